@@ -1,0 +1,47 @@
+import { defineConfig } from '@playwright/test';
+import { ConfigError, loadConfig } from './src/config.ts';
+
+// A bad setting stops the run before any test, with one line naming the variable.
+let config;
+try {
+  config = loadConfig();
+} catch (e) {
+  if (!(e instanceof ConfigError)) throw e;
+  console.error(`zstack-conformance: configuration error: ${e.message}`);
+  process.exit(2);
+}
+
+export default defineConfig({
+  testDir: 'tests',
+  outputDir: 'reports/test-results',
+  fullyParallel: false,
+  forbidOnly: !!process.env['CI'],
+  retries: 0,
+  workers: 2,
+  timeout: 120_000,
+  reporter: [
+    ['list'],
+    ['json', { outputFile: 'reports/results.json' }],
+    ['junit', { outputFile: 'reports/junit.xml' }],
+  ],
+  projects: [
+    { name: 'self', testDir: 'tests/self' },
+    { name: 'target', testDir: 'tests/setup', testMatch: /.*\.setup\.ts/ },
+    { name: 'conformance', testDir: 'tests/conformance', dependencies: ['target'] },
+    { name: 'properties', testDir: 'tests/properties', dependencies: ['target'] },
+    { name: 'pact', testDir: 'tests/pact', dependencies: ['target'] },
+  ],
+  // The embedded reference server is the target when ZSTACK_BASE_URL is unset. It listens on a free port and
+  // prints it; Playwright copies the named group into ZSTACK_REF_PORT before the workers start.
+  webServer: config.embedded
+    ? {
+        command: 'node --import tsx reference-server/main.ts',
+        wait: { stdout: /Listening on http:\/\/127\.0\.0\.1:(?<zstack_ref_port>\d+)/ },
+        stdout: 'ignore',
+        stderr: 'pipe',
+        timeout: 30_000,
+        reuseExistingServer: false,
+        gracefulShutdown: { signal: 'SIGTERM', timeout: 2_000 },
+      }
+    : undefined,
+});

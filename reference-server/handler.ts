@@ -1,0 +1,188 @@
+// The REST layer (notes, "What the real server does"): routing, Authorization, body and action key,
+// JSON types, X-Job-UUID; then sync APIs answer directly and async ones answer 202 + location and keep
+// their result in a job. Every REST-layer rejection is plain text.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApiDescriptor } from '../contracts/index.ts';
+import type { ServerContext } from './context.ts';
+import { ApiError, RestError } from './errors.ts';
+import { checkSession, executeApi, type ApiCall } from './execute.ts';
+import { runQuery, parseQueryParams } from './query.ts';
+import { addTopLevelExtras, renderOutcome } from './render.ts';
+import { newUuid } from './store.ts';
+import { coerceParam, coerceTags, readBody, sendJson, sendText, wrongShape } from './wire.ts';
+
+const JOB_PATH = '/zstack/v1/api-jobs/';
+/** where job-location-off-path puts its jobs (still pollable, but not where the SDK looks) */
+const OFF_PATH_JOB_PATH = '/zstack/v1/async-results/';
+const DEFAULT_API_TIMEOUT_MS = 1_800_000;
+
+export async function handleRequest(ctx: ServerContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  try {
+    await dispatch(ctx, req, res);
+  } catch (e) {
+    // never crash on bad input: any error is a plain-text reply
+    if (e instanceof RestError) sendText(res, e.status, e.message, e.status === 413 ? { Connection: 'close' } : {});
+    else sendText(res, 500, e instanceof Error ? e.message : String(e));
+  }
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v.join(', ') : v;
+}
+
+function wantsSchema(req: IncomingMessage): boolean {
+  const v = header(req, 'x-json-schema');
+  return v !== undefined && v.trim().toLowerCase() !== 'false';
+}
+
+/** `Authorization: OAuth <session>`; missing or another type is a 400 from the REST layer (notes, "Session"). */
+function sessionFromAuthorization(req: IncomingMessage): string {
+  const auth = header(req, 'authorization');
+  if (auth === undefined) throw new RestError(400, "missing header 'Authorization'");
+  const [type, ...rest] = auth.trim().split(' ');
+  if (type !== 'OAuth') throw new RestError(400, "Authorization type must be 'OAuth'");
+  return rest.join(' ').trim();
+}
+
+async function dispatch(ctx: ServerContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const method = (req.method ?? 'GET').toUpperCase();
+  const target = req.url ?? '/';
+  // concatenated, not resolved: a request target like `//host/x` must stay a path
+  const url = new URL(`http://localhost${target.startsWith('/') ? target : '/' + target}`);
+  const path = url.pathname;
+  const raw = await readBody(req);
+
+  for (const prefix of ctx.fault('job-location-off-path') ? [JOB_PATH, OFF_PATH_JOB_PATH] : [JOB_PATH]) {
+    if (path.startsWith(prefix) || path === prefix.slice(0, -1)) return pollJob(ctx, req, res, method, path.slice(prefix.length));
+  }
+
+  const match = ctx.routes.match(method, path);
+  if (match.kind === 'none') throw new RestError(404, `no api mapping to ${path}`);
+  if (match.kind === 'method') {
+    return sendText(res, 405, `The method ${method} is not allowed for the URL ${path}`, { Allow: match.allowed.join(', ') });
+  }
+  const first = match.apis[0];
+  const session = first.kind === 'login' ? undefined : sessionFromAuthorization(req);
+
+  if (first.kind === 'query') return query(ctx, res, first, match.withUuid ? match.pathParams.uuid : undefined, url.searchParams, session ?? "");
+
+  const body = method === 'POST' || method === 'PUT' ? parseBody(ctx, raw) : {};
+  const { api, rawParams } = selectApi(ctx, match.apis, body, path);
+  const call: ApiCall = {
+    api,
+    params: coerceParams(ctx, api, rawParams, url.searchParams),
+    pathParams: match.pathParams,
+    systemTags: coerceTags(ctx, 'systemTags', body.systemTags),
+    userTags: coerceTags(ctx, 'userTags', body.userTags),
+  };
+
+  if (!api.async || ctx.fault('sync-answers')) {
+    const outcome = executeApi(ctx, call, session);
+    const r = renderOutcome(ctx, outcome, { job: false, withSchema: wantsSchema(req) });
+    return sendJson(ctx, res, r.status, r.body, r.nullError);
+  }
+
+  const jobUuid = header(req, 'x-job-uuid');
+  if (jobUuid !== undefined) {
+    if (jobUuid.length !== 32) throw new RestError(400, "Invalid header[X-Job-UUID], it must be a UUID with '-' stripped");
+    if (ctx.jobs.has(jobUuid)) throw new RestError(400, `Duplicate job uuid[${jobUuid}]`);
+  }
+  const id = jobUuid ?? newUuid();
+  const host = ctx.variant.jobLocationHost ?? header(req, 'host') ?? `${req.socket.localAddress}:${req.socket.localPort}`;
+  const location = `http://${host}${ctx.fault('job-location-off-path') ? OFF_PATH_JOB_PATH : JOB_PATH}${id}`;
+  const timeoutSec = Number(header(req, 'x-api-timeout'));
+  const apiTimeout = Number.isFinite(timeoutSec) && timeoutSec > 0 ? Math.round(timeoutSec * 1000) : DEFAULT_API_TIMEOUT_MS;
+  const outcome = executeApi(ctx, call, session);
+  const readyAt = ctx.fault('job-never-ends') ? Number.POSITIVE_INFINITY : Date.now() + ctx.variant.jobDelayMs;
+  ctx.jobs.add({ id, location, readyAt, outcome, schemaRequested: wantsSchema(req) });
+  sendJson(ctx, res, 202, addTopLevelExtras(ctx, { location, apiTimeout }));
+}
+
+function parseBody(ctx: ServerContext, raw: Buffer): Record<string, unknown> {
+  const text = raw.toString('utf8');
+  if (text.trim() === '') return {};
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch (e) {
+    throw new RestError(400, `Invalid JSON body: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (!v || typeof v !== 'object' || Array.isArray(v)) throw wrongShape(ctx, 'BEGIN_OBJECT', v, '');
+  return v as Record<string, unknown>;
+}
+
+/**
+ * Create-like APIs take their parameters under `params`; actions under their body key, matched
+ * case-sensitively (notes, "The action key is matched case-sensitively"); a PUT .../actions URL is shared
+ * by several APIs and the key selects one.
+ */
+function selectApi(ctx: ServerContext, apis: ApiDescriptor[], body: Record<string, unknown>, path: string): { api: ApiDescriptor; rawParams: unknown } {
+  if (apis.length === 1 && (apis[0].bodyKey === undefined || apis[0].bodyKey === 'params')) {
+    const api = apis[0];
+    return { api, rawParams: api.bodyKey === 'params' ? body.params : undefined };
+  }
+  const keys = Object.keys(body);
+  for (const api of apis) {
+    const key = api.bodyKey;
+    if (!key) continue;
+    if (Object.hasOwn(body, key)) return { api, rawParams: body[key] };
+    if (ctx.fault('miscased-key-accepted')) {
+      const k = keys.find((x) => x.toLowerCase() === key.toLowerCase());
+      if (k !== undefined) return { api, rawParams: body[k] };
+    }
+  }
+  throw new RestError(400, `the body doesn't contain action mapping to the URL[${path}]`);
+}
+
+function coerceParams(ctx: ServerContext, api: ApiDescriptor, rawParams: unknown, search: URLSearchParams): Record<string, unknown> {
+  if (rawParams !== undefined && rawParams !== null && (typeof rawParams !== 'object' || Array.isArray(rawParams))) {
+    throw wrongShape(ctx, 'BEGIN_OBJECT', rawParams, api.bodyKey ?? 'params');
+  }
+  const given = (rawParams ?? {}) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(api.params)) {
+    if (spec.in === 'path') continue;
+    const value = spec.in === 'query' ? search.get(name) ?? undefined : given[name];
+    const v = coerceParam(ctx, name, spec, value);
+    if (v !== undefined) out[name] = v;
+  }
+  return out;
+}
+
+function query(ctx: ServerContext, res: ServerResponse, api: ApiDescriptor, uuid: string | undefined, search: URLSearchParams, session: string): void {
+  // 400-level parsing first, then the session (notes, "Two kinds of error"); GET .../{uuid} ignores parameters
+  const spec = uuid === undefined ? parseQueryParams(search) : parseQueryParams(new URLSearchParams());
+  try {
+    checkSession(ctx, session);
+    const schemaName = api.reply.schema ?? '';
+    const records = ctx.store.all(api.resource).filter((r) => !r.softDeleted);
+    const body = runQuery(ctx, schemaName, records, spec, uuid);
+    if (ctx.fault('no-schema-map')) delete body.schema;
+    sendJson(ctx, res, 200, addTopLevelExtras(ctx, body), ctx.variant.explicitNullError);
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    const r = renderOutcome(ctx, { ok: false, api: api.name, error: e.error }, { job: false, withSchema: false });
+    sendJson(ctx, res, r.status, r.body, r.nullError);
+  }
+}
+
+function pollJob(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, method: string, id: string): void {
+  if (method !== 'GET') return sendText(res, 405, `The method ${method} is not allowed for job URLs`, { Allow: 'GET' });
+  const job = id && !id.includes('/') ? ctx.jobs.get(decodeURIComponentSafe(id)) : undefined;
+  if (!job) return sendText(res, 404, 'the job has been expired');
+  if (Date.now() < job.readyAt) {
+    // pending: the server sends {}, the manual shows the location again (variant pendingBody)
+    return sendJson(ctx, res, 202, ctx.variant.pendingBody === 'location' ? { location: job.location } : {});
+  }
+  const r = renderOutcome(ctx, job.outcome, { job: true, withSchema: job.schemaRequested || wantsSchema(req) });
+  sendJson(ctx, res, r.status, r.body, r.nullError);
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}

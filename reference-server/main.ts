@@ -1,0 +1,52 @@
+// CLI: `tsx reference-server/main.ts`. Env: ZSTACK_REF_PORT (default 0), ZSTACK_REF_FAULTS (comma list),
+// ZSTACK_REF_VARIANT (a name from VARIANTS), ZSTACK_REF_ACCOUNT / ZSTACK_REF_PASSWORD (admin / password).
+// Prints exactly one line `Listening on http://127.0.0.1:N` when ready; bad env: one line on stderr, exit 2.
+import { parseFaults, VARIANTS, type FaultName, type Variant } from './faults.ts';
+import { startReferenceServer } from './server.ts';
+
+function fail(message: string): never {
+  process.stderr.write(`reference-server: ${message}\n`);
+  process.exit(2);
+}
+
+function config(): { port: number; faults: FaultName[]; variant: Partial<Variant>; accountName: string; password: string } {
+  const env = process.env;
+  const portText = (env.ZSTACK_REF_PORT ?? '').trim();
+  const port = portText === '' ? 0 : Number(portText);
+  if (!/^\d+$/.test(portText || '0') || !Number.isInteger(port) || port < 0 || port > 65535) {
+    fail(`ZSTACK_REF_PORT must be an integer 0-65535, got "${portText}"`);
+  }
+  let faults: FaultName[];
+  try {
+    faults = parseFaults(env.ZSTACK_REF_FAULTS);
+  } catch (e) {
+    fail(`ZSTACK_REF_FAULTS: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const variantName = (env.ZSTACK_REF_VARIANT ?? '').trim();
+  if (variantName !== '' && !Object.hasOwn(VARIANTS, variantName)) {
+    fail(`unknown ZSTACK_REF_VARIANT "${variantName}"; known: ${Object.keys(VARIANTS).join(', ')}`);
+  }
+  const accountName = env.ZSTACK_REF_ACCOUNT || 'admin';
+  const password = env.ZSTACK_REF_PASSWORD || 'password';
+  return { port, faults, variant: variantName ? VARIANTS[variantName] : {}, accountName, password };
+}
+
+const cfg = config();
+try {
+  const server = await startReferenceServer({ host: '127.0.0.1', ...cfg });
+  process.stdout.write(`Listening on ${server.url}\n`);
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+} catch (e) {
+  process.stderr.write(`reference-server: cannot start: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,358 @@
+// Query APIs (notes, "Query semantics"): parameter parsing (400 plain text for malformed conditions and
+// non-integer limit/start, before the session check) and evaluation as ZStack's ZQL -> SQL on MariaDB
+// (utf8_general_ci) would do it (503 SYS.1000 for everything else that is wrong).
+//
+// Simplified on purpose:
+// - Collation: accents are removed by Unicode NFD + dropping combining marks, then the text is upper-cased
+//   and compared by UTF-16 code units; this approximates utf8_general_ci (e.g. `ß` vs `s` differs).
+// - Timestamps: values are parsed as MySQL datetime literals in server local time (the four spellings of the
+//   notes); anything else is the zero date. Out-of-range dates (Feb 30) count as the zero date too.
+// - Booleans in `?=`/`!?=` use MySQL's string->number conversion of the leading numeric prefix ('true' -> 0).
+// - Nested fields: only `<listField>.<member>` one level deep (e.g. `flows.name=x`, `attributes.value~=%a%`),
+//   true when some element matches; lists of strings (ticketTypeUuids) match when some element matches.
+// - Tags (`__userTag__`, `__systemTag__`): the tags sent at creation; positive operators need one tag that
+//   matches, `!=`/`!?=`/`!~=` need no tag matching the positive form, `is null` matches nothing.
+// - `groupBy` and `filterName` are read and ignored; expanded queries and `return with` are not modelled.
+// - Without `sort` the order is uuid order (what InnoDB does in practice: primary-key order).
+import type { JsonSchema } from '../contracts/index.ts';
+import type { ServerContext } from './context.ts';
+import { internalError, RestError } from './errors.ts';
+import { renderInventory, schemaMap } from './render.ts';
+import { resolveRef } from './schema-map.ts';
+import type { Inventory, StoredResource } from './store.ts';
+import { parseSqlDate, sqlDateText } from './timestamps.ts';
+
+export const OPERATORS = ['!=', '>=', '<=', '!?=', '!~=', '~=', '?=', '=', '>', '<', 'is null', 'not null'] as const;
+export type Operator = (typeof OPERATORS)[number];
+
+export interface Condition {
+  field: string;
+  op: Operator;
+  value: string;
+}
+
+export interface QuerySpec {
+  conditions: Condition[];
+  limit: number;
+  start: number;
+  count: boolean;
+  replyWithCount: boolean;
+  sort?: string;
+  fields?: string[];
+}
+
+/** utf8_general_ci-like key: accents dropped, upper-cased (so `_` sorts after letters); PAD SPACE when `padSpace`. */
+export function collationKey(s: string, padSpace: boolean): string {
+  const k = s.normalize('NFD').replace(/\p{M}/gu, '').toUpperCase();
+  return padSpace ? k.replace(/ +$/, '') : k;
+}
+
+/** commons-lang StringUtils.splitByWholeSeparator(str, sep, max): adjacent separators are skipped. */
+export function splitByWholeSeparator(str: string, sep: string, max: number): string[] {
+  const out: string[] = [];
+  let beg = 0;
+  let end = 0;
+  const len = str.length;
+  while (end < len) {
+    end = str.indexOf(sep, beg);
+    if (end > -1) {
+      if (end > beg) {
+        if (out.length + 1 === max) {
+          out.push(str.slice(beg));
+          end = len;
+        } else {
+          out.push(str.slice(beg, end));
+          beg = end + sep.length;
+        }
+      } else {
+        beg = end + sep.length;
+      }
+    } else {
+      out.push(str.slice(beg));
+      end = len;
+    }
+  }
+  return out;
+}
+
+export function parseCondition(cond: string): Condition {
+  const op = OPERATORS.find((o) => cond.includes(o));
+  if (!op) {
+    throw new RestError(400, `Invalid query parameter. The '${cond}' in the parameter[q] doesn't contain any query operator. Valid query operators are [${OPERATORS.join(', ')}]`);
+  }
+  const parts = splitByWholeSeparator(cond, op, 2);
+  let field: string | undefined;
+  let value = '';
+  if (parts.length === 2) [field, value] = parts;
+  else if (parts.length === 1 && cond.startsWith(parts[0])) field = parts[0]; // `name=`: empty value
+  if (field === undefined || field.trim() === '') {
+    throw new RestError(400, `Invalid query parameter. The '${cond}' in the parameter[q] is not a key-value pair split by ${op}`);
+  }
+  return { field: field.trim(), op, value };
+}
+
+/** Integer.valueOf of the trimmed text; anything else is a 400. */
+function parseJavaInt(name: string, text: string): number {
+  const t = text.trim();
+  const n = /^[+-]?\d+$/.test(t) ? Number(t) : NaN;
+  if (!Number.isFinite(n) || n > 2147483647 || n < -2147483648) {
+    throw new RestError(400, `Invalid query parameter[${name}], ${t} is not an integer`);
+  }
+  return n;
+}
+
+/** Java String.split(","): trailing empty strings removed; no match -> the whole text. */
+function javaSplitComma(s: string): string[] {
+  const parts = s.split(',');
+  while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
+  return parts;
+}
+
+/** The REST layer's parsing of a query's URL parameters (RestServer.handleQueryApi). */
+export function parseQueryParams(sp: URLSearchParams): QuerySpec {
+  const first = (name: string): string | undefined => {
+    const v = sp.get(name);
+    return v === null ? undefined : v.trim();
+  };
+  const spec: QuerySpec = {
+    conditions: sp.getAll('q').map(parseCondition),
+    limit: 1000,
+    start: 0,
+    count: first('count')?.toLowerCase() === 'true',
+    replyWithCount: first('replyWithCount')?.toLowerCase() === 'true',
+  };
+  const limit = first('limit');
+  if (limit !== undefined) spec.limit = parseJavaInt('limit', limit);
+  const start = first('start');
+  if (start !== undefined) spec.start = parseJavaInt('start', start);
+  spec.sort = first('sort');
+  const fields = first('fields');
+  if (fields !== undefined) {
+    const list = javaSplitComma(fields).map((f) => f.trim());
+    if (fields !== '' && list.length === 0) throw new RestError(400, "Invalid query parameter. 'fields' contains zero field");
+    spec.fields = fields === '' ? [''] : list;
+  }
+  return spec;
+}
+
+type ScalarKind = 'string' | 'timestamp' | 'boolean' | 'number';
+type FieldInfo =
+  | { kind: 'scalar'; type: ScalarKind }
+  | { kind: 'list'; type: ScalarKind; list: string; member?: string }
+  | { kind: 'tag'; tag: 'userTags' | 'systemTags' };
+
+const FIELD_NAME = /^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/;
+
+function scalarKind(ctx: ServerContext, schema: JsonSchema): ScalarKind | undefined {
+  const s = resolveRef(ctx.contracts, schema);
+  if (s.format === 'zstack-timestamp') return 'timestamp';
+  if (s.type === 'boolean') return 'boolean';
+  if (s.type === 'integer' || s.type === 'number') return 'number';
+  if (s.type === 'string' || Array.isArray(s.enum)) return 'string';
+  return undefined;
+}
+
+function fieldInfo(ctx: ServerContext, schema: JsonSchema, field: string): FieldInfo | undefined {
+  if (field === '__userTag__') return { kind: 'tag', tag: 'userTags' };
+  if (field === '__systemTag__') return { kind: 'tag', tag: 'systemTags' };
+  if (!FIELD_NAME.test(field)) return undefined;
+  const props = (schema.properties ?? {}) as Record<string, JsonSchema>;
+  const [head, member, ...rest] = field.split('.');
+  if (rest.length > 0 || !Object.hasOwn(props, head)) return undefined;
+  const prop = resolveRef(ctx.contracts, props[head]);
+  if (member === undefined) {
+    const t = scalarKind(ctx, prop);
+    if (t) return { kind: 'scalar', type: t };
+    if (prop.type === 'array' && prop.items) {
+      const it = scalarKind(ctx, prop.items as JsonSchema);
+      if (it) return { kind: 'list', type: it, list: head };
+    }
+    return undefined;
+  }
+  if (prop.type !== 'array' || !prop.items) return undefined;
+  const itemSchema = resolveRef(ctx.contracts, prop.items as JsonSchema);
+  const memberProps = (itemSchema.properties ?? {}) as Record<string, JsonSchema>;
+  if (!Object.hasOwn(memberProps, member)) return undefined;
+  const t = scalarKind(ctx, memberProps[member]);
+  return t ? { kind: 'list', type: t, list: head, member } : undefined;
+}
+
+/** SQL LIKE on collation keys: `%` any run, `_` one character, `\` escapes (trailing spaces significant). */
+function like(text: string, pattern: string): boolean {
+  let re = '';
+  const p = collationKey(pattern, false);
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i];
+    if (c === '\\' && i + 1 < p.length) re += p[++i].replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    else if (c === '%') re += '[\\s\\S]*';
+    else if (c === '_') re += '[\\s\\S]';
+    else re += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`, 'u').test(collationKey(text, false));
+}
+
+/** MySQL's string -> number conversion: the leading numeric prefix, else 0. */
+function mysqlNumber(s: string): number {
+  const m = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?/.exec(s);
+  return m ? Number(m[0]) : 0;
+}
+
+/** HQL literal of a boolean condition (quotes stripped): true/false in any case or a number. */
+function booleanLiteral(v: string): number | undefined {
+  if (/^true$/i.test(v)) return 1;
+  if (/^false$/i.test(v)) return 0;
+  if (/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(v)) return Number(v);
+  return undefined;
+}
+
+function cmp(a: string | number, b: string | number): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** One row value against one condition (positive or negative operator, never `is null`/`not null`). */
+function matchValue(type: ScalarKind, op: Operator, row: unknown, value: string): boolean {
+  let left: string | number;
+  let right: (v: string) => string | number;
+  let likeText: string;
+  switch (type) {
+    case 'timestamp':
+      left = Number(row);
+      right = parseSqlDate;
+      likeText = sqlDateText(left);
+      break;
+    case 'boolean':
+      left = row === true || row === 'true' ? 1 : 0;
+      right = (v) => (op === '?=' || op === '!?=' ? mysqlNumber(v) : booleanLiteral(v) ?? 0);
+      likeText = String(left);
+      break;
+    case 'number':
+      left = Number(row);
+      right = mysqlNumber;
+      likeText = String(row);
+      break;
+    default:
+      left = collationKey(String(row), true);
+      right = (v) => collationKey(v, true);
+      likeText = String(row);
+  }
+  const c = (v: string) => cmp(left, right(v));
+  switch (op) {
+    case '=': return c(value) === 0;
+    case '!=': return c(value) !== 0;
+    case '>': return c(value) > 0;
+    case '<': return c(value) < 0;
+    case '>=': return c(value) >= 0;
+    case '<=': return c(value) <= 0;
+    case '?=': return value.split(',').some((v) => c(v) === 0);
+    case '!?=': return !value.split(',').some((v) => c(v) === 0);
+    case '~=': return like(likeText, value);
+    case '!~=': return !like(likeText, value);
+    default: return false;
+  }
+}
+
+const NEGATIVE: Partial<Record<Operator, Operator>> = { '!=': '=', '!?=': '?=', '!~=': '~=' };
+
+function matches(info: FieldInfo, cond: Condition, rec: StoredResource, inv: Inventory): boolean {
+  const { op, value } = cond;
+  if (info.kind === 'tag') {
+    const tags = rec[info.tag];
+    if (op === 'is null') return false;
+    if (op === 'not null') return tags.length > 0;
+    const positive = NEGATIVE[op];
+    if (positive) return !tags.some((t) => matchValue('string', positive, t, value));
+    return tags.some((t) => matchValue('string', op, t, value));
+  }
+  const values: unknown[] = info.kind === 'scalar'
+    ? [inv[cond.field]]
+    : ((inv[info.list] as unknown[] | undefined) ?? []).map((e) => (info.member ? (e as Record<string, unknown>)?.[info.member] : e));
+  // NULL: only `is null` finds it; `!=`, `!?=`, `!~=` never match a NULL (notes, "SQL per operator")
+  return values.some((v) => {
+    const isNull = v === undefined || v === null;
+    if (op === 'is null') return isNull;
+    if (op === 'not null') return !isNull;
+    return !isNull && matchValue(info.type, op, v, value);
+  });
+}
+
+export interface QueryResult {
+  body: Record<string, unknown>;
+}
+
+/**
+ * Runs a parsed query over the live records of a resource. `byUuid`: GET .../{uuid}, which ignores every
+ * parameter (the query `uuid=<path value>`, limit 1000).
+ */
+export function runQuery(ctx: ServerContext, schemaName: string, records: StoredResource[], spec: QuerySpec, byUuid?: string): Record<string, unknown> {
+  const schema = ctx.contracts.schemas.get(schemaName);
+  if (!schema) throw internalError(`no schema ${schemaName}`);
+  const cls = String(schema['x-zstack-class'] ?? schemaName);
+  const q: QuerySpec = byUuid !== undefined
+    ? { conditions: [{ field: 'uuid', op: '=', value: byUuid }], limit: 1000, start: 0, count: false, replyWithCount: false }
+    : spec;
+
+  const conds = q.conditions.map((c) => {
+    const info = fieldInfo(ctx, schema, c.field);
+    if (!info) throw internalError(`java.lang.IllegalArgumentException: inventory class[${cls}] not having field[${c.field}]`);
+    if (c.value.includes("'")) throw internalError(`org.zstack.zql.ast.ZQLError: unexpected token in condition[${c.field}${c.op}${c.value}]`);
+    if (info.kind !== 'tag' && info.type === 'boolean' && !['?=', '!?=', '~=', '!~=', 'is null', 'not null'].includes(c.op) && booleanLiteral(c.value) === undefined) {
+      throw internalError(`org.hibernate.hql.internal.ast.QuerySyntaxException: unexpected token: ${c.value}`);
+    }
+    return { c, info };
+  });
+  if (q.limit < 0) throw internalError('java.lang.IllegalArgumentException: max-results cannot be negative');
+  if (q.start < 0) throw internalError('java.lang.IllegalArgumentException: first-result value cannot be negative');
+
+  let sort: { field: string; desc: boolean; type: ScalarKind } | undefined;
+  if (q.sort !== undefined) {
+    const desc = q.sort.startsWith('-');
+    const field = q.sort.startsWith('-') || q.sort.startsWith('+') ? q.sort.slice(1).trim() : q.sort;
+    const info = field === '' ? undefined : fieldInfo(ctx, schema, field);
+    if (!info || info.kind !== 'scalar') throw internalError(`java.lang.IllegalArgumentException: invalid order by clause, inventory[${cls}] doesn't have field[${field}]`);
+    sort = { field, desc, type: info.type };
+  }
+  if (q.fields) {
+    const props = (schema.properties ?? {}) as Record<string, unknown>;
+    for (const f of q.fields) {
+      if (!FIELD_NAME.test(f) || !Object.hasOwn(props, f)) throw internalError(`java.lang.IllegalArgumentException: inventory[${cls}] has no field[${f}]`);
+    }
+  }
+
+  const stale = ctx.fault('query-stale');
+  const rows = records
+    .map((rec) => ({ rec, inv: stale && rec.prev ? rec.prev : rec.inv }))
+    .sort((a, b) => cmp(a.rec.uuid, b.rec.uuid))
+    .filter(({ rec, inv }) => conds.every(({ c, info }) => matches(info, c, rec, inv)));
+
+  if (sort) {
+    const s = sort;
+    const key = (inv: Inventory): string | number | undefined => {
+      const v = inv[s.field];
+      if (v === undefined || v === null) return undefined;
+      if (s.type === 'string') return collationKey(String(v), true);
+      if (s.type === 'boolean') return v === true ? 1 : 0;
+      return Number(v);
+    };
+    rows.sort((a, b) => {
+      const ka = key(a.inv);
+      const kb = key(b.inv);
+      // NULL first ascending, last descending
+      const r = ka === undefined ? (kb === undefined ? 0 : -1) : kb === undefined ? 1 : cmp(ka, kb);
+      return s.desc ? -r : r;
+    });
+  }
+
+  const total = rows.length;
+  if (q.count) return { total, schema: {} };
+  const page = rows.slice(q.start, q.start + q.limit);
+  const inventories = page.map(({ inv }) => {
+    if (!q.fields) return renderInventory(ctx, inv, schemaName);
+    const picked: Inventory = {};
+    for (const f of q.fields) if (inv[f] !== undefined && inv[f] !== null) picked[f] = inv[f];
+    return renderInventory(ctx, picked, schemaName, { extras: false });
+  });
+  const body: Record<string, unknown> = { inventories };
+  if (q.replyWithCount) body.total = total;
+  body.schema = schemaMap(ctx, schemaName, inventories.map((value, i) => ({ path: `inventories[${i}]`, value })));
+  return body;
+}

@@ -1,0 +1,69 @@
+// URL routing built from the descriptors: every API's path (and a query's pathWithUuid) under /zstack.
+// Unknown path -> 404 `no api mapping to <path>`; known path, other method -> 405 (notes, "What the real server does").
+import type { ApiDescriptor, Contracts } from '../contracts/index.ts';
+
+interface RouteEntry {
+  method: string;
+  segments: string[];
+  api: ApiDescriptor;
+  withUuid: boolean;
+}
+
+export type RouteMatch =
+  | { kind: 'none' }
+  | { kind: 'method'; allowed: string[] }
+  | { kind: 'ok'; apis: ApiDescriptor[]; pathParams: Record<string, string>; withUuid: boolean };
+
+const splitPath = (p: string): string[] => p.split('/').filter((s, i) => i > 0 || s !== '');
+
+export class Routes {
+  private readonly entries: RouteEntry[] = [];
+
+  constructor(contracts: Contracts) {
+    for (const api of contracts.apis.values()) {
+      this.entries.push({ method: api.method, segments: splitPath('/zstack' + api.path), api, withUuid: false });
+      if (api.pathWithUuid) this.entries.push({ method: api.method, segments: splitPath('/zstack' + api.pathWithUuid), api, withUuid: true });
+    }
+  }
+
+  match(method: string, pathname: string): RouteMatch {
+    const trimmed = pathname.length > 1 && pathname.endsWith('/') ? pathname.slice(0, -1) : pathname;
+    const segs = splitPath(trimmed);
+    const hits: { entry: RouteEntry; params: Record<string, string>; literals: number }[] = [];
+    for (const entry of this.entries) {
+      const params = matchSegments(entry.segments, segs);
+      if (params) hits.push({ entry, params, literals: entry.segments.filter((s) => !s.startsWith('{')).length });
+    }
+    if (hits.length === 0) return { kind: 'none' };
+    // a literal segment beats a template one (e.g. /accounts/login vs a {uuid})
+    const best = Math.max(...hits.map((h) => h.literals));
+    const top = hits.filter((h) => h.literals === best);
+    const same = top.filter((h) => h.entry.method === method);
+    if (same.length === 0) return { kind: 'method', allowed: [...new Set(top.map((h) => h.entry.method))] };
+    return { kind: 'ok', apis: same.map((h) => h.entry.api), pathParams: same[0].params, withUuid: same[0].entry.withUuid };
+  }
+}
+
+function matchSegments(template: string[], actual: string[]): Record<string, string> | undefined {
+  if (template.length !== actual.length) return undefined;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < template.length; i++) {
+    const t = template[i];
+    const a = actual[i];
+    if (t.startsWith('{') && t.endsWith('}')) {
+      if (a === '') return undefined;
+      params[t.slice(1, -1)] = safeDecode(a);
+    } else if (t !== a) {
+      return undefined;
+    }
+  }
+  return params;
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}

@@ -1,0 +1,53 @@
+// The `schema` map of replies (notes, "Query replies' schema is not decoration"): JSON path -> Java class
+// (x-zstack-class), parents before children, derived by walking the inventory's JSON Schema.
+import type { Contracts, JsonSchema } from '../contracts/index.ts';
+
+/** Follows `$ref: "urn:zstack:X"` / `"urn:zstack:X#/$defs/y"` to the schema (one level at a time, until none). */
+export function resolveRef(contracts: Contracts, schema: JsonSchema): JsonSchema {
+  let s = schema;
+  for (let i = 0; i < 10 && typeof s.$ref === 'string'; i++) {
+    const m = /^urn:zstack:([A-Za-z0-9]+)(?:#\/\$defs\/([A-Za-z0-9_]+))?$/.exec(s.$ref);
+    const target = m ? contracts.schemas.get(m[1]) : undefined;
+    if (!m || !target) return s;
+    if (m[2]) {
+      const defs = target.$defs as Record<string, JsonSchema> | undefined;
+      const def = defs?.[m[2]];
+      if (!def) return s;
+      s = def;
+    } else {
+      s = target;
+    }
+  }
+  return s;
+}
+
+/** Schema file stem of a `$ref`, when it names a whole schema (`urn:zstack:TicketFlowInventory`). */
+function refName(schema: JsonSchema): string | undefined {
+  const m = typeof schema.$ref === 'string' ? /^urn:zstack:([A-Za-z0-9]+)$/.exec(schema.$ref) : null;
+  return m ? m[1] : undefined;
+}
+
+/** Pre-order entries [path, class] for `value` typed by schema `schemaName` at `path`. */
+export function schemaEntries(contracts: Contracts, schemaName: string, value: unknown, path: string): [string, string][] {
+  const schema = contracts.schemas.get(schemaName);
+  if (!schema || !value || typeof value !== 'object' || Array.isArray(value)) return [];
+  const out: [string, string][] = [];
+  const cls = schema['x-zstack-class'];
+  if (typeof cls === 'string') out.push([path, cls]);
+  const props = (schema.properties ?? {}) as Record<string, JsonSchema>;
+  const obj = value as Record<string, unknown>;
+  for (const [name, propSchema] of Object.entries(props)) {
+    const v = obj[name];
+    if (v === undefined || v === null) continue;
+    const direct = refName(propSchema);
+    if (direct && contracts.schemas.get(direct)?.properties) {
+      out.push(...schemaEntries(contracts, direct, v, `${path}.${name}`));
+    } else if (propSchema.type === 'array' && Array.isArray(v) && propSchema.items && typeof propSchema.items === 'object') {
+      const itemName = refName(propSchema.items as JsonSchema);
+      if (itemName && contracts.schemas.get(itemName)?.['x-zstack-class']) {
+        v.forEach((item, i) => out.push(...schemaEntries(contracts, itemName, item, `${path}.${name}[${i}]`)));
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,83 @@
+// The embedded reference server: a ZStack-compatible REST endpoint (node:http, in-memory state) driven by
+// the contracts. Faults and variant are per instance; several instances may run in one process.
+import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadContracts } from '../contracts/index.ts';
+import type { ServerContext } from './context.ts';
+import { DEFAULT_VARIANT, FAULTS, type FaultName, type Variant } from './faults.ts';
+import { handleRequest } from './handler.ts';
+import { Jobs } from './jobs.ts';
+import { Routes } from './routes.ts';
+import { Sessions } from './sessions.ts';
+import { newUuid, Store } from './store.ts';
+
+export interface ReferenceServerOptions {
+  host?: string;
+  port?: number;
+  faults?: FaultName[];
+  variant?: Partial<Variant>;
+  accountName?: string;
+  /** plain text; login compares the SHA-512 hex of it */
+  password?: string;
+}
+
+export interface ReferenceServer {
+  /** e.g. http://127.0.0.1:34567, no trailing slash */
+  url: string;
+  close(): Promise<void>;
+}
+
+export function createContext(opts: ReferenceServerOptions = {}): ServerContext {
+  for (const f of opts.faults ?? []) if (!(f in FAULTS)) throw new Error(`unknown fault mode "${f}"`);
+  const faults = new Set<FaultName>(opts.faults ?? []);
+  const contracts = loadContracts();
+  const variant: Variant = { ...DEFAULT_VARIANT };
+  for (const [k, v] of Object.entries(opts.variant ?? {})) if (v !== undefined) (variant as unknown as Record<string, unknown>)[k] = v;
+  return {
+    contracts,
+    variant,
+    account: {
+      name: opts.accountName ?? 'admin',
+      uuid: newUuid(),
+      passwordSha512: createHash('sha512').update(opts.password ?? 'password', 'utf8').digest('hex'),
+    },
+    sessions: new Sessions(),
+    jobs: new Jobs(),
+    store: new Store(),
+    routes: new Routes(contracts),
+    fault: (name) => faults.has(name),
+  };
+}
+
+export async function startReferenceServer(opts: ReferenceServerOptions = {}): Promise<ReferenceServer> {
+  const ctx = createContext(opts);
+  const host = opts.host ?? '127.0.0.1';
+  const server = createServer((req, res) => {
+    void handleRequest(ctx, req, res);
+  });
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${urlHost}:${port}`,
+    close() {
+      closing ??= new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}

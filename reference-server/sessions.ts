@@ -1,0 +1,38 @@
+// Sessions of one server instance: login creates one valid for 2 hours, logout removes it.
+import { newUuid } from './store.ts';
+import { nowSeconds } from './timestamps.ts';
+
+export interface Session {
+  uuid: string;
+  accountUuid: string;
+  createDate: number;
+  expiredDate: number;
+}
+
+const SESSION_LIFETIME_MS = 2 * 60 * 60 * 1000;
+
+export class Sessions {
+  private readonly sessions = new Map<string, Session>();
+
+  create(accountUuid: string): Session {
+    const now = nowSeconds();
+    const s: Session = { uuid: newUuid(), accountUuid, createDate: now, expiredDate: now + SESSION_LIFETIME_MS };
+    this.sessions.set(s.uuid, s);
+    return s;
+  }
+
+  isValid(uuid: string | undefined): boolean {
+    if (!uuid) return false;
+    const s = this.sessions.get(uuid);
+    if (!s) return false;
+    if (s.expiredDate <= Date.now()) {
+      this.sessions.delete(uuid);
+      return false;
+    }
+    return true;
+  }
+
+  remove(uuid: string): void {
+    this.sessions.delete(uuid);
+  }
+}

@@ -1,0 +1,62 @@
+// The registry of checks: every check by name, selectable, and run over observations.
+import type { Check, CheckContext, Observation, Violation } from './types.ts';
+import { asyncAcceptedWithLocation } from './asyncAcceptedWithLocation.ts';
+import { asyncAnsweredAsJob } from './asyncAnsweredAsJob.ts';
+import { errorCodeOnFailure } from './errorCodeOnFailure.ts';
+import { inferredFieldsPresent } from './inferredFieldsPresent.ts';
+import { invalidSessionRejected } from './invalidSessionRejected.ts';
+import { inventoryOnSuccess } from './inventoryOnSuccess.ts';
+import { jobSettles } from './jobSettles.ts';
+import { lastOpDateNotEarlier } from './lastOpDateNotEarlier.ts';
+import { noSuccessClaimOnFailure } from './noSuccessClaimOnFailure.ts';
+import { nullErrorOnSuccess } from './nullErrorOnSuccess.ts';
+import { queryAgreesWithReply } from './queryAgreesWithReply.ts';
+import { querySchemaMapForSdk } from './querySchemaMapForSdk.ts';
+import { rejectedWithErrorCode } from './rejectedWithErrorCode.ts';
+import { repeatedDeleteSucceeds } from './repeatedDeleteSucceeds.ts';
+import { replyMatchesSchema } from './replyMatchesSchema.ts';
+import { resourceGoneAfterDelete } from './resourceGoneAfterDelete.ts';
+import { restLayerRejection } from './restLayerRejection.ts';
+import { stateEventApplied } from './stateEventApplied.ts';
+import { timestampsParseableBySdk } from './timestampsParseableBySdk.ts';
+import { unchangedFieldsKept } from './unchangedFieldsKept.ts';
+import { updateAppliesSentFields } from './updateAppliesSentFields.ts';
+
+export * from './types.ts';
+
+export const ALL_CHECKS: readonly Check[] = [
+  asyncAcceptedWithLocation, asyncAnsweredAsJob, jobSettles,
+  nullErrorOnSuccess, inventoryOnSuccess, replyMatchesSchema,
+  errorCodeOnFailure, noSuccessClaimOnFailure,
+  stateEventApplied, unchangedFieldsKept, lastOpDateNotEarlier, updateAppliesSentFields, queryAgreesWithReply,
+  querySchemaMapForSdk, invalidSessionRejected, rejectedWithErrorCode, restLayerRejection,
+  repeatedDeleteSucceeds, resourceGoneAfterDelete,
+  timestampsParseableBySdk, inferredFieldsPresent,
+];
+
+const byName = new Map<string, Check>();
+for (const c of ALL_CHECKS) {
+  if (byName.has(c.name)) throw new Error(`two checks are named ${c.name}`);
+  byName.set(c.name, c);
+}
+
+export function checkNamed(name: string): Check {
+  const c = byName.get(name);
+  if (!c) throw new Error(`no check named ${name}; known: ${[...byName.keys()].join(', ')}`);
+  return c;
+}
+
+export interface CheckResult { check: string; severity: Check['severity']; api: string; observation: number; status: 'pass' | 'fail' | 'not-applicable'; violations: Violation[] }
+
+export function runChecks(observations: readonly Observation[], ctx: CheckContext, checks: readonly Check[] = ALL_CHECKS): CheckResult[] {
+  const results: CheckResult[] = [];
+  for (const [observation, o] of observations.entries()) {
+    for (const c of checks) {
+      const outcome = c.run(o, ctx);
+      const base = { check: c.name, severity: c.severity, api: o.api.name, observation };
+      if (outcome === 'not-applicable') results.push({ ...base, status: 'not-applicable', violations: [] });
+      else results.push({ ...base, status: outcome.length ? 'fail' : 'pass', violations: outcome });
+    }
+  }
+  return results;
+}

@@ -1,0 +1,18 @@
+import { NOT_APPLICABLE, type Check } from './types.ts';
+import { body, show, violation } from './support.ts';
+
+export const inventoryOnSuccess: Check = {
+  name: 'inventoryOnSuccess',
+  severity: 'required',
+  rule: 'A successful answer MUST be a JSON object carrying the documented result: "inventory" (an object) or "inventories" (a list).',
+  source: 'seed pages: 响应示例; notes: Results',
+  run(o) {
+    if (o.exchange.final.status !== 200 || o.api.reply.body === 'empty') return NOT_APPLICABLE;
+    const b = body(o);
+    const key = o.api.reply.body;
+    const v = b?.[key];
+    const ok = key === 'inventory' ? typeof v === 'object' && v !== null && !Array.isArray(v) : Array.isArray(v);
+    if (ok) return [];
+    return [violation(this, o, `success without "${key}"`, `HTTP 200 ${b ? `keys ${show(Object.keys(b))}` : `body ${show(o.exchange.final.text)}`}`, key === 'inventory' ? '{"inventory": {...}}' : '{"inventories": [...]}')];
+  },
+};

@@ -1,0 +1,15 @@
+import { NOT_APPLICABLE, type Check } from './types.ts';
+import { body, show, violation } from './support.ts';
+
+export const nullErrorOnSuccess: Check = {
+  name: 'nullErrorOnSuccess',
+  severity: 'required',
+  rule: 'A successful answer (HTTP 200) MUST have "error" absent or null.',
+  source: 'seed pages: error 若不为null,则表示操作失败; notes: Results (Gson omits nulls, so absent is the usual form)',
+  run(o) {
+    if (o.exchange.final.status !== 200) return NOT_APPLICABLE;
+    const b = body(o);
+    if (b === undefined || b['error'] === undefined || b['error'] === null) return [];
+    return [violation(this, o, 'success carries an error', `HTTP 200 with error=${show(b['error'])}`, 'no "error", or "error": null')];
+  },
+};

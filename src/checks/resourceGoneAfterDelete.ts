@@ -1,0 +1,14 @@
+import { NOT_APPLICABLE, type Check } from './types.ts';
+import { violation } from './support.ts';
+
+export const resourceGoneAfterDelete: Check = {
+  name: 'resourceGoneAfterDelete',
+  severity: 'required',
+  rule: 'After a successful delete a query by uuid MUST no longer return the resource (projects excepted: they stay until expunged).',
+  source: 'notes: Query (an unknown uuid gives an empty list); Projects are deleted in two steps',
+  run(o) {
+    if (o.api.effect?.kind !== 'delete' || o.api.effect.softDelete || o.exchange.final.status !== 200 || o.after === undefined) return NOT_APPLICABLE;
+    if (o.after === null) return [];
+    return [violation(this, o, 'deleted resource still answers', `query still returns uuid ${String(o.after['uuid'])}`, 'an empty inventories list')];
+  },
+};

@@ -1,0 +1,76 @@
+// Small helpers shared by the checks: building a violation, reading the final body, comparing inventories
+// the way ZStack's own semantics allow (Java trim, list order not significant where the server does not define it).
+import { finalBody, isObject, type JsonObject } from '../client/exchange.ts';
+import type { Check, Observation, Violation } from './types.ts';
+
+export function violation(check: Pick<Check, 'name' | 'severity' | 'source'>, o: Observation, title: string, received: string, expected: string): Violation {
+  return { check: check.name, severity: check.severity, api: o.api.name, title, received, expected, source: check.source };
+}
+
+export const show = (v: unknown, max = 300): string => {
+  const s = v === undefined ? 'absent' : JSON.stringify(v);
+  return s.length > max ? `${s.slice(0, max)}…` : s;
+};
+
+export const body = (o: Observation): JsonObject | undefined => finalBody(o.exchange);
+
+export const succeeded = (o: Observation): boolean => o.exchange.final.status === 200 && o.exchange.unsettled === undefined;
+
+/** The inventory of a successful single-resource reply. */
+export function replyInventory(o: Observation): JsonObject | undefined {
+  const inv = body(o)?.['inventory'];
+  return isObject(inv) ? inv : undefined;
+}
+
+/** Java String.trim(): strips characters up to U+0020 at both ends, not other Unicode spaces (notes, String parameters are trimmed). */
+export const javaTrim = (s: string): string => s.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
+
+/** A parameter's value as ZStack stores it: strings trimmed, Booleans from true/false in any case. */
+export function storedValue(v: unknown, type: string): unknown {
+  if (type === 'boolean' && typeof v === 'string') return v.toLowerCase() === 'true';
+  if (typeof v === 'string') return javaTrim(v);
+  return v;
+}
+
+/**
+ * Canonical form for equality: object keys sorted; lists of inventories (objects with a uuid) sorted by uuid,
+ * since the server builds them from joined rows in no defined order (notes, Which inventory fields are always present).
+ */
+export function canonical(v: unknown): unknown {
+  if (Array.isArray(v)) {
+    const items = v.map(canonical);
+    if (items.every((i) => isObject(i) && typeof i['uuid'] === 'string')) {
+      return [...items].sort((a, b) => String((a as JsonObject)['uuid']).localeCompare(String((b as JsonObject)['uuid'])));
+    }
+    return items;
+  }
+  if (isObject(v)) {
+    const out: JsonObject = {};
+    for (const k of Object.keys(v).sort()) if (v[k] !== null) out[k] = canonical(v[k]); // null == absent (Gson drops nulls)
+    return out;
+  }
+  return v;
+}
+
+export const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+
+/** Fields whose values differ between two inventories (absent and null are the same). */
+export function changedFields(a: JsonObject, b: JsonObject): string[] {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].filter((k) => !sameJson(a[k] ?? null, b[k] ?? null)).sort();
+}
+
+/** Flows in approval order: follow parentFlowUuid from the flow without one; list order when there is no chain. */
+export function flowChain(flows: unknown): JsonObject[] {
+  if (!Array.isArray(flows)) return [];
+  const list = flows.filter(isObject);
+  const first = list.filter((f) => f['parentFlowUuid'] == null);
+  if (first.length !== 1) return list;
+  const chain = [first[0]];
+  while (chain.length < list.length) {
+    const next = list.find((f) => f['parentFlowUuid'] === chain[chain.length - 1]['uuid']);
+    if (!next) return list;
+    chain.push(next);
+  }
+  return chain;
+}

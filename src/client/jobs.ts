@@ -1,0 +1,69 @@
+// The async-job protocol (notes, Sync and async): 202 + location, then GET the location until it answers
+// something other than 202. Polling is bounded by ZSTACK_JOB_TIMEOUT_MS; a job that never ends is the
+// server's failure (JobTimeoutError), not the suite's.
+import type { Hop, WireResponse } from './exchange.ts';
+import { isObject } from './exchange.ts';
+import type { Transport } from './transport.ts';
+import { redact } from './redact.ts';
+
+export class JobTimeoutError extends Error {
+  constructor(readonly hops: Hop[], timeoutMs: number) {
+    super(`the job at ${redact(hops[hops.length - 1]?.request.url ?? '?')} was still pending after ${timeoutMs} ms (ZSTACK_JOB_TIMEOUT_MS)`);
+    this.name = 'JobTimeoutError';
+  }
+}
+
+export class NoJobLocationError extends Error {
+  constructor(readonly hops: Hop[]) {
+    super('the endpoint answered 202 without a usable "location" of the job');
+    this.name = 'NoJobLocationError';
+  }
+}
+
+const JOB_PATH = '/zstack/v1/api-jobs/';
+
+/**
+ * The URL to poll. The location's host may be the server's own idea of its name (NAT, proxy): sending the
+ * session there could leak it, so keep the path and use the configured base, as the official SDK does when
+ * host:port differ (notes, What the official Java SDK sends and expects).
+ */
+export function jobUrl(location: string, baseUrl: string): string | undefined {
+  const at = location.indexOf(JOB_PATH);
+  if (at >= 0) return baseUrl + location.slice(at);
+  try {
+    const u = new URL(location, baseUrl);
+    return baseUrl + u.pathname + u.search;
+  } catch {
+    return undefined;
+  }
+}
+
+export function locationOf(r: WireResponse): string | undefined {
+  const loc = isObject(r.json) ? r.json['location'] : undefined;
+  return typeof loc === 'string' && loc !== '' ? loc : undefined;
+}
+
+export interface PollOptions {
+  baseUrl: string;
+  headers: Record<string, string>;
+  timeoutMs: number;
+  intervalMs: number;
+}
+
+/** Polls from the accepted hop until the job ends; returns all poll hops (the last one settles the call). */
+export async function pollJob(transport: Transport, accepted: Hop, opts: PollOptions): Promise<Hop[]> {
+  const location = locationOf(accepted.response);
+  const url = location === undefined ? undefined : jobUrl(location, opts.baseUrl);
+  if (url === undefined) throw new NoJobLocationError([accepted]);
+  const hops: Hop[] = [];
+  const deadline = Date.now() + opts.timeoutMs;
+  // Like the SDK: poll at once, then at the interval.
+  for (;;) {
+    const request = { method: 'GET', url, headers: opts.headers };
+    const response = await transport.send(request);
+    hops.push({ request, response });
+    if (response.status !== 202) return hops;
+    if (Date.now() + opts.intervalMs > deadline) throw new JobTimeoutError([accepted, ...hops], opts.timeoutMs);
+    await new Promise((r) => setTimeout(r, opts.intervalMs));
+  }
+}

@@ -1,0 +1,78 @@
+// Ajv (draft 2020-12) over contracts/schemas: one compiled validator per schema and target version.
+// The schemas are the single source of truth; this module only adds what depends on the target's version
+// (x-required-since) and the timestamp format.
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { Contracts, JsonSchema } from '../../contracts/index.ts';
+import { isZStackTimestamp } from './timestamps.ts';
+
+export interface SchemaProblem { path: string; message: string; keyword: string; missingProperty?: string }
+
+export const versionAtLeast = (v: string, min: string): boolean => {
+  const a = v.split('.').map(Number);
+  const b = min.split('.').map(Number);
+  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i] > b[i];
+  return true;
+};
+
+/** The schema as the target version requires it: x-required-since fields join `required` when due. */
+function forVersion(schema: JsonSchema, version: string): JsonSchema {
+  const since = schema['x-required-since'] as Record<string, string> | undefined;
+  if (!since) return schema;
+  const extra = Object.entries(since).filter(([, v]) => versionAtLeast(version, v)).map(([k]) => k);
+  return { ...schema, required: [...((schema['required'] as string[] | undefined) ?? []), ...extra] };
+}
+
+export class SchemaRegistry {
+  private readonly ajv: Ajv2020;
+  private readonly validators = new Map<string, ValidateFunction>();
+
+  constructor(readonly contracts: Contracts, readonly targetVersion: string) {
+    this.ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
+    this.ajv.addKeyword({ keyword: 'x-zstack-class' });
+    this.ajv.addKeyword({ keyword: 'x-required-since' });
+    this.ajv.addKeyword({ keyword: 'x-advisory-required' });
+    this.ajv.addFormat('zstack-timestamp', { type: 'string', validate: isZStackTimestamp });
+    for (const schema of contracts.schemas.values()) this.ajv.addSchema(forVersion(schema, targetVersion));
+  }
+
+  /** The compiled validator of a schema by file stem, e.g. "ErrorCode". */
+  validator(name: string): ValidateFunction {
+    let v = this.validators.get(name);
+    if (!v) {
+      const schema = this.contracts.schemas.get(name);
+      if (!schema) throw new Error(`no schema contracts/schemas/${name}.schema.json`);
+      const compiled = this.ajv.getSchema(schema['$id'] as string);
+      if (!compiled) throw new Error(`schema ${name} did not compile`);
+      v = compiled;
+      this.validators.set(name, v);
+    }
+    return v;
+  }
+
+  validate(name: string, value: unknown): SchemaProblem[] {
+    const v = this.validator(name);
+    return v(value) ? [] : (v.errors ?? []).map(toProblem);
+  }
+
+  /** Fields the notes infer to be always present (x-advisory-required): reported, never required. */
+  advisoryRequired(name: string): string[] {
+    return (this.contracts.schemas.get(name)?.['x-advisory-required'] as string[] | undefined) ?? [];
+  }
+
+  /** A one-off validator for an inline schema (e.g. a descriptor parameter's `items`). */
+  compileInline(schema: JsonSchema): ValidateFunction {
+    return this.ajv.compile(schema);
+  }
+}
+
+function toProblem(e: ErrorObject): SchemaProblem {
+  const missing = e.keyword === 'required' ? String((e.params as { missingProperty?: string }).missingProperty) : undefined;
+  return {
+    path: e.instancePath || '/',
+    keyword: e.keyword,
+    message: missing ? `missing required field "${missing}"` : `${e.message ?? e.keyword}${e.keyword === 'enum' ? ` ${JSON.stringify((e.params as { allowedValues?: unknown }).allowedValues)}` : ''}`,
+    ...(missing ? { missingProperty: missing } : {}),
+  };
+}
+
+export const formatProblems = (ps: SchemaProblem[]): string => ps.map((p) => `${p.path}: ${p.message}`).join('; ');

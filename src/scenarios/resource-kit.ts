@@ -1,0 +1,102 @@
+// Creates the resources a scenario needs, names them with the run id, and deletes them again (newest first),
+// also when the scenario fails. Only what this kit created is ever deleted.
+import { findApi, type ApiDescriptor } from '../../contracts/index.ts';
+import { finalBody, isObject, type Exchange, type JsonObject } from '../client/exchange.ts';
+import { registerSecret } from '../client/redact.ts';
+import { SetupError, type ZStackClient } from '../client/zstack-client.ts';
+import { randomBytes } from 'node:crypto';
+
+interface Created { resource: string; uuid: string }
+
+export class ResourceKit {
+  private readonly created: Created[] = [];
+  private counter = 0;
+
+  constructor(readonly zs: ZStackClient) {}
+
+  /** A name that says which run made it: zc-<runId>-<label>-<n>. */
+  name(label: string): string {
+    return `zc-${this.zs.config.runId}-${label}-${++this.counter}`;
+  }
+
+  private api(resource: string, kind: ApiDescriptor['kind']): ApiDescriptor {
+    return findApi(this.zs.contracts, resource, kind);
+  }
+
+  /** Creates a resource through its create API; a refusal is a setup error naming what the server said. */
+  async create(resource: string, params: Record<string, unknown>): Promise<JsonObject> {
+    const api = this.api(resource, 'create');
+    const x = await this.zs.call(api.name, params);
+    return this.track(resource, api, x);
+  }
+
+  track(resource: string, api: ApiDescriptor, x: Exchange): JsonObject {
+    const inv = finalBody(x)?.['inventory'];
+    if (x.final.status !== 200 || !isObject(inv) || typeof inv['uuid'] !== 'string') {
+      const err = finalBody(x)?.['error'];
+      const said = isObject(err) ? `${String(err['code'])} ${String(err['details'] ?? err['description'] ?? '')}` : x.final.text.slice(0, 300);
+      throw new SetupError(`setup: ${api.name} was refused (HTTP ${x.final.status}): ${said}`);
+    }
+    this.created.push({ resource, uuid: inv['uuid'] });
+    return inv;
+  }
+
+  /** Marks a resource as deleted by the scenario itself (so cleanup does not try again). */
+  forget(uuid: string): void {
+    const i = this.created.findIndex((c) => c.uuid === uuid);
+    if (i >= 0) this.created.splice(i, 1);
+  }
+
+  async organization(extra: Record<string, unknown> = {}): Promise<JsonObject> {
+    const create = this.api('IAM2Organization', 'create');
+    return this.create('IAM2Organization', { name: this.name('org'), type: create.params['type']?.enum?.[0], ...extra });
+  }
+
+  /**
+   * A flow collection a real server accepts: a project (unique name), a virtual ID that joins it and approves
+   * the one flow, then the collection (notes, A real server only creates a flow collection that has approvers).
+   * ZSTACK_FLOW_APPROVER_UUID names an existing approver instead, for targets that demand a privileged one.
+   */
+  async flowCollection(extra: Record<string, unknown> = {}): Promise<{ collection: JsonObject; project: JsonObject; approverUuid: string }> {
+    const project = await this.create('IAM2Project', { name: this.name('project') });
+    let approverUuid = this.zs.config.flowApproverUuid;
+    if (!approverUuid) {
+      const password = randomBytes(12).toString('hex');
+      registerSecret(password);
+      const vid = await this.create('IAM2VirtualID', { name: this.name('approver'), password });
+      approverUuid = vid['uuid'] as string;
+    }
+    const join = findApi(this.zs.contracts, 'IAM2Project', 'action', 'membership');
+    const x = await this.zs.call(join.name, { projectUuid: project['uuid'], virtualIDUuids: [approverUuid] });
+    if (x.final.status !== 200) throw new SetupError(`setup: ${join.name} was refused (HTTP ${x.final.status}): ${x.final.text.slice(0, 300)}`);
+    const collection = await this.create('TicketFlowCollection', {
+      projectUuid: project['uuid'],
+      name: this.name('flows'),
+      flows: [{ name: this.name('flow'), approverUuid }],
+      ...extra,
+    });
+    return { collection, project, approverUuid };
+  }
+
+  /** Deletes everything this kit created, newest first; projects are also expunged (their names stay taken until then). */
+  async cleanup(): Promise<string[]> {
+    const problems: string[] = [];
+    while (this.created.length > 0) {
+      const c = this.created.pop() as Created;
+      try {
+        const del = this.api(c.resource, 'delete');
+        const key = Object.entries(del.params).find(([, p]) => p.in === 'path')?.[0] ?? 'uuid';
+        const x = await this.zs.call(del.name, { [key]: c.uuid });
+        if (x.final.status !== 200) problems.push(`${del.name} ${c.uuid}: HTTP ${x.final.status}`);
+        if (del.effect?.softDelete) {
+          const expunge = findApi(this.zs.contracts, c.resource, 'action', 'expunge');
+          const y = await this.zs.call(expunge.name, { uuid: c.uuid });
+          if (y.final.status !== 200) problems.push(`${expunge.name} ${c.uuid}: HTTP ${y.final.status}`);
+        }
+      } catch (e) {
+        problems.push(`${c.resource} ${c.uuid}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    return problems;
+  }
+}

@@ -1,0 +1,24 @@
+// Every scenario in src/scenarios, run against the target and judged by every check. A required violation
+// fails the test; advisory ones are annotations. The full observations are attached, redacted.
+import { conformance, expect, test } from '../../fixtures/test.ts';
+import { SCENARIOS } from '../../src/scenarios/index.ts';
+import { formatFailures, runScenario } from '../../src/scenarios/run.ts';
+import { redactJson } from '../../src/client/redact.ts';
+import { versionAtLeast } from '../../src/contracts/schemas.ts';
+
+for (const scenario of SCENARIOS) {
+  test(scenario.title, conformance({ api: scenario.apis[0], since: scenario.since }), async ({ suite, kit }, testInfo) => {
+    test.skip(!versionAtLeast(suite.config.targetVersion, scenario.since), `needs ZStack ${scenario.since}; ZSTACK_TARGET_VERSION is ${suite.config.targetVersion}`);
+    const outcome = await runScenario(scenario, { zs: suite.zs, kit }, suite.schemas);
+    for (const a of outcome.advisories) for (const v of a.violations) testInfo.annotations.push({ type: 'advisory', description: `${v.check} ${v.api}: ${v.title} (${v.received})` });
+    await testInfo.attach('results.json', {
+      contentType: 'application/json',
+      body: JSON.stringify(redactJson(outcome.results.filter((r) => r.status === 'fail')), null, 2),
+    });
+    const report = `${scenario.description}\n\n${formatFailures(outcome.failed, outcome.observations)}`;
+    expect(outcome.failed, report).toEqual([]);
+    // A scenario that could not finish (a setup refusal, the endpoint gone) is an error of the run, shown with the reason.
+    expect(outcome.stopped, `the scenario stopped before its end: ${outcome.stopped}`).toBeUndefined();
+  });
+}
+

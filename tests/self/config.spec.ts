@@ -1,0 +1,65 @@
+// Configuration: every bad value is refused with one line naming the variable, and a bad .env stops a real
+// Playwright run before any test, with that line and no stack trace.
+import { test, expect } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, readConfig, describeConfig } from '../../src/config.ts';
+
+const refused = (env: Record<string, string>, variable: string) => {
+  let err: unknown;
+  try { readConfig(env); } catch (e) { err = e; }
+  expect(err, `expected ${variable} to be refused`).toBeInstanceOf(ConfigError);
+  expect((err as ConfigError).variable).toBe(variable);
+  expect((err as Error).message.split('\n')).toHaveLength(1);
+};
+
+test('defaults target the embedded server', () => {
+  const c = readConfig({});
+  expect(c.embedded).toBe(true);
+  expect(c.baseUrl).toBeUndefined();
+  expect(readConfig({ ZSTACK_REF_PORT: '4567' }).baseUrl).toBe('http://127.0.0.1:4567');
+  expect(c.depth).toBe('quick');
+});
+
+test('a base URL is normalised and needs a password', () => {
+  expect(readConfig({ ZSTACK_BASE_URL: 'http://h:8080/zstack/v1/', ZSTACK_PASSWORD: 'p' }).baseUrl).toBe('http://h:8080');
+  expect(readConfig({ ZSTACK_BASE_URL: 'https://gw.example/prefix', ZSTACK_PASSWORD_SHA512: 'a'.repeat(128) }).baseUrl).toBe('https://gw.example/prefix');
+  refused({ ZSTACK_BASE_URL: 'http://h:8080' }, 'ZSTACK_PASSWORD');
+});
+
+test('malformed values name their variable', () => {
+  refused({ ZSTACK_BASE_URL: 'zstack:8080x y', ZSTACK_PASSWORD: 'p' }, 'ZSTACK_BASE_URL');
+  refused({ ZSTACK_BASE_URL: 'ftp://h', ZSTACK_PASSWORD: 'p' }, 'ZSTACK_BASE_URL');
+  refused({ ZSTACK_BASE_URL: 'http://u:secret@h', ZSTACK_PASSWORD: 'p' }, 'ZSTACK_BASE_URL');
+  refused({ ZSTACK_REQUEST_TIMEOUT_MS: 'soon' }, 'ZSTACK_REQUEST_TIMEOUT_MS');
+  refused({ ZSTACK_JOB_TIMEOUT_MS: '0' }, 'ZSTACK_JOB_TIMEOUT_MS');
+  refused({ ZSTACK_POLL_INTERVAL_MS: '90000', ZSTACK_JOB_TIMEOUT_MS: '1000' }, 'ZSTACK_POLL_INTERVAL_MS');
+  refused({ ZSTACK_TARGET_VERSION: '5.0' }, 'ZSTACK_TARGET_VERSION');
+  refused({ ZSTACK_PASSWORD_SHA512: 'abc' }, 'ZSTACK_PASSWORD_SHA512');
+  refused({ ZSTACK_FLOW_APPROVER_UUID: 'A-B' }, 'ZSTACK_FLOW_APPROVER_UUID');
+  refused({ ZSTACK_DEPTH: 'medium' }, 'ZSTACK_DEPTH');
+  refused({ ZSTACK_SEED: '1.5' }, 'ZSTACK_SEED');
+  refused({ ZSTACK_RUN_ID: 'Has Space' }, 'ZSTACK_RUN_ID');
+  refused({ ZSTACK_BASE_ULR: 'http://h' }, 'ZSTACK_BASE_ULR');
+});
+
+test('the configuration as reported carries no password', () => {
+  const shown = JSON.stringify(describeConfig(readConfig({ ZSTACK_BASE_URL: 'http://h', ZSTACK_PASSWORD: 'hunter2-secret' })));
+  expect(shown).not.toContain('hunter2-secret');
+  expect(shown).toContain('[REDACTED]');
+});
+
+test('a bad .env stops the Playwright run before any test with one clear line', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zc-env-'));
+  const envFile = join(dir, '.env');
+  writeFileSync(envFile, 'ZSTACK_BASE_URL=http://127.0.0.1:9\nZSTACK_PASSWORD=hunter2-secret\nZSTACK_JOB_TIMEOUT_MS=ten\n');
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('ZSTACK_')) env[k] = v;
+  const r = spawnSync(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', '--list'], { env: { ...env, ZSTACK_ENV_FILE: envFile }, encoding: 'utf8', timeout: 60_000 });
+  expect(r.status).toBe(2);
+  const out = `${r.stdout}${r.stderr}`.trim();
+  expect(out).toBe('zstack-conformance: configuration error: ZSTACK_JOB_TIMEOUT_MS: expected a whole number from 100 to 86400000, got "ten"');
+  expect(out).not.toContain('hunter2-secret');
+});

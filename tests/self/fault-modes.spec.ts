@@ -1,0 +1,110 @@
+// Both directions of every check: each reference-server fault mode makes the check it targets fail (run
+// through the same scenarios the conformance suite runs), the clean server passes every check, and every
+// conformant variant (Java 9 dates, no Content-Type, another job host, slow jobs, ...) passes too.
+import { test, expect } from '@playwright/test';
+import { readConfig } from '../../src/config.ts';
+import { ALL_CHECKS } from '../../src/checks/index.ts';
+import { openSuite } from '../../src/suite.ts';
+import { ResourceKit } from '../../src/scenarios/resource-kit.ts';
+import { runScenario, formatFailures, type ScenarioOutcome } from '../../src/scenarios/run.ts';
+import { SCENARIOS, type Scenario } from '../../src/scenarios/index.ts';
+import { organizationStateScenario } from '../../src/scenarios/organization-state.ts';
+import { organizationRejectionsScenario } from '../../src/scenarios/organization-rejections.ts';
+import { flowCollectionUpdateScenario } from '../../src/scenarios/flow-collection-update.ts';
+import { flowCollectionRejectionsScenario } from '../../src/scenarios/flow-collection-rejections.ts';
+import { sessionScenario } from '../../src/scenarios/session.ts';
+import { startReferenceServer } from '../../reference-server/server.ts';
+import { FAULTS, VARIANTS, type FaultName, type Variant } from '../../reference-server/faults.ts';
+
+test.describe.configure({ mode: 'parallel' });
+
+async function runAgainst(scenario: Scenario, opts: { faults?: FaultName[]; variant?: Partial<Variant> }, env: Record<string, string> = {}): Promise<ScenarioOutcome> {
+  const server = await startReferenceServer(opts);
+  const suite = await openSuite({ ...readConfig({ ZSTACK_RUN_ID: 'self', ...env }), baseUrl: server.url });
+  try {
+    return await runScenario(scenario, { zs: suite.zs, kit: new ResourceKit(suite.zs) }, suite.schemas);
+  } finally {
+    await suite.close();
+    await server.close();
+  }
+}
+
+/** Which check each fault mode must trip, and the scenario that exposes it. */
+const EXPECTED: Array<{ fault: FaultName; check: string; scenario: Scenario }> = [
+  { fault: 'error-on-success', check: 'nullErrorOnSuccess', scenario: organizationStateScenario },
+  { fault: 'no-inventory-on-success', check: 'inventoryOnSuccess', scenario: organizationStateScenario },
+  { fault: 'missing-uuid', check: 'replyMatchesSchema', scenario: organizationStateScenario },
+  { fault: 'wrong-field-type', check: 'replyMatchesSchema', scenario: flowCollectionUpdateScenario },
+  { fault: 'iso-timestamps', check: 'replyMatchesSchema', scenario: organizationStateScenario },
+  { fault: 'java20-timestamps', check: 'timestampsParseableBySdk', scenario: organizationStateScenario },
+  { fault: 'errorcode-without-code', check: 'errorCodeOnFailure', scenario: organizationRejectionsScenario },
+  { fault: 'inventory-on-failure', check: 'noSuccessClaimOnFailure', scenario: organizationRejectionsScenario },
+  { fault: 'failure-as-200', check: 'nullErrorOnSuccess', scenario: organizationRejectionsScenario },
+  { fault: 'state-not-changed', check: 'stateEventApplied', scenario: organizationStateScenario },
+  { fault: 'repeat-state-flips', check: 'stateEventApplied', scenario: organizationStateScenario },
+  { fault: 'state-event-renames', check: 'unchangedFieldsKept', scenario: organizationStateScenario },
+  { fault: 'lastopdate-goes-back', check: 'lastOpDateNotEarlier', scenario: organizationStateScenario },
+  { fault: 'createdate-rewritten', check: 'unchangedFieldsKept', scenario: organizationStateScenario },
+  { fault: 'invalid-state-event-accepted', check: 'rejectedWithErrorCode', scenario: organizationRejectionsScenario },
+  { fault: 'invalid-state-event-half-applied', check: 'unchangedFieldsKept', scenario: organizationRejectionsScenario },
+  { fault: 'update-clears-unsent', check: 'unchangedFieldsKept', scenario: flowCollectionUpdateScenario },
+  { fault: 'update-ignores-name', check: 'updateAppliesSentFields', scenario: flowCollectionUpdateScenario },
+  { fault: 'rejected-update-applies', check: 'unchangedFieldsKept', scenario: flowCollectionRejectionsScenario },
+  { fault: 'query-stale', check: 'queryAgreesWithReply', scenario: organizationStateScenario },
+  { fault: 'deleted-still-answers', check: 'resourceGoneAfterDelete', scenario: organizationStateScenario },
+  { fault: 'second-delete-fails', check: 'repeatedDeleteSucceeds', scenario: organizationStateScenario },
+  { fault: 'job-location-off-path', check: 'asyncAcceptedWithLocation', scenario: organizationStateScenario },
+  { fault: 'bad-session-accepted', check: 'invalidSessionRejected', scenario: sessionScenario },
+  { fault: 'no-schema-map', check: 'querySchemaMapForSdk', scenario: organizationStateScenario },
+  { fault: 'schema-map-child-first', check: 'querySchemaMapForSdk', scenario: organizationStateScenario },
+  { fault: 'miscased-key-accepted', check: 'restLayerRejection', scenario: flowCollectionRejectionsScenario },
+  { fault: 'boolean-not-verified', check: 'restLayerRejection', scenario: flowCollectionRejectionsScenario },
+  { fault: 'wrong-type-applied', check: 'restLayerRejection', scenario: flowCollectionRejectionsScenario },
+  { fault: 'job-never-ends', check: 'jobSettles', scenario: organizationStateScenario },
+  { fault: 'sync-answers', check: 'asyncAnsweredAsJob', scenario: organizationStateScenario },
+  { fault: 'no-inferred-fields', check: 'inferredFieldsPresent', scenario: organizationStateScenario },
+];
+
+/** Tighter bounds for faults that make the suite wait (a job that never ends waits for ZSTACK_JOB_TIMEOUT_MS). */
+const ENV: Partial<Record<FaultName, Record<string, string>>> = {
+  'job-never-ends': { ZSTACK_JOB_TIMEOUT_MS: '600', ZSTACK_POLL_INTERVAL_MS: '100' },
+};
+
+test('every check is shown to fail on some fault mode', () => {
+  expect([...new Set(EXPECTED.map((e) => e.check))].sort()).toEqual(ALL_CHECKS.map((c) => c.name).sort());
+});
+
+test('every fault mode of the reference server is covered here', () => {
+  expect(EXPECTED.map((e) => e.fault).sort()).toEqual((Object.keys(FAULTS) as FaultName[]).sort());
+});
+
+for (const { fault, check, scenario } of EXPECTED) {
+  test(`fault ${fault} is caught by ${check}`, async () => {
+    const outcome = await runAgainst(scenario, { faults: [fault] }, ENV[fault]);
+    const caught = [...outcome.failed, ...outcome.advisories].filter((r) => r.check === check);
+    expect(caught.length, `${check} did not fail on fault ${fault}; failures seen: ${[...outcome.failed, ...outcome.advisories].map((r) => r.check).join(', ') || 'none'}`).toBeGreaterThan(0);
+    expect(caught[0].violations[0].received.length).toBeGreaterThan(0);
+  });
+}
+
+for (const scenario of SCENARIOS) {
+  test(`clean server passes every check: ${scenario.title}`, async () => {
+    const outcome = await runAgainst(scenario, {});
+    const all = [...outcome.failed, ...outcome.advisories];
+    expect(all, formatFailures(all, outcome.observations)).toEqual([]);
+    expect(outcome.stopped).toBeUndefined();
+    // every observation was judged by at least one check that applied to it
+    expect(new Set(outcome.results.filter((r) => r.status === 'pass').map((r) => r.observation)).size).toBe(outcome.observations.length);
+    expect(outcome.leftovers).toEqual([]);
+  });
+}
+
+for (const [name, variant] of Object.entries(VARIANTS)) {
+  for (const scenario of SCENARIOS) {
+    test(`conformant variant ${name} passes every required check: ${scenario.title}`, async () => {
+      const outcome = await runAgainst(scenario, { variant });
+      expect(outcome.stopped).toBeUndefined();
+      expect(outcome.failed, formatFailures(outcome.failed, outcome.observations)).toEqual([]);
+    });
+  }
+}
