@@ -54,5 +54,5 @@ export function formatFailures(failures: CheckResult[], observations: Observatio
       ].join('\n'));
     }
   }
-  return blocks.join('\n\n');
+  return redact(blocks.join('\n\n'));
 }

@@ -18,11 +18,12 @@ import { FAULTS, VARIANTS, type FaultName, type Variant } from '../../reference-
 
 test.describe.configure({ mode: 'parallel' });
 
-async function runAgainst(scenario: Scenario, opts: { faults?: FaultName[]; variant?: Partial<Variant> }, env: Record<string, string> = {}): Promise<ScenarioOutcome> {
+async function runAgainst(scenario: Scenario, opts: { faults?: FaultName[]; variant?: Partial<Variant> }, env: Record<string, string> = {}): Promise<ScenarioOutcome & { secrets: string[] }> {
   const server = await startReferenceServer(opts);
   const suite = await openSuite({ ...readConfig({ ZSTACK_RUN_ID: 'self', ...env }), baseUrl: server.url });
   try {
-    return await runScenario(scenario, { zs: suite.zs, kit: new ResourceKit(suite.zs) }, suite.schemas);
+    const secrets = [suite.zs.session ?? '', suite.zs.passwordHash()];
+    return { ...await runScenario(scenario, { zs: suite.zs, kit: new ResourceKit(suite.zs) }, suite.schemas), secrets };
   } finally {
     await suite.close();
     await server.close();
@@ -84,6 +85,8 @@ for (const { fault, check, scenario } of EXPECTED) {
     const caught = [...outcome.failed, ...outcome.advisories].filter((r) => r.check === check);
     expect(caught.length, `${check} did not fail on fault ${fault}; failures seen: ${[...outcome.failed, ...outcome.advisories].map((r) => r.check).join(', ') || 'none'}`).toBeGreaterThan(0);
     expect(caught[0].violations[0].received.length).toBeGreaterThan(0);
+    const report = formatFailures([...outcome.failed, ...outcome.advisories], outcome.observations);
+    for (const secret of outcome.secrets) expect(report).not.toContain(secret);
   });
 }
 
