@@ -1,0 +1,288 @@
+// The consumer side of the contract, as data: one entry per documented request/response, each with the
+// provider states it needs, the request and the response as Pact matchers (derived from the schemas), and
+// how the real client (ZStackClient over Playwright's APIRequestContext) makes that request.
+// An async API is two HTTP interactions: the call (202 + location) and the poll of a job that a provider
+// state has already run (200 result or 503 ErrorCode). Nothing here is a session, a password or a value
+// copied from one run.
+import { MatchersV3 } from '@pact-foundation/pact';
+import type { ApiDescriptor, Contracts } from '../../contracts/index.ts';
+import type { WireResponse } from '../client/exchange.ts';
+import { pollJob } from '../client/jobs.ts';
+import type { Transport } from '../client/transport.ts';
+import type { ZStackClient } from '../client/zstack-client.ts';
+import { EXAMPLE_UUID, SchemaMatchers, UUID_PATTERN } from './matchers.ts';
+import { STATES, type StateName } from './states.ts';
+
+const { regex, like, fromProviderState } = MatchersV3;
+
+type Path = string | ReturnType<typeof fromProviderState<string>>;
+type StateParams = Record<string, string | boolean>;
+
+/** The session the consumer side sends; the verifier's request filter swaps it for a real one. */
+export const PLACEHOLDER_SESSION = '0'.repeat(32);
+/** A session no server issued: the documented ID.1001 case. Never swapped. */
+export const UNKNOWN_SESSION = 'f'.repeat(32);
+export const PLACEHOLDER_PASSWORD_HASH = '0'.repeat(128);
+export const EXAMPLE_JOB_UUID = '3f6e1c0a9b8d4e2fa1c7d5b4e3f2a190';
+/** The location's host is the server's own idea of its name (notes): only the path is asserted. */
+export const JOB_LOCATION_PATTERN = '^(https?://[^/\\s]+)?\\S*/zstack/v1/api-jobs/[0-9a-f]{32}$';
+/** Names the pact's own create and update use; the states clean them up again. */
+export const PACT_ORGANIZATION_NAME = 'zc-pact-organization';
+export const PACT_RENAMED_COLLECTION = 'zc-pact-renamed-collection';
+
+export interface ExerciseContext {
+  /** a client on the mock server; its session is the placeholder */
+  zs: ZStackClient;
+  transport: Transport;
+  mockUrl: string;
+}
+
+export interface InteractionSpec {
+  api: string;
+  /** call: the first answer of an async API; job: the poll of its finished job; sync: a sync API */
+  kind: 'call' | 'job' | 'sync';
+  description: string;
+  states: Array<{ name: StateName; params?: StateParams }>;
+  request: { method: 'GET' | 'PUT' | 'POST' | 'DELETE'; path: Path; headers?: Record<string, unknown>; body?: unknown };
+  response: { status: number; body?: unknown };
+  /** makes the request with the real client against the mock and returns the final answer */
+  exercise(ctx: ExerciseContext): Promise<WireResponse>;
+}
+
+const authorization = (example = PLACEHOLDER_SESSION): Record<string, unknown> => ({
+  Authorization: regex('^OAuth [0-9a-f]{32}$', `OAuth ${example}`),
+});
+
+/** A path whose {uuid} comes from the provider state (fromProviderState), with an example for the mock. */
+function statePath(api: ApiDescriptor, example = EXAMPLE_UUID, withUuid = false): Path {
+  const template = '/zstack' + (withUuid && api.pathWithUuid ? api.pathWithUuid : api.path);
+  return fromProviderState(template.replace(/\{(\w+)\}/g, (_, n: string) => '${' + n + '}'), template.replace(/\{(\w+)\}/g, example));
+}
+
+const jobPath = (): Path => fromProviderState('/zstack/v1/api-jobs/${jobUuid}', `/zstack/v1/api-jobs/${EXAMPLE_JOB_UUID}`);
+
+const accepted = { status: 202, body: { location: regex(JOB_LOCATION_PATTERN, `http://zstack-mn.internal:8080/zstack/v1/api-jobs/${EXAMPLE_JOB_UUID}`) } };
+
+/** Polls the example job through the client's own polling code, as after a 202 whose location names another host. */
+async function pollExampleJob({ transport, mockUrl }: ExerciseContext): Promise<WireResponse> {
+  const location = `http://zstack-mn.internal:8080/zstack/v1/api-jobs/${EXAMPLE_JOB_UUID}`;
+  const hop = {
+    request: { method: 'PUT', url: `${mockUrl}/zstack/v1/x`, headers: {} },
+    response: { status: 202, headers: {}, text: JSON.stringify({ location }), json: { location }, durationMs: 0 },
+  };
+  const hops = await pollJob(transport, hop, {
+    baseUrl: mockUrl,
+    headers: { Authorization: `OAuth ${PLACEHOLDER_SESSION}` },
+    timeoutMs: 5_000,
+    intervalMs: 100,
+  });
+  return hops[hops.length - 1].response;
+}
+
+export function buildInteractions(contracts: Contracts, targetVersion: string): InteractionSpec[] {
+  const m = new SchemaMatchers(contracts);
+  const api = (name: string): ApiDescriptor => {
+    const a = contracts.apis.get(name);
+    if (!a) throw new Error(`pact: no descriptor ${name}`);
+    return a;
+  };
+  const inventory = (schema: string, fixed?: Record<string, unknown>): unknown => m.forSchema(schema, { version: targetVersion, ...(fixed ? { fixed } : {}) });
+  const error = (code: string): unknown => ({ error: m.forSchema('ErrorCode', { fixed: { code } }) });
+
+  const login = api('LogInByAccount');
+  const changeState = api('ChangeIAM2OrganizationState');
+  const updateFlows = api('UpdateIAM2TicketFlowCollection');
+  const createOrg = api('CreateIAM2Organization');
+  const deleteOrg = api('DeleteIAM2Organization');
+  const queryOrgs = api('QueryIAM2Organization');
+  const queryFlows = api('QueryTicketFlowCollection');
+  const changeKey = changeState.bodyKey as string;
+  const updateKey = updateFlows.bodyKey as string;
+  const transitions = changeState.effect?.transitions ?? {};
+
+  const specs: InteractionSpec[] = [];
+
+  // --- session
+  specs.push({
+    api: login.name, kind: 'sync', states: [],
+    description: 'LogInByAccount with an account name and a SHA-512 hex digest',
+    request: {
+      method: login.method, path: `/zstack${login.path}`,
+      body: { [login.bodyKey as string]: { accountName: like('admin'), password: regex('^[0-9a-fA-F]{128}$', PLACEHOLDER_PASSWORD_HASH) } },
+    },
+    response: { status: 200, body: { inventory: inventory(login.reply.schema as string) } },
+    async exercise({ zs }) {
+      const x = await zs.call(login.name, { accountName: zs.config.accountName, password: zs.passwordHash() }, { session: null });
+      return x.final;
+    },
+  });
+
+  // --- ChangeIAM2OrganizationState: disable, enable, an invalid event, an unknown uuid
+  for (const [stateEvent, from] of [['disable', 'Enabled'], ['enable', 'Disabled']] as const) {
+    specs.push({
+      api: changeState.name, kind: 'call',
+      description: `ChangeIAM2OrganizationState ${stateEvent} on an organization in state ${from}`,
+      states: [{ name: STATES.organizationInState, params: { state: from } }],
+      request: { method: changeState.method, path: statePath(changeState), headers: authorization(), body: { [changeKey]: { stateEvent } } },
+      response: accepted,
+      async exercise({ zs }) {
+        return (await zs.call(changeState.name, { uuid: EXAMPLE_UUID, stateEvent }, { followJob: false })).final;
+      },
+    });
+    specs.push({
+      api: changeState.name, kind: 'job',
+      description: `the finished job of ChangeIAM2OrganizationState ${stateEvent} on an organization in state ${from}`,
+      states: [{ name: STATES.stateEventJob, params: { stateEvent, state: from } }],
+      request: { method: 'GET', path: jobPath() },
+      response: { status: 200, body: { inventory: inventory(changeState.reply.schema as string, { [changeState.effect?.field ?? 'state']: transitions[stateEvent] }) } },
+      exercise: pollExampleJob,
+    });
+  }
+  specs.push({
+    api: changeState.name, kind: 'call',
+    description: 'ChangeIAM2OrganizationState with stateEvent "pause", which is not one of the allowed values',
+    states: [{ name: STATES.organizationInState, params: { state: 'Enabled' } }],
+    request: { method: changeState.method, path: statePath(changeState), headers: authorization(), body: { [changeKey]: { stateEvent: 'pause' } } },
+    response: accepted,
+    async exercise({ zs }) {
+      return (await zs.call(changeState.name, { uuid: EXAMPLE_UUID, stateEvent: 'pause' }, { followJob: false })).final;
+    },
+  });
+  specs.push({
+    api: changeState.name, kind: 'job',
+    description: 'the failed job of ChangeIAM2OrganizationState with stateEvent "pause" (SYS.1007 invalid argument)',
+    states: [{ name: STATES.stateEventJob, params: { stateEvent: 'pause', state: 'Enabled' } }],
+    request: { method: 'GET', path: jobPath() },
+    response: { status: 503, body: error('SYS.1007') },
+    exercise: pollExampleJob,
+  });
+  specs.push({
+    api: changeState.name, kind: 'call',
+    description: 'ChangeIAM2OrganizationState on a uuid that names no organization',
+    states: [{ name: STATES.unknownOrganization }],
+    request: { method: changeState.method, path: statePath(changeState), headers: authorization(), body: { [changeKey]: { stateEvent: 'disable' } } },
+    response: accepted,
+    async exercise({ zs }) {
+      return (await zs.call(changeState.name, { uuid: EXAMPLE_UUID, stateEvent: 'disable' }, { followJob: false })).final;
+    },
+  });
+  specs.push({
+    api: changeState.name, kind: 'job',
+    description: 'the failed job of ChangeIAM2OrganizationState on an unknown organization (SYS.1003 resource not found)',
+    states: [{ name: STATES.unknownOrganizationJob }],
+    request: { method: 'GET', path: jobPath() },
+    response: { status: 503, body: error('SYS.1003') },
+    exercise: pollExampleJob,
+  });
+
+  // --- UpdateIAM2TicketFlowCollection: an update, and the doc page's lower-case action key
+  specs.push({
+    api: updateFlows.name, kind: 'call',
+    description: 'UpdateIAM2TicketFlowCollection of name and isDefault',
+    states: [{ name: STATES.flowCollection }],
+    request: { method: updateFlows.method, path: statePath(updateFlows), headers: authorization(), body: { [updateKey]: { name: like(PACT_RENAMED_COLLECTION), isDefault: like(true) } } },
+    response: accepted,
+    async exercise({ zs }) {
+      return (await zs.call(updateFlows.name, { uuid: EXAMPLE_UUID, name: PACT_RENAMED_COLLECTION, isDefault: true }, { followJob: false })).final;
+    },
+  });
+  specs.push({
+    api: updateFlows.name, kind: 'job',
+    description: 'the finished job of UpdateIAM2TicketFlowCollection that set name and isDefault',
+    states: [{ name: STATES.updateFlowCollectionJob, params: { name: PACT_RENAMED_COLLECTION, isDefault: true } }],
+    request: { method: 'GET', path: jobPath() },
+    // an update changes the fields it is sent (notes): the reply shows the values the state sent, with their types
+    response: { status: 200, body: { inventory: inventory(updateFlows.reply.schema as string, { name: PACT_RENAMED_COLLECTION, isDefault: true }) } },
+    exercise: pollExampleJob,
+  });
+  specs.push({
+    api: updateFlows.name, kind: 'call',
+    description: 'UpdateIAM2TicketFlowCollection with the doc page\'s lower-case action key (REST layer: 400, plain text)',
+    states: [{ name: STATES.flowCollection }],
+    request: { method: updateFlows.method, path: statePath(updateFlows), headers: authorization(), body: { [updateKey.toLowerCase()]: { name: like(PACT_RENAMED_COLLECTION) } } },
+    response: { status: 400 },
+    async exercise({ zs }) {
+      return (await zs.call(updateFlows.name, { uuid: EXAMPLE_UUID, name: PACT_RENAMED_COLLECTION }, { followJob: false, bodyKeyOverride: updateKey.toLowerCase() })).final;
+    },
+  });
+
+  // --- queries by uuid, and the session errors
+  for (const [query, state] of [[queryOrgs, STATES.organizationInState], [queryFlows, STATES.flowCollection]] as const) {
+    specs.push({
+      api: query.name, kind: 'sync',
+      description: `${query.name} by uuid`,
+      states: [state === STATES.organizationInState ? { name: state, params: { state: 'Enabled' } } : { name: state }],
+      request: { method: 'GET', path: statePath(query, EXAMPLE_UUID, true), headers: authorization() },
+      // the schema map is what the official SDK types query results with (notes)
+      response: { status: 200, body: { inventories: MatchersV3.eachLike(inventory(query.reply.schema as string)), schema: like({}) } },
+      async exercise({ zs }) {
+        return (await zs.query(query.name, { uuid: EXAMPLE_UUID })).final;
+      },
+    });
+  }
+  specs.push({
+    api: queryOrgs.name, kind: 'sync',
+    description: 'QueryIAM2Organization with a session no server issued (ID.1001 invalid session, at once for a query)',
+    states: [],
+    request: { method: 'GET', path: `/zstack${queryOrgs.path}`, headers: authorization(UNKNOWN_SESSION) },
+    response: { status: 503, body: error('ID.1001') },
+    async exercise({ zs }) {
+      return (await zs.query(queryOrgs.name, { session: UNKNOWN_SESSION })).final;
+    },
+  });
+  specs.push({
+    api: queryOrgs.name, kind: 'sync',
+    description: 'QueryIAM2Organization without an Authorization header (REST layer: 400, plain text)',
+    states: [],
+    request: { method: 'GET', path: `/zstack${queryOrgs.path}` },
+    response: { status: 400 },
+    async exercise({ zs }) {
+      return (await zs.query(queryOrgs.name, { session: null })).final;
+    },
+  });
+
+  // --- create and delete of an organization (cheap on any target)
+  specs.push({
+    api: createOrg.name, kind: 'call',
+    description: 'CreateIAM2Organization with a name and a type',
+    states: [{ name: STATES.noOrganizationNamed, params: { name: PACT_ORGANIZATION_NAME } }],
+    request: {
+      method: createOrg.method, path: `/zstack${createOrg.path}`, headers: authorization(),
+      body: { [createOrg.bodyKey as string]: { name: like(PACT_ORGANIZATION_NAME), type: m.of({ enum: createOrg.params['type']?.enum ?? [] }) } },
+    },
+    response: accepted,
+    async exercise({ zs }) {
+      return (await zs.call(createOrg.name, { name: PACT_ORGANIZATION_NAME, type: createOrg.params['type']?.enum?.[0] }, { followJob: false })).final;
+    },
+  });
+  specs.push({
+    api: createOrg.name, kind: 'job',
+    description: 'the finished job of CreateIAM2Organization',
+    states: [{ name: STATES.createOrganizationJob }],
+    request: { method: 'GET', path: jobPath() },
+    response: { status: 200, body: { inventory: inventory(createOrg.reply.schema as string) } },
+    exercise: pollExampleJob,
+  });
+  specs.push({
+    api: deleteOrg.name, kind: 'call',
+    description: 'DeleteIAM2Organization of an existing organization',
+    states: [{ name: STATES.organizationInState, params: { state: 'Enabled' } }],
+    request: { method: deleteOrg.method, path: statePath(deleteOrg), headers: authorization() },
+    response: accepted,
+    async exercise({ zs }) {
+      return (await zs.call(deleteOrg.name, { uuid: EXAMPLE_UUID }, { followJob: false })).final;
+    },
+  });
+  specs.push({
+    api: deleteOrg.name, kind: 'job',
+    description: 'the finished job of DeleteIAM2Organization (an empty result)',
+    states: [{ name: STATES.deleteOrganizationJob }],
+    request: { method: 'GET', path: jobPath() },
+    response: { status: 200, body: {} },
+    exercise: pollExampleJob,
+  });
+
+  // the uuid pattern is the one the schemas use; keep them in step
+  if (!new RegExp(UUID_PATTERN).test(EXAMPLE_JOB_UUID)) throw new Error('pact: EXAMPLE_JOB_UUID is not a uuid');
+  return specs;
+}

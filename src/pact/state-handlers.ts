@@ -1,0 +1,129 @@
+// The provider side of the provider states (states.ts): each creates what its interaction needs through the
+// API, with the suite's own client and ResourceKit (run-id names), and returns the values the pact reads with
+// fromProviderState. Everything created is deleted again after each interaction (cleanup()).
+import { randomUUID } from 'node:crypto';
+import type { JsonMap } from '@pact-foundation/pact/src/common/jsonTypes';
+import { finalBody, isObject, type Exchange } from '../client/exchange.ts';
+import { locationOf } from '../client/jobs.ts';
+import { SetupError, newJobUuid, type ZStackClient } from '../client/zstack-client.ts';
+import { ResourceKit } from '../scenarios/resource-kit.ts';
+import { STATES } from './states.ts';
+
+type Params = Record<string, unknown>;
+type Handler = (params: unknown) => Promise<JsonMap | undefined>;
+
+const asParams = (p: unknown): Params => (isObject(p) ? p : {});
+const str = (p: Params, key: string, dflt?: string): string => {
+  const v = p[key];
+  if (typeof v === 'string' && v !== '') return v;
+  if (dflt !== undefined) return dflt;
+  throw new SetupError(`provider state: parameter "${key}" missing`);
+};
+/** A v4 uuid without dashes: well formed, names nothing (notes: unknown uuid -> SYS.1003). */
+const unknownUuid = (): string => randomUUID().replace(/-/g, '');
+
+export class ProviderStates {
+  readonly kit: ResourceKit;
+  /** state-setup failures, reported with the verification (pact-js only logs them) */
+  readonly problems: string[] = [];
+
+  constructor(readonly zs: ZStackClient) {
+    this.kit = new ResourceKit(zs);
+  }
+
+  /** Deletes what the last interaction's states created; called after every interaction. */
+  async cleanup(): Promise<void> {
+    const problems = await this.kit.cleanup();
+    this.problems.push(...problems.map((p) => `cleanup: ${p}`));
+  }
+
+  /** The state handlers for pact-js's Verifier, each failure recorded with the state's name. */
+  handlers(): Record<string, Handler> {
+    const h: Record<string, (p: Params) => Promise<JsonMap | undefined>> = {
+      [STATES.organizationInState]: async (p) => ({ uuid: await this.organization(str(p, 'state', 'Enabled')) }),
+      [STATES.unknownOrganization]: async () => ({ uuid: unknownUuid() }),
+      [STATES.noOrganizationNamed]: async (p) => {
+        await this.deleteOrganizationsNamed(str(p, 'name'));
+        return {};
+      },
+      [STATES.flowCollection]: async () => ({ uuid: (await this.kit.flowCollection()).collection['uuid'] as string }),
+      [STATES.stateEventJob]: async (p) => {
+        const uuid = await this.organization(str(p, 'state', 'Enabled'));
+        return { jobUuid: await this.finishedJob('ChangeIAM2OrganizationState', { uuid, stateEvent: str(p, 'stateEvent') }) };
+      },
+      [STATES.unknownOrganizationJob]: async () => ({
+        jobUuid: await this.finishedJob('ChangeIAM2OrganizationState', { uuid: unknownUuid(), stateEvent: 'disable' }),
+      }),
+      [STATES.updateFlowCollectionJob]: async (p) => {
+        const uuid = (await this.kit.flowCollection()).collection['uuid'];
+        const isDefault = p['isDefault'] === true || p['isDefault'] === 'true';
+        return { jobUuid: await this.finishedJob('UpdateIAM2TicketFlowCollection', { uuid, name: str(p, 'name'), isDefault }) };
+      },
+      [STATES.createOrganizationJob]: async () => {
+        const create = this.zs.api('CreateIAM2Organization');
+        const jobUuid = newJobUuid();
+        const x = await this.zs.call(create.name, { name: this.kit.name('org'), type: create.params['type']?.enum?.[0] }, { headers: { 'X-Job-UUID': jobUuid } });
+        this.kit.track('IAM2Organization', create, x);
+        return { jobUuid: jobOf(x, jobUuid) };
+      },
+      [STATES.deleteOrganizationJob]: async () => {
+        const uuid = await this.organization('Enabled');
+        const jobUuid = await this.finishedJob('DeleteIAM2Organization', { uuid });
+        this.kit.forget(uuid);
+        return { jobUuid };
+      },
+    };
+    const wrapped: Record<string, Handler> = {};
+    for (const [name, fn] of Object.entries(h)) {
+      wrapped[name] = async (params: unknown) => {
+        try {
+          return await fn(asParams(params));
+        } catch (e) {
+          this.problems.push(`state "${name}": ${e instanceof Error ? e.message : String(e)}`);
+          throw e;
+        }
+      };
+    }
+    return wrapped;
+  }
+
+  /** An organization in the given state (created Enabled, then disabled when asked). */
+  private async organization(state: string): Promise<string> {
+    const org = await this.kit.organization();
+    const uuid = org['uuid'] as string;
+    if (org['state'] !== state) {
+      const change = this.zs.api('ChangeIAM2OrganizationState');
+      const event = Object.entries(change.effect?.transitions ?? {}).find(([, to]) => to === state)?.[0];
+      if (!event) throw new SetupError(`provider state: no stateEvent leads to state ${state}`);
+      const x = await this.zs.call(change.name, { uuid, stateEvent: event });
+      if (x.final.status !== 200) throw new SetupError(`provider state: ${change.name} ${event} was refused (HTTP ${x.final.status})`);
+    }
+    return uuid;
+  }
+
+  /** Runs an async API to its end with a job uuid of our choosing (X-Job-UUID) and returns the job's uuid. */
+  private async finishedJob(api: string, params: Params): Promise<string> {
+    const jobUuid = newJobUuid();
+    const x = await this.zs.call(api, params, { headers: { 'X-Job-UUID': jobUuid } });
+    if (x.unsettled) throw new SetupError(`provider state: the ${api} job did not settle (${x.unsettled})`);
+    return jobOf(x, jobUuid);
+  }
+
+  private async deleteOrganizationsNamed(name: string): Promise<void> {
+    const x = await this.zs.query('QueryIAM2Organization', { q: [`name=${name}`] });
+    const list = finalBody(x)?.['inventories'];
+    if (!Array.isArray(list)) return;
+    for (const inv of list) {
+      if (isObject(inv) && inv['name'] === name && typeof inv['uuid'] === 'string') {
+        await this.zs.call('DeleteIAM2Organization', { uuid: inv['uuid'] });
+      }
+    }
+  }
+}
+
+/** The job's uuid: the last path segment of the location (the server's word), else the one we asked for. */
+function jobOf(x: Exchange, asked: string): string {
+  const loc = locationOf(x.hops[0].response);
+  const m = loc ? /\/api-jobs\/([0-9a-f]{32})\b/.exec(loc) : null;
+  return m ? m[1] : asked;
+}
