@@ -56,6 +56,8 @@ export interface ApiDescriptor {
   async: boolean;
   bodyKey?: string;
   tags?: boolean;
+  /** the REST layer asks no Authorization header (@SuppressCredentialCheck: login, logout) */
+  suppressCredentialCheck?: boolean;
   params: Record<string, ParamSpec>;
   effect?: Effect;
   reply: { body: 'inventory' | 'inventories' | 'empty'; schema?: string };

@@ -63,7 +63,8 @@ async function dispatch(ctx: ServerContext, req: IncomingMessage, res: ServerRes
     return sendText(res, 405, `The method ${method} is not allowed for the URL ${path}`, { Allow: match.allowed.join(', ') });
   }
   const first = match.apis[0];
-  const session = first.kind === 'login' ? undefined : sessionFromAuthorization(req);
+  // APIs marked @SuppressCredentialCheck (login, logout) never look at the Authorization header.
+  const session = first.suppressCredentialCheck ? undefined : sessionFromAuthorization(req);
 
   if (first.kind === 'query') return query(ctx, res, first, match.withUuid ? match.pathParams.uuid : undefined, url.searchParams, session ?? "");
 

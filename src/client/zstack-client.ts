@@ -89,7 +89,8 @@ export class ZStackClient {
   async logout(): Promise<Exchange | undefined> {
     if (!this.session) return undefined;
     const api = findApi(this.contracts, 'Session', 'logout');
-    const x = await this.call(api.name, { sessionUuid: this.session });
+    // As the official SDK does: the session is in the path, no Authorization header (needSession = false).
+    const x = await this.call(api.name, { sessionUuid: this.session }, { session: null });
     this.session = undefined;
     return x;
   }

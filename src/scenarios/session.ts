@@ -24,7 +24,8 @@ export const sessionScenario: Scenario = {
     registerSecret(session);
     zs.session = session;
     const logout = findApi(zs.contracts, 'Session', 'logout');
-    await observeInto(own, logout.name, { sessionUuid: session });
+    // no Authorization header, as the official SDK sends it (LogOut is @SuppressCredentialCheck)
+    await observeInto(own, logout.name, { sessionUuid: session }, { session: null });
     const query = findApi(zs.contracts, 'IAM2Organization', 'query');
     ctx.record.push({ api: query, exchange: await zs.query(query.name, { session, limit: 1 }), sent: {}, expect: { kind: 'invalid-session' } });
   },

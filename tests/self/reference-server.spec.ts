@@ -188,6 +188,15 @@ test.describe('session and REST layer', () => {
     expect((await other.query(ORGS)).json.error.code).toBe('ID.1001');
   });
 
+  test('logout needs no Authorization header, as the official SDK sends it (@SuppressCredentialCheck)', async () => {
+    const other = new Client(server.url);
+    await other.login();
+    const out = await fetch(`${server.url}/zstack/v1/accounts/sessions/${other.session}`, { method: 'DELETE' });
+    expect(out.status).toBe(200);
+    expect(await out.json()).toEqual({});
+    expect((await other.query(ORGS)).json.error.code).toBe('ID.1001');
+  });
+
   test('body cap, unparsable JSON and a non-object body are plain-text errors', async () => {
     const big = await c.raw('POST', ORGS, JSON.stringify({ params: { name: 'x'.repeat(1_100_000), type: 'Company' } }));
     expect(big.status).toBe(413);
