@@ -60,8 +60,13 @@ function login(ctx: ServerContext, call: ApiCall): ApiOutcome {
   return { ok: true, api: call.api.name, inventory: renderInventory(ctx, inv, call.api.reply.schema, { keepUuid: true }), schemaName: call.api.reply.schema };
 }
 
-/** A change bumps lastOpDate (faults: lastopdate-goes-back, createdate-rewritten). */
-function touch(ctx: ServerContext, rec: StoredResource): void {
+/**
+ * A change bumps lastOpDate (faults: lastopdate-goes-back, createdate-rewritten). Only a real change: Hibernate
+ * writes no UPDATE for an unchanged entity, and MariaDB's ON UPDATE CURRENT_TIMESTAMP fires only when a column
+ * value changes, so an idempotent repeat leaves lastOpDate as it was.
+ */
+function touch(ctx: ServerContext, rec: StoredResource, before: string): void {
+  if (JSON.stringify(rec.inv) === before) return;
   const now = nowSeconds();
   const last = typeof rec.inv.lastOpDate === 'number' ? rec.inv.lastOpDate : now;
   rec.inv.lastOpDate = ctx.fault('lastopdate-goes-back') ? last - 3600_000 : now;
@@ -92,6 +97,7 @@ function runEffect(ctx: ServerContext, call: ApiCall): StoredResource | undefine
       validateParams(ctx, api, call.params, call.pathParams, { messages });
       if (!mod.create) throw internalError(`${api.resource} cannot be created`);
       const rec = mod.create(ctx, call);
+      if (ctx.fault('create-drops-description')) delete rec.inv.description;
       ctx.store.put(rec);
       return rec;
     }
@@ -134,12 +140,14 @@ function stateEvent(ctx: ServerContext, call: ApiCall): StoredResource {
     const allowed = api.params[param]?.enum ?? Object.keys(transitions);
     if (ctx.fault('invalid-state-event-half-applied')) {
       ctx.store.snapshot(rec);
+      const before = JSON.stringify(rec.inv);
       rec.inv[field] = transitions.disable ?? 'Disabled';
-      touch(ctx, rec);
+      touch(ctx, rec, before);
     }
     throw enumError(api, param, allowed, event);
   }
   ctx.store.snapshot(rec);
+  const before = JSON.stringify(rec.inv);
   if (!ctx.fault('state-not-changed')) {
     let next = target;
     if (ctx.fault('repeat-state-flips') && rec.inv[field] === target) {
@@ -148,7 +156,7 @@ function stateEvent(ctx: ServerContext, call: ApiCall): StoredResource {
     rec.inv[field] = next; // repeats are idempotent (notes, "What is not public": state machines)
   }
   if (ctx.fault('state-event-renames')) rec.inv.name = `${String(rec.inv.name)} (renamed)`;
-  touch(ctx, rec);
+  touch(ctx, rec, before);
   return rec;
 }
 
@@ -168,9 +176,10 @@ function update(ctx: ServerContext, call: ApiCall, mod: ResourceModule): StoredR
   }
   if (ctx.fault('update-ignores-name')) delete sent.name;
   ctx.store.snapshot(rec);
+  const before = JSON.stringify(rec.inv);
   mod.update?.(ctx, rec, call, sent);
   if (ctx.fault('update-clears-unsent') && call.params.description === undefined) delete rec.inv.description;
-  touch(ctx, rec);
+  touch(ctx, rec, before);
   if (partial) {
     const name = tooLong[0];
     throw maxLengthError(api, name, api.params[name].maxLength ?? 0, call.params[name] as string);
@@ -192,9 +201,10 @@ function remove(ctx: ServerContext, call: ApiCall, mod: ResourceModule): void {
   if (ctx.fault('deleted-still-answers')) return;
   if (api.effect?.softDelete) {
     ctx.store.snapshot(rec);
+    const before = JSON.stringify(rec.inv);
     rec.softDeleted = true;
     rec.inv.state = 'Deleted';
-    touch(ctx, rec);
+    touch(ctx, rec, before);
     return;
   }
   ctx.store.remove(api.resource, uuid);

@@ -38,6 +38,8 @@ export const FAULTS = {
   'boolean-not-verified': 'a Boolean parameter with a non-boolean value is accepted (stored as false)',
   'wrong-type-applied': 'a String parameter given an object is accepted and stored as its JSON text',
   'job-never-ends': 'jobs stay pending (202) forever',
+  'non-ascii-refused': 'a string parameter with a character outside ASCII is refused with SYS.1007',
+  'create-drops-description': 'a create succeeds but does not store the description it was sent',
   'sync-answers': 'asynchronous APIs answer their result directly with 200 instead of 202 + job',
   'no-inferred-fields': 'inventories leave out the fields a real server is inferred to always send (attributes, srcType, isDefault, flows, ...)',
 } as const;

@@ -51,6 +51,8 @@ export function validateParams(
       continue;
     }
     if (typeof v === 'string') {
+      // eslint-disable-next-line no-control-regex
+      if (ctx.fault('non-ascii-refused') && /[^\x00-\x7f]/.test(v)) throw invalidArgument(`field[${name}] of message[${msgName(api)}] contains an invalid character`);
       if (spec.enum && !opts.skipEnum?.has(name) && !spec.enum.includes(v)) throw enumError(api, name, spec.enum, v);
       if (spec.maxLength !== undefined && !opts.skipMaxLength?.has(name) && v.length > spec.maxLength) throw maxLengthError(api, name, spec.maxLength, v);
     }

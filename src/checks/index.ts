@@ -2,6 +2,7 @@
 import type { Check, CheckContext, Observation, Violation } from './types.ts';
 import { asyncAcceptedWithLocation } from './asyncAcceptedWithLocation.ts';
 import { asyncAnsweredAsJob } from './asyncAnsweredAsJob.ts';
+import { createAppliesSentFields } from './createAppliesSentFields.ts';
 import { errorCodeOnFailure } from './errorCodeOnFailure.ts';
 import { inferredFieldsPresent } from './inferredFieldsPresent.ts';
 import { invalidSessionRejected } from './invalidSessionRejected.ts';
@@ -11,6 +12,7 @@ import { lastOpDateNotEarlier } from './lastOpDateNotEarlier.ts';
 import { noSuccessClaimOnFailure } from './noSuccessClaimOnFailure.ts';
 import { nullErrorOnSuccess } from './nullErrorOnSuccess.ts';
 import { queryAgreesWithReply } from './queryAgreesWithReply.ts';
+import { queryShowsLastInventory } from './queryShowsLastInventory.ts';
 import { querySchemaMapForSdk } from './querySchemaMapForSdk.ts';
 import { rejectedWithErrorCode } from './rejectedWithErrorCode.ts';
 import { repeatedDeleteSucceeds } from './repeatedDeleteSucceeds.ts';
@@ -21,6 +23,8 @@ import { stateEventApplied } from './stateEventApplied.ts';
 import { timestampsParseableBySdk } from './timestampsParseableBySdk.ts';
 import { unchangedFieldsKept } from './unchangedFieldsKept.ts';
 import { updateAppliesSentFields } from './updateAppliesSentFields.ts';
+import { validInputAccepted } from './validInputAccepted.ts';
+import { wrongShapeRefusedWith400 } from './wrongShapeRefusedWith400.ts';
 
 export * from './types.ts';
 
@@ -28,10 +32,11 @@ export const ALL_CHECKS: readonly Check[] = [
   asyncAcceptedWithLocation, asyncAnsweredAsJob, jobSettles,
   nullErrorOnSuccess, inventoryOnSuccess, replyMatchesSchema,
   errorCodeOnFailure, noSuccessClaimOnFailure,
-  stateEventApplied, unchangedFieldsKept, lastOpDateNotEarlier, updateAppliesSentFields, queryAgreesWithReply,
+  validInputAccepted, createAppliesSentFields,
+  stateEventApplied, unchangedFieldsKept, lastOpDateNotEarlier, updateAppliesSentFields, queryAgreesWithReply, queryShowsLastInventory,
   querySchemaMapForSdk, invalidSessionRejected, rejectedWithErrorCode, restLayerRejection,
   repeatedDeleteSucceeds, resourceGoneAfterDelete,
-  timestampsParseableBySdk, inferredFieldsPresent,
+  timestampsParseableBySdk, inferredFieldsPresent, wrongShapeRefusedWith400,
 ];
 
 const byName = new Map<string, Check>();

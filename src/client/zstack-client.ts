@@ -9,6 +9,9 @@ import { JobTimeoutError, NoJobLocationError, pollJob } from './jobs.ts';
 import { registerSecret } from './redact.ts';
 import type { Transport } from './transport.ts';
 
+/** Bounded, so a long property run cannot grow without end. */
+export const HISTORY_LIMIT = 500;
+
 export const sha512Hex = (s: string): string => createHash('sha512').update(s, 'utf8').digest('hex');
 
 export interface CallOptions {
@@ -48,8 +51,10 @@ export class SetupError extends Error {
 
 export class ZStackClient {
   session: string | undefined;
-  /** Every exchange this client made, in order (for reports and reproduction lines). */
+  /** The last HISTORY_LIMIT exchanges this client made, oldest first (for reports and reproduction lines). */
   readonly history: Exchange[] = [];
+  /** how many exchanges this client has made in all (history keeps only the last ones) */
+  exchangeCount = 0;
 
   constructor(readonly transport: Transport, readonly config: SuiteConfig, readonly contracts: Contracts) {
     if (!config.baseUrl) throw new SetupError('no target: ZSTACK_BASE_URL is unset and the embedded server did not start');
@@ -147,6 +152,12 @@ export class ZStackClient {
     return isObject(found) ? found : undefined;
   }
 
+  /** Exchanges number `from` (inclusive) to `to` (exclusive), counted by exchangeCount, as far as history still holds them. */
+  exchangesBetween(from: number, to = this.exchangeCount): Exchange[] {
+    const firstKept = this.exchangeCount - this.history.length;
+    return this.history.slice(Math.max(0, from - firstKept), Math.max(0, to - firstKept));
+  }
+
   /** Sends a prepared request and follows its job. */
   async send(api: string, request: WireRequest, followJob = true): Promise<Exchange> {
     const response = await this.transport.send(request);
@@ -172,6 +183,8 @@ export class ZStackClient {
     }
     const x: Exchange = { api, hops, final: hops[hops.length - 1].response, ...(unsettled ? { unsettled } : {}) };
     this.history.push(x);
+    this.exchangeCount++;
+    if (this.history.length > HISTORY_LIMIT) this.history.splice(0, this.history.length - HISTORY_LIMIT);
     return x;
   }
 

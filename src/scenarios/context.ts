@@ -3,6 +3,7 @@
 import type { ZStackClient, CallOptions } from '../client/zstack-client.ts';
 import { apisOf } from '../../contracts/index.ts';
 import type { Expectation, Observation } from '../checks/types.ts';
+import type { JsonObject } from '../client/exchange.ts';
 import type { ResourceKit } from './resource-kit.ts';
 
 export interface ScenarioContext {
@@ -47,4 +48,13 @@ export async function observeInto(ctx: Pick<ScenarioContext, 'zs' | 'record'>, a
   const observations = await observe(ctx.zs, apiName, params, opts);
   ctx.record.push(...observations);
   return observations[0];
+}
+
+/** A query by uuid judged against `last`, the inventory the last call returned, with nothing changing it since. */
+export async function observeQuery(ctx: Pick<ScenarioContext, 'zs' | 'record'>, resource: string, uuid: string, last: JsonObject | undefined): Promise<Observation> {
+  const api = apisOf(ctx.zs.contracts, resource).find((a) => a.kind === 'query');
+  if (!api) throw new Error(`contracts: ${resource} has no query API`);
+  const o: Observation = { api, exchange: await ctx.zs.query(api.name, { uuid }), sent: { uuid }, expect: { kind: 'success' }, ...(last ? { before: last } : {}) };
+  ctx.record.push(o);
+  return o;
 }

@@ -1,4 +1,5 @@
-import { observeInto } from './context.ts';
+import { observeInto, observeQuery } from './context.ts';
+import { replyInventory } from '../checks/support.ts';
 import { createObserved, nextSecond, type Scenario } from './scenario.ts';
 
 /*
@@ -13,14 +14,17 @@ export const organizationStateScenario: Scenario = {
   async run(ctx) {
     const { kit } = ctx;
     const created = await createObserved(ctx, 'IAM2Organization', {
-      name: kit.name('org'), type: 'Company', description: 'created by zstack-conformance',
+      // a BMP name beyond ASCII: MariaDB utf8 (3-byte) stores it on a real server
+      name: `${kit.name('org')}-组织-ü`, type: 'Company', description: 'created by zstack-conformance',
       attributes: [{ name: 'conformance', value: 'yes' }],
     });
     const uuid = created['uuid'] as string;
     await nextSecond(); // so a rewritten createDate or a lastOpDate going back is visible
-    for (const stateEvent of ['disable', 'disable', 'enable', 'enable']) {
-      await observeInto(ctx, 'ChangeIAM2OrganizationState', { uuid, stateEvent }, { uuid });
+    let last;
+    for (const stateEvent of ['disable', 'disable', 'enable', 'enable', 'disable']) {
+      last = replyInventory(await observeInto(ctx, 'ChangeIAM2OrganizationState', { uuid, stateEvent }, { uuid }));
     }
+    await observeQuery(ctx, 'IAM2Organization', uuid, last);
     await observeInto(ctx, 'DeleteIAM2Organization', { uuid }, { uuid });
     kit.forget(uuid);
     await observeInto(ctx, 'DeleteIAM2Organization', { uuid }, { expect: { kind: 'repeat-delete' } });

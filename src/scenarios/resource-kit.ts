@@ -11,12 +11,14 @@ interface Created { resource: string; uuid: string }
 export class ResourceKit {
   private readonly created: Created[] = [];
   private counter = 0;
+  /** distinguishes kits of one run (workers, properties and scenarios at once): project names must be unique */
+  private readonly kitId = randomBytes(3).toString('hex');
 
   constructor(readonly zs: ZStackClient) {}
 
-  /** A name that says which run made it: zc-<runId>-<label>-<n>. */
+  /** A name that says which run made it: zc-<runId>-<label>-<kit>-<n>. */
   name(label: string): string {
-    return `zc-${this.zs.config.runId}-${label}-${++this.counter}`;
+    return `zc-${this.zs.config.runId}-${label}-${this.kitId}-${++this.counter}`;
   }
 
   private api(resource: string, kind: ApiDescriptor['kind']): ApiDescriptor {

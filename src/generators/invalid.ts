@@ -1,0 +1,149 @@
+// Invalid inputs derived from the contracts, each labelled with the way a real ZStack rejects it
+// (notes, What the real server does; HTTP status codes; Results):
+//
+//   rest-layer  refused before any job, plain text: 400 for a PUT body without (or with a mis-cased) action
+//               key and for a Boolean field whose value is not true/false; 400 or 500 (Gson's error on real
+//               ZStack) for a List or String field given the wrong JSON shape and for a body that is not a JSON
+//               object. A number for a String field is NOT invalid (stored as "5.0"), so it is never generated.
+//   api         accepted (202), the job fails 503 with an ErrorCode: SYS.1007 for a value outside the allowed
+//               ones, an over-long (trimmed) string, a missing required field or a list item without a required
+//               member; SYS.1003 for a well-formed uuid naming nothing.
+//   session     an unknown session: ID.1001 through the job.
+//
+// Only rejections ZStack documents are generated: no case variants of enum values (whether validValues
+// compares case-insensitively is not public), no over-long members inside list items (the closed validators'
+// limits there are not public), no wrong shapes inside list items, no unknown system tags.
+import fc from 'fast-check';
+import type { ApiDescriptor, Contracts } from '../../contracts/index.ts';
+import type { Expectation } from '../checks/types.ts';
+import { generatedParams, resolveSchema, unknownUuid, validBody, validItem, type ParamGenOptions } from './params.ts';
+import { coreOfLength, javaTrim, joinPadded, padded } from './text.ts';
+
+export type RejectionClass = 'rest-layer' | 'api' | 'session';
+
+export interface InvalidCase {
+  /** what is wrong, e.g. `stateEvent "pause" (not enable/disable)` */
+  label: string;
+  klass: RejectionClass;
+  expect: Expectation;
+  /** body params as the client sends them (templates: may hold slots) */
+  params: Record<string, unknown>;
+  /** the whole body instead of the client's envelope (template), or raw text that is not a JSON object */
+  envelope?: Record<string, unknown>;
+  rawText?: string;
+  bodyKeyOverride?: string;
+  /** an unknown but well-formed uuid in the path instead of the resource's */
+  pathUuid?: string;
+  /** an unknown session instead of the suite's */
+  session?: string;
+}
+
+const rest = (why: string, statuses: number[]): Expectation => ({ kind: 'rest-rejection', statuses, why });
+const api = (code: string, why: string): Expectation => ({ kind: 'api-rejection', code, why });
+/** Gson fails building the message: real ZStack answers 500, a stricter server 400 (notes, Wrong JSON types). */
+const WRONG_SHAPE = [400, 500];
+
+/** A JSON value that is not a scalar: the wrong shape for a String field. */
+const nonScalar: fc.Arbitrary<unknown> = fc.oneof(fc.constant({}), fc.constant({ value: 'x' }), fc.constant([]), fc.constant(['x']));
+/** A value that is not a list: the wrong shape for a List field. */
+const nonList: fc.Arbitrary<unknown> = fc.oneof(fc.string({ maxLength: 5 }), fc.integer(), fc.boolean(), fc.constant({}), fc.constant({ name: 'x' }));
+/** A scalar whose string form is not true/false in any case (padding excluded: whether TypeVerifier trims is not public). */
+const nonBoolean: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom('maybe', 'yes', 'no', '1', '0', 'truth', 'f', ''),
+  fc.string({ unit: fc.constantFrom(...'abcxyz01'), minLength: 1, maxLength: 6 }),
+  fc.integer({ min: -3, max: 3 }),
+).filter((v) => !/^(true|false)$/i.test(String(v)));
+
+/** Every invalid case a descriptor allows, as one arbitrary (each case: one thing wrong, the rest valid). */
+export function invalidCase(contracts: Contracts, a: ApiDescriptor, opts: ParamGenOptions = {}): fc.Arbitrary<InvalidCase> {
+  const base = validBody(contracts, a, opts);
+  const cases: Array<fc.Arbitrary<InvalidCase>> = [];
+  const bodyKey = a.bodyKey;
+  const isAction = a.method === 'PUT' && bodyKey !== undefined && bodyKey !== 'params';
+
+  if (isAction && bodyKey) {
+    const miscased = fc.constantFrom(bodyKey.toLowerCase(), bodyKey.toUpperCase(), bodyKey[0].toUpperCase() + bodyKey.slice(1))
+      .filter((k) => k !== bodyKey);
+    cases.push(fc.tuple(base, miscased).map(([params, key]) => ({
+      label: `action key "${key}" instead of "${bodyKey}"`, klass: 'rest-layer', expect: rest(`mis-cased action key ${key}`, [400]), params, bodyKeyOverride: key,
+    })));
+    cases.push(fc.tuple(base, fc.constantFrom('none', 'tags-only', 'other-key')).map(([params, shape]) => {
+      const envelope = shape === 'none' ? {} : shape === 'tags-only' ? { systemTags: [], userTags: [] } : { [`${bodyKey}Unknown`]: params };
+      return { label: `body without the action key (${shape})`, klass: 'rest-layer', expect: rest('a PUT body without its action key', [400]), params, envelope };
+    }));
+  }
+  if (bodyKey) {
+    cases.push(fc.constantFrom('[]', '"text"', '5', 'true', 'null', `{"${bodyKey}":`, 'not json').map((rawText) => ({
+      label: `body ${JSON.stringify(rawText)} (not a JSON object)`, klass: 'rest-layer', expect: rest('a body that is not a JSON object', WRONG_SHAPE), params: {}, rawText,
+    })));
+  }
+  if (a.tags) {
+    cases.push(fc.tuple(base, fc.constantFrom('systemTags', 'userTags'), fc.oneof(fc.string({ maxLength: 5 }), fc.constant({}))).map(([params, key, value]) => ({
+      label: `${key} ${JSON.stringify(value)} (not a list)`, klass: 'rest-layer', expect: rest(`${key} of the wrong JSON shape`, WRONG_SHAPE), params,
+      envelope: { [bodyKey ?? 'params']: params, [key]: value },
+    })));
+  }
+
+  for (const [name, p] of Object.entries(a.params)) {
+    if (p.in !== 'body') continue;
+    const withValue = (value: fc.Arbitrary<unknown>) => fc.tuple(base, value).map(([params, v]) => ({ ...params, [name]: v }));
+    if (p.type === 'boolean') {
+      cases.push(fc.tuple(base, nonBoolean).map(([params, v]) => ({
+        label: `${name} ${JSON.stringify(v)} (not a boolean)`, klass: 'rest-layer', expect: rest(`${name} ${JSON.stringify(v)}`, [400]), params: { ...params, [name]: v },
+      })));
+    }
+    if (p.type === 'list') {
+      cases.push(withValue(nonList).map((params) => ({
+        label: `${name} ${JSON.stringify(params[name])} (not a list)`, klass: 'rest-layer', expect: rest(`${name} of the wrong JSON shape`, WRONG_SHAPE), params,
+      })));
+      const item = p.items ? resolveSchema(contracts, p.items) : undefined;
+      const required = (item?.['required'] as string[] | undefined) ?? [];
+      if (p.items && required.length > 0) {
+        const items = fc.array(validItem(contracts, p.items), { minLength: Math.max(1, p.minItems ?? 0), maxLength: 3 });
+        cases.push(fc.tuple(base, items, fc.nat(), fc.constantFrom(...required)).map(([params, list, at, member]) => {
+          const i = at % list.length;
+          const broken = list.map((x, j) => (j === i ? Object.fromEntries(Object.entries(x as Record<string, unknown>).filter(([k]) => k !== member)) : x));
+          return { label: `${name}[${i}] without ${member}`, klass: 'api', expect: api('SYS.1007', `${name}[${i}] without ${member}`), params: { ...params, [name]: broken } };
+        }));
+      }
+    }
+    if (p.type === 'string' || p.type === 'uuid') {
+      cases.push(withValue(nonScalar).map((params) => ({
+        label: `${name} ${JSON.stringify(params[name])} (not a string)`, klass: 'rest-layer', expect: rest(`${name} of the wrong JSON shape`, WRONG_SHAPE), params,
+      })));
+    }
+    if (p.type === 'string' && p.enum) {
+      const allowed = new Set(p.enum.map((v) => v.toLowerCase()));
+      const outside = fc.oneof(fc.constantFrom('pause', 'start', 'stop', 'enabled', 'Disabled', 'delete', ' '), fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'), minLength: 1, maxLength: 8 }))
+        .filter((v) => !allowed.has(javaTrim(v).toLowerCase()));
+      cases.push(withValue(outside).map((params) => ({
+        label: `${name} ${JSON.stringify(params[name])} (not one of ${p.enum?.join('/')})`, klass: 'api', expect: api('SYS.1007', `${name} ${JSON.stringify(params[name])}`), params,
+      })));
+    }
+    if (p.type === 'string' && !p.enum && p.maxLength !== undefined) {
+      const max = p.maxLength;
+      const tooLong = fc.integer({ min: max + 1, max: max + 3 }).chain((n) => padded(coreOfLength(n))).map(joinPadded);
+      cases.push(withValue(tooLong).map((params) => ({
+        label: `${name} of ${javaTrim(params[name] as string).length} characters once trimmed (max ${max})`, klass: 'api',
+        expect: api('SYS.1007', `a ${javaTrim(params[name] as string).length}-character ${name}`), params,
+      })));
+    }
+    if (p.required && generatedParams(a).some(([n]) => n === name)) {
+      cases.push(base.map((params) => {
+        const { [name]: _omitted, ...rest_ } = params;
+        return { label: `${name} missing`, klass: 'api', expect: api('SYS.1007', `missing ${name}`), params: rest_ };
+      }));
+    }
+  }
+
+  const pathUuid = Object.entries(a.params).find(([, p]) => p.in === 'path' && p.type === 'uuid' && p.references);
+  if (pathUuid) {
+    cases.push(fc.tuple(base, unknownUuid).map(([params, uuid]) => ({
+      label: `${pathUuid[0]} ${uuid} names no ${pathUuid[1].references}`, klass: 'api', expect: api('SYS.1003', `unknown ${pathUuid[0]}`), params, pathUuid: uuid,
+    })));
+  }
+  cases.push(fc.tuple(base, unknownUuid).map(([params, session]) => ({
+    label: 'an unknown session', klass: 'session', expect: { kind: 'invalid-session' }, params, session,
+  })));
+  return fc.oneof(...cases);
+}

@@ -1,0 +1,143 @@
+// What every property works with: the suite (client, contracts, schemas), a property-level ResourceKit for the
+// fixtures (a project and its approver for flow collections), a per-case record of steps, observations and
+// the resources the case made (deleted when the case ends, also when it fails), and `judge`, which runs the
+// same checks as the example scenarios over a step's observations and fails the case on a required violation.
+import { findApi, type ApiDescriptor } from '../../contracts/index.ts';
+import { ALL_CHECKS, runChecks, type Check, type CheckResult, type Observation } from '../checks/index.ts';
+import type { Exchange, JsonObject } from '../client/exchange.ts';
+import { randomBytes } from 'node:crypto';
+import { registerSecret } from '../client/redact.ts';
+import { SetupError } from '../client/zstack-client.ts';
+import { ResourceKit } from '../scenarios/resource-kit.ts';
+import { formatFailures } from '../scenarios/run.ts';
+import type { Suite } from '../suite.ts';
+import type { RefSlot, SlotEnv } from '../generators/slots.ts';
+
+/** The checks the properties judge with: the same registry as the example scenarios. */
+export const PROPERTY_CHECKS: readonly Check[] = ALL_CHECKS;
+
+/** A required check failed in a step: the conformance failure a property reports. */
+export class StepFailure extends Error {
+  constructor(readonly step: string, readonly failures: CheckResult[], readonly observations: Observation[]) {
+    super(`${step}\n${formatFailures(failures, observations)}`);
+    this.name = 'StepFailure';
+  }
+}
+
+export interface Fixtures {
+  /** uuid by referenced resource (e.g. IAM2Project) or by parameter name (e.g. approverUuid) */
+  refs: Map<string, string>;
+}
+
+export class PropertyEnv {
+  readonly kit: ResourceKit;
+  readonly fixtures: Fixtures = { refs: new Map() };
+  private fixtureSetup: Promise<void> | undefined;
+
+  constructor(readonly suite: Suite) {
+    this.kit = new ResourceKit(suite.zs);
+  }
+
+  get zs() { return this.suite.zs; }
+  get contracts() { return this.suite.contracts; }
+  api(name: string): ApiDescriptor { return this.suite.zs.api(name); }
+
+  /**
+   * Flow collections need a project and a virtual ID in it that approves the flows (notes, A real server only
+   * creates a flow collection that has approvers): made once per property with the kit's own fixture.
+   */
+  async ensureFixtures(resources: Iterable<string>): Promise<void> {
+    const need = [...resources].some((r) => Object.values(findApi(this.contracts, r, 'create').params).some((p) => p.references === 'IAM2Project'));
+    if (!need) return;
+    this.fixtureSetup ??= (async () => {
+      // Like ResourceKit.flowCollection, but with a project name no other kit of this run uses: a kit's names
+      // count from 1, and project names are unique until expunged, while tests in other workers hold theirs.
+      const unique = randomBytes(3).toString('hex');
+      const project = await this.kit.create('IAM2Project', { name: this.kit.name(`prop${unique}-project`) });
+      let approverUuid = this.suite.config.flowApproverUuid;
+      if (!approverUuid) {
+        const password = randomBytes(12).toString('hex');
+        registerSecret(password);
+        approverUuid = (await this.kit.create('IAM2VirtualID', { name: this.kit.name(`prop${unique}-approver`), password }))['uuid'] as string;
+      }
+      const join = findApi(this.contracts, 'IAM2Project', 'action', 'membership');
+      const x = await this.zs.call(join.name, { projectUuid: project['uuid'], virtualIDUuids: [approverUuid] });
+      if (x.final.status !== 200) throw new SetupError(`setup: ${join.name} was refused (HTTP ${x.final.status}): ${x.final.text.slice(0, 300)}`);
+      this.fixtures.refs.set('IAM2Project', project['uuid'] as string);
+      this.fixtures.refs.set('approverUuid', approverUuid);
+    })();
+    await this.fixtureSetup;
+  }
+
+  slotEnv(): SlotEnv {
+    return {
+      prefix: (label) => this.kit.name(label),
+      ref: (slot: RefSlot) => {
+        const uuid = (slot.references && this.fixtures.refs.get(slot.references)) ?? this.fixtures.refs.get(slot.param);
+        if (!uuid) throw new Error(`properties: no fixture for ${slot.references ?? slot.param}`);
+        return uuid;
+      },
+    };
+  }
+
+  /** Deletes the fixtures; returns what could not be deleted. */
+  async close(): Promise<string[]> {
+    return this.kit.cleanup();
+  }
+}
+
+/** One generated case: its steps, observations, advisories and the resources it made. */
+export class CaseRecord {
+  readonly steps: string[] = [];
+  readonly advisories: string[] = [];
+  readonly kit: ResourceKit;
+  private readonly historyStart: number;
+  private historyEnd: number | undefined;
+
+  constructor(readonly env: PropertyEnv) {
+    this.kit = new ResourceKit(env.zs);
+    this.historyStart = env.zs.exchangeCount;
+  }
+
+  /** Every exchange the case made up to its failure (or so far), setup included, in order. */
+  exchanges(): Exchange[] {
+    return this.env.zs.exchangesBetween(this.historyStart, this.historyEnd);
+  }
+
+  /** Marks the end of the case's own requests (before its cleanup). */
+  end(): void {
+    this.historyEnd ??= this.env.zs.exchangeCount;
+  }
+
+  /** Judges one step: a required violation fails the case (StepFailure), advisories are collected. */
+  judge(step: string, observations: Observation[]): void {
+    this.steps.push(step);
+    const results = runChecks(observations, { schemas: this.env.suite.schemas }, PROPERTY_CHECKS);
+    for (const r of results) {
+      if (r.status !== 'fail' || r.severity !== 'advisory') continue;
+      for (const v of r.violations) this.advisories.push(`${v.check} ${v.api}: ${v.title} (${v.received})`);
+    }
+    const failed = results.filter((r) => r.status === 'fail' && r.severity === 'required');
+    if (failed.length > 0) throw new StepFailure(step, failed, observations);
+  }
+
+  /** Creates a resource for the case (not under test): a project-bound one gets the fixture project and approver. */
+  async fresh(resource: string): Promise<JsonObject> {
+    const create = findApi(this.env.contracts, resource, 'create');
+    const params: Record<string, unknown> = { name: this.env.kit.name(resource === 'IAM2Organization' ? 'org' : 'case'), description: 'zstack-conformance property case' };
+    for (const [n, p] of Object.entries(create.params)) {
+      if (!p.required || params[n] !== undefined) continue;
+      if (p.enum) params[n] = p.enum[0];
+      else if (p.references) params[n] = this.env.fixtures.refs.get(p.references);
+      else if (p.type === 'list') params[n] = [{ name: this.env.kit.name('flow'), approverUuid: this.env.fixtures.refs.get('approverUuid') }];
+    }
+    return this.kit.create(resource, params);
+  }
+
+  /** Deletes what the case made (newest first); never throws. */
+  async cleanup(): Promise<string[]> {
+    return this.kit.cleanup().catch((e: unknown) => [String(e)]);
+  }
+}
+
+export const stepName = (api: string, args: string): string => `${api}(${args})`;

@@ -1,0 +1,45 @@
+// Every property of the suite, in the order the README lists them. Each names the fault modes of the
+// reference server it must catch (tests/self/properties-faults.spec.ts asserts that it does).
+import { invalidInputsRejected, validInputsApplied } from './inputs.ts';
+import { lifecycleMatchesModel } from './model/lifecycle.ts';
+import type { PropertySpec } from './runner.ts';
+
+export { checkProperty, type PropertyOutcome, type PropertySpec, type RunOptions } from './runner.ts';
+
+export const PROPERTIES: ReadonlyArray<PropertySpec<never>> = [
+  lifecycleMatchesModel,
+  validInputsApplied,
+  invalidInputsRejected,
+] as unknown as ReadonlyArray<PropertySpec<never>>;
+
+/**
+ * Fault modes of reference-server/faults.ts each property is built to catch, with the check that catches it
+ * (by name, so src/ does not import the server). tests/self/properties-*.spec.ts assert every pair.
+ */
+export const TARGETED_FAULTS: Record<string, Record<string, string>> = {
+  lifecycleMatchesModel: {
+    'repeat-state-flips': 'stateEventApplied',
+    'update-clears-unsent': 'unchangedFieldsKept',
+    'deleted-still-answers': 'resourceGoneAfterDelete',
+    'second-delete-fails': 'repeatedDeleteSucceeds',
+    'state-not-changed': 'stateEventApplied',
+    'query-stale': 'queryAgreesWithReply',
+    'update-ignores-name': 'updateAppliesSentFields',
+  },
+  validInputsApplied: {
+    'update-ignores-name': 'updateAppliesSentFields',
+    'state-not-changed': 'stateEventApplied',
+    'state-event-renames': 'unchangedFieldsKept',
+    'lastopdate-goes-back': 'lastOpDateNotEarlier',
+    'wrong-field-type': 'replyMatchesSchema',
+  },
+  invalidInputsRejected: {
+    'invalid-state-event-accepted': 'rejectedWithErrorCode',
+    'invalid-state-event-half-applied': 'unchangedFieldsKept',
+    'rejected-update-applies': 'unchangedFieldsKept',
+    'miscased-key-accepted': 'restLayerRejection',
+    'boolean-not-verified': 'restLayerRejection',
+    'wrong-type-applied': 'restLayerRejection',
+    'bad-session-accepted': 'invalidSessionRejected',
+  },
+};
