@@ -1,5 +1,5 @@
 import { NOT_APPLICABLE, type Check } from './types.ts';
-import { body, show, violation } from './support.ts';
+import { errorCodeOf, show, violation } from './support.ts';
 
 export const invalidSessionRejected: Check = {
   name: 'invalidSessionRejected',
@@ -8,8 +8,7 @@ export const invalidSessionRejected: Check = {
   source: 'notes: Session (the session is checked behind the REST layer)',
   run(o) {
     if (o.expect.kind !== 'invalid-session') return NOT_APPLICABLE;
-    const b = body(o);
-    const code = b && typeof b['error'] === 'object' && b['error'] !== null ? (b['error'] as Record<string, unknown>)['code'] : undefined;
+    const code = errorCodeOf(o);
     if (o.exchange.final.status === 503 && code === 'ID.1001') return [];
     return [violation(this, o, 'invalid session not rejected as ID.1001', `HTTP ${o.exchange.final.status} ${code ? `code ${String(code)}` : show(o.exchange.final.text, 200)}`, 'HTTP 503 {"error": {"code": "ID.1001"}}')];
   },

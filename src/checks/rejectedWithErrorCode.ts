@@ -1,5 +1,5 @@
 import { NOT_APPLICABLE, type Check } from './types.ts';
-import { body, show, violation } from './support.ts';
+import { errorCodeOf, show, violation } from './support.ts';
 
 // Only the code is compared: descriptions and details are free text that varies by version and locale
 // (Kubernetes conformance rules out asserting optional message text for the same reason).
@@ -10,8 +10,7 @@ export const rejectedWithErrorCode: Check = {
   source: 'notes: Results; What the real server does (validators run behind the REST layer, so the job fails)',
   run(o) {
     if (o.expect.kind !== 'api-rejection') return NOT_APPLICABLE;
-    const b = body(o);
-    const code = b && typeof b['error'] === 'object' && b['error'] !== null ? (b['error'] as Record<string, unknown>)['code'] : undefined;
+    const code = errorCodeOf(o);
     if (o.exchange.final.status === 503 && code === o.expect.code) return [];
     return [violation(this, o, `${o.expect.why} not rejected with ${o.expect.code}`, `HTTP ${o.exchange.final.status} ${code !== undefined ? `code ${String(code)}` : show(o.exchange.final.text, 200)}`, `HTTP 503 {"error": {"code": "${o.expect.code}"}}`)];
   },

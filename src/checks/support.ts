@@ -74,3 +74,43 @@ export function flowChain(flows: unknown): JsonObject[] {
   }
   return chain;
 }
+
+/** The ErrorCode's code of a JSON answer, when it carries one. */
+export function errorCodeOf(o: Observation): unknown {
+  const err = body(o)?.['error'];
+  return isObject(err) ? err['code'] : undefined;
+}
+
+// The members of a sent list item that its inventory item also carries (a FlowStruct's approverTitle has no column).
+const LIST_MEMBERS = ['name', 'description', 'approverUuid'];
+
+function listAsCompared(items: JsonObject[]): JsonObject[] {
+  return items.map((f) => {
+    const out: JsonObject = {};
+    // Strings inside list items are not fields of the API message, so APIMessage.validate does not trim them;
+    // whether the closed IAM2 code does is not public: both sides are compared trimmed, accepting either.
+    for (const k of LIST_MEMBERS) if (typeof f[k] === 'string') out[k] = javaTrim(f[k] as string);
+    return out;
+  });
+}
+
+export interface FieldMismatch { field: string; expected: unknown; actual: unknown }
+
+/**
+ * The fields a call was sent (effect.fields: parameter -> inventory field) that `inv` does not show as ZStack
+ * stores them: strings Java-trimmed, Booleans parsed, lists in order (chain order for flows).
+ */
+export function sentFieldMismatches(o: Observation, fields: Record<string, string>, inv: JsonObject): FieldMismatch[] {
+  const out: FieldMismatch[] = [];
+  for (const [param, field] of Object.entries(fields)) {
+    const sent = o.sent[param];
+    if (sent === undefined || sent === null) continue;
+    const type = o.api.params[param]?.type ?? 'string';
+    // A number sent for a String field is stored as Java's Double text ("5.0"): not predicted here.
+    if (type === 'string' && typeof sent !== 'string') continue;
+    const expected = Array.isArray(sent) ? listAsCompared(sent.filter(isObject)) : storedValue(sent, type);
+    const actual = Array.isArray(sent) ? listAsCompared(flowChain(inv[field])) : inv[field];
+    if (!sameJson(expected, actual)) out.push({ field, expected, actual });
+  }
+  return out;
+}

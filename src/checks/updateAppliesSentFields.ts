@@ -1,27 +1,5 @@
-import { isObject, type JsonObject } from '../client/exchange.ts';
 import { NOT_APPLICABLE, type Check } from './types.ts';
-import { flowChain, javaTrim, replyInventory, sameJson, show, storedValue, succeeded, violation } from './support.ts';
-
-/** A sent flow list as compared: the flows in order, each {name, description?, approverUuid}, trimmed. */
-function storedFlows(sent: unknown): unknown {
-  if (!Array.isArray(sent)) return sent;
-  return sent.map((f) => {
-    if (!isObject(f)) return f;
-    const out: JsonObject = {};
-    for (const k of ['name', 'description', 'approverUuid']) if (typeof f[k] === 'string') out[k] = javaTrim(f[k] as string);
-    return out;
-  });
-}
-
-// Strings inside a flow are not fields of the API message, so APIMessage.validate does not trim them; whether
-// the closed IAM2 code does is not public: both sides are compared trimmed, accepting either behaviour.
-function shownFlows(inv: unknown): unknown {
-  return flowChain(inv).map((f) => {
-    const out: JsonObject = {};
-    for (const k of ['name', 'description', 'approverUuid']) if (typeof f[k] === 'string') out[k] = javaTrim(f[k] as string);
-    return out;
-  });
-}
+import { replyInventory, sentFieldMismatches, show, succeeded, violation } from './support.ts';
 
 export const updateAppliesSentFields: Check = {
   name: 'updateAppliesSentFields',
@@ -34,15 +12,8 @@ export const updateAppliesSentFields: Check = {
     const out = [];
     for (const [where, inv] of [['reply', replyInventory(o)], ['query', o.after ?? undefined]] as const) {
       if (!inv) continue;
-      for (const [param, field] of Object.entries(e.fields ?? {})) {
-        const sent = o.sent[param];
-        if (sent === undefined) continue;
-        const type = o.api.params[param]?.type ?? 'string';
-        const expected = type === 'list' ? storedFlows(sent) : storedValue(sent, type);
-        const actual = type === 'list' ? shownFlows(inv[field]) : inv[field];
-        if (!sameJson(expected, actual)) {
-          out.push(violation(this, o, `${where} does not show the ${field} sent`, `${field}=${show(actual, 200)}`, `${field}=${show(expected, 200)}`));
-        }
+      for (const m of sentFieldMismatches(o, e.fields ?? {}, inv)) {
+        out.push(violation(this, o, `${where} does not show the ${m.field} sent`, `${m.field}=${show(m.actual, 200)}`, `${m.field}=${show(m.expected, 200)}`));
       }
     }
     return out;

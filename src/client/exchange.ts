@@ -50,7 +50,8 @@ export function finalBody(x: Exchange): JsonObject | undefined {
   return isObject(x.final.json) ? x.final.json : undefined;
 }
 
-const shellQuote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
+/** Quotes a word for a POSIX shell. */
+export const shellQuote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /** A runnable curl line for a request, the session replaced by $ZSTACK_SESSION and other secrets redacted. */
 export function curlLine(req: WireRequest): string {

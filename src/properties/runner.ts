@@ -3,7 +3,7 @@
 // failure report a reader can act on: seed, path, the shrunk case, the steps it ran, what failed, and every
 // request of the failing case as a curl line with the session as $ZSTACK_SESSION.
 import fc from 'fast-check';
-import { curlLine } from '../client/exchange.ts';
+import { curlLine, shellQuote } from '../client/exchange.ts';
 import { redact } from '../client/redact.ts';
 import { renderValue } from '../generators/render.ts';
 import type { Suite } from '../suite.ts';
@@ -62,7 +62,6 @@ export interface PropertyOutcome {
 }
 
 const indent = (s: string, n = 2): string => s.split('\n').map((l) => ' '.repeat(n) + l).join('\n');
-const shellQuote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 
 export function runsFor(spec: PropertySpec<unknown>, suite: Suite, opts: RunOptions): number {
   return opts.numRuns ?? suite.config.numRuns ?? spec.quickRuns * (suite.config.depth === 'deep' ? DEEP_FACTOR : 1);
@@ -128,7 +127,7 @@ export async function checkProperty<T>(spec: PropertySpec<T>, suite: Suite, opts
   const isCheck = failure?.error instanceof StepFailure;
   const steps = failure?.rec.steps ?? [];
   const curl = (failure?.rec.exchanges() ?? []).map((x) => `${curlLine(x.hops[0].request)}   # ${x.api} -> ${x.final.status}`);
-  const errorText = failure?.error instanceof Error ? (isCheck ? failure.error.message : failure.error.stack ?? failure.error.message) : String(failure?.error ?? details.errorInstance);
+  const errorText = failure?.error instanceof Error ? (isCheck ? failure.error.message : `${failure.error.name}: ${failure.error.message}`) : String(failure?.error ?? details.errorInstance);
   const report = redact([
     `Property "${spec.title}" (${spec.name}) ${isCheck ? 'failed' : 'errored (suite or setup, not a conformance verdict)'} after ${details.numRuns} case(s), shrunk ${details.numShrinks} time(s).`,
     `Seed: ${details.seed}   Path: ${JSON.stringify(path)}${commandsReplayPath ? `   Commands replayPath: ${JSON.stringify(commandsReplayPath)}` : ''}`,
