@@ -23,6 +23,7 @@ export default defineConfig({
     ['list'],
     ['json', { outputFile: 'reports/results.json' }],
     ['junit', { outputFile: 'reports/junit.xml' }],
+    ['html', { outputFolder: 'reports/html', open: 'never' }],
   ],
   projects: [
     { name: 'self', testDir: 'tests/self' },
