@@ -29,6 +29,13 @@ export interface PropertySpec<T> {
 
 export const DEEP_FACTOR = 5;
 
+/**
+ * Time budget of one property: a slow target (real jobs take up to seconds each) must not turn the run into
+ * hours. fast-check stops starting new cases at the budget and the outcome says how many ran; a failure found
+ * before it is reported (and shrunk) as usual.
+ */
+export const BUDGET_MS = { quick: 45_000, deep: 10 * 60_000 } as const;
+
 export interface RunOptions {
   numRuns?: number;
   seed?: number;
@@ -59,6 +66,8 @@ export interface PropertyOutcome {
   advisories: string[];
   leftovers: string[];
   durationMs: number;
+  /** the time budget stopped the run before numRuns cases */
+  interrupted: boolean;
 }
 
 const indent = (s: string, n = 2): string => s.split('\n').map((l) => ' '.repeat(n) + l).join('\n');
@@ -99,6 +108,8 @@ export async function checkProperty<T>(spec: PropertySpec<T>, suite: Suite, opts
       details = await fc.check(property, {
         seed,
         numRuns,
+        interruptAfterTimeLimit: BUDGET_MS[suite.config.depth],
+        markInterruptAsFailure: false,
         ...(replay ? { path: replay.path, endOnFailure: true } : {}),
       });
     } catch (e) {
@@ -110,11 +121,13 @@ export async function checkProperty<T>(spec: PropertySpec<T>, suite: Suite, opts
     leftovers = [...leftovers, ...(await env.close())];
   }
   const base = {
+    interrupted: details.interrupted,
     name: spec.name, title: spec.title, numRuns: details.numRuns, numShrinks: details.numShrinks, seed: details.seed,
     advisories: [...advisories], leftovers, durationMs: Date.now() - started,
   };
   if (!details.failed) {
-    return { ...base, failed: false, error: false, steps: [], curl: [], report: `${spec.name}: ${details.numRuns} case(s) passed (seed ${details.seed})` };
+    const cut = details.interrupted ? `; time budget of ${BUDGET_MS[suite.config.depth] / 1000} s reached before ${numRuns}` : '';
+    return { ...base, failed: false, error: false, steps: [], curl: [], report: `${spec.name}: ${details.numRuns} case(s) passed (seed ${details.seed}${cut})` };
   }
   if (details.counterexample === null || details.counterexamplePath === null) {
     return { ...base, failed: true, error: true, steps: [], curl: [], report: `${spec.name}: fast-check gave up: ${fc.defaultReportMessage(details) ?? 'no details'}` };

@@ -9,7 +9,7 @@ for (const property of PROPERTIES) {
     if (suite.config.depth === 'deep') test.setTimeout(15 * 60_000);
     const outcome = await checkProperty(property, suite);
     testInfo.annotations.push({ type: 'seed', description: String(outcome.seed) });
-    testInfo.annotations.push({ type: 'runs', description: `${outcome.numRuns} case(s) in ${outcome.durationMs} ms` });
+    testInfo.annotations.push({ type: 'runs', description: `${outcome.numRuns} case(s) in ${outcome.durationMs} ms${outcome.interrupted ? ' (time budget reached)' : ''}` });
     if (outcome.replay) testInfo.annotations.push({ type: 'replay', description: `ZSTACK_SEED=${outcome.seed} ZSTACK_REPLAY_PATH=${outcome.replay}` });
     for (const a of outcome.advisories) testInfo.annotations.push({ type: 'advisory', description: a });
     if (outcome.leftovers.length) testInfo.annotations.push({ type: 'cleanup', description: outcome.leftovers.join('; ') });
