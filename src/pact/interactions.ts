@@ -26,7 +26,7 @@ export const PLACEHOLDER_PASSWORD_HASH = '0'.repeat(128);
 export const EXAMPLE_JOB_UUID = '3f6e1c0a9b8d4e2fa1c7d5b4e3f2a190';
 /** The location's host is the server's own idea of its name (notes): only the path is asserted. */
 export const JOB_LOCATION_PATTERN = '^(https?://[^/\\s]+)?\\S*/zstack/v1/api-jobs/[0-9a-f]{32}$';
-/** Names the pact's own create and update use; the states clean them up again. */
+/** Example names of the pact's own create and update (the create's real name comes from its provider state). */
 export const PACT_ORGANIZATION_NAME = 'zc-pact-organization';
 export const PACT_RENAMED_COLLECTION = 'zc-pact-renamed-collection';
 
@@ -245,10 +245,12 @@ export function buildInteractions(contracts: Contracts, targetVersion: string): 
   specs.push({
     api: createOrg.name, kind: 'call',
     description: 'CreateIAM2Organization with a name and a type',
-    states: [{ name: STATES.noOrganizationNamed, params: { name: PACT_ORGANIZATION_NAME } }],
+    // The name comes from the provider state, so it carries the verifying run's id and the run deletes only
+    // the organization it made (never one that merely has the example's name).
+    states: [{ name: STATES.freshOrganizationName }],
     request: {
       method: createOrg.method, path: `/zstack${createOrg.path}`, headers: authorization(),
-      body: { [createOrg.bodyKey as string]: { name: like(PACT_ORGANIZATION_NAME), type: m.of({ enum: createOrg.params['type']?.enum ?? [] }) } },
+      body: { [createOrg.bodyKey as string]: { name: fromProviderState('${name}', PACT_ORGANIZATION_NAME), type: m.of({ enum: createOrg.params['type']?.enum ?? [] }) } },
     },
     response: accepted,
     async exercise({ zs }) {

@@ -26,6 +26,8 @@ export class ProviderStates {
   readonly kit: ResourceKit;
   /** state-setup failures, reported with the verification (pact-js only logs them) */
   readonly problems: string[] = [];
+  /** names handed out by freshOrganizationName: the organization the verifier creates with one is ours to delete */
+  private readonly reservedNames: string[] = [];
 
   constructor(readonly zs: ZStackClient) {
     this.kit = new ResourceKit(zs);
@@ -33,6 +35,7 @@ export class ProviderStates {
 
   /** Deletes what the last interaction's states created; called after every interaction. */
   async cleanup(): Promise<void> {
+    for (const name of this.reservedNames.splice(0)) await this.deleteOrganizationsNamed(name).catch((e: unknown) => this.problems.push(`cleanup: ${String(e)}`));
     const problems = await this.kit.cleanup();
     this.problems.push(...problems.map((p) => `cleanup: ${p}`));
   }
@@ -42,9 +45,10 @@ export class ProviderStates {
     const h: Record<string, (p: Params) => Promise<JsonMap | undefined>> = {
       [STATES.organizationInState]: async (p) => ({ uuid: await this.organization(str(p, 'state', 'Enabled')) }),
       [STATES.unknownOrganization]: async () => ({ uuid: unknownUuid() }),
-      [STATES.noOrganizationNamed]: async (p) => {
-        await this.deleteOrganizationsNamed(str(p, 'name'));
-        return {};
+      [STATES.freshOrganizationName]: async () => {
+        const name = this.kit.name('pact-org');
+        this.reservedNames.push(name);
+        return { name };
       },
       [STATES.flowCollection]: async () => ({ uuid: (await this.kit.flowCollection()).collection['uuid'] as string }),
       [STATES.stateEventJob]: async (p) => {
@@ -109,6 +113,7 @@ export class ProviderStates {
     return jobOf(x, jobUuid);
   }
 
+  /** Deletes organizations with a name this run reserved (run id in it), and only those. */
   private async deleteOrganizationsNamed(name: string): Promise<void> {
     const x = await this.zs.query('QueryIAM2Organization', { q: [`name=${name}`] });
     const list = finalBody(x)?.['inventories'];

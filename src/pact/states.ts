@@ -6,8 +6,8 @@ export const STATES = {
   organizationInState: 'an organization exists in state {state}',
   /** returns {uuid}: a well-formed uuid that names no organization */
   unknownOrganization: 'no organization has the uuid {uuid}',
-  /** params {name}: setup and teardown delete organizations with that name (cleans up the pact's own create) */
-  noOrganizationNamed: 'no organization named {name} exists',
+  /** returns {name}: a name carrying the run id, for the pact's own create; the organization made with it is deleted afterwards */
+  freshOrganizationName: 'a fresh organization name of this run is reserved',
   /** returns {uuid} of a flow collection (with its project and approver) */
   flowCollection: 'a flow collection with one approved flow exists',
   /** params {stateEvent, state}; returns {jobUuid}: the job of ChangeIAM2OrganizationState on an organization in that state */
