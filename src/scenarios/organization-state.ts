@@ -15,7 +15,7 @@ export const organizationStateScenario: Scenario = {
     const { kit } = ctx;
     const created = await createObserved(ctx, 'IAM2Organization', {
       // a BMP name beyond ASCII: MariaDB utf8 (3-byte) stores it on a real server
-      name: `${kit.name('org')}-组织-ü`, type: 'Company', description: 'created by zstack-conformance',
+      name: `${kit.name('org')}-组织-ü`, type: ctx.zs.api('CreateIAM2Organization').params['type']?.enum?.[0], description: 'created by zstack-conformance',
       attributes: [{ name: 'conformance', value: 'yes' }],
     });
     const uuid = created['uuid'] as string;
