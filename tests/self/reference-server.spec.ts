@@ -12,6 +12,8 @@ const UUID = /^[0-9a-f]{32}$/;
 const sha512 = (s: string): string => createHash('sha512').update(s).digest('hex');
 const hex32 = (): string => randomUUID().replace(/-/g, '');
 
+// `any` for reply bodies on purpose: these tests probe the server's raw JSON field by field, and each
+// expectation is the type check (a typed client here would duplicate the schemas the server must not import).
 interface Reply {
   status: number;
   text: string;
