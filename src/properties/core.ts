@@ -5,9 +5,6 @@
 import { findApi, type ApiDescriptor } from '../../contracts/index.ts';
 import { ALL_CHECKS, runChecks, type Check, type CheckResult, type Observation } from '../checks/index.ts';
 import type { Exchange, JsonObject } from '../client/exchange.ts';
-import { randomBytes } from 'node:crypto';
-import { registerSecret } from '../client/redact.ts';
-import { SetupError } from '../client/zstack-client.ts';
 import { ResourceKit } from '../scenarios/resource-kit.ts';
 import { formatFailures } from '../scenarios/run.ts';
 import type { Suite } from '../suite.ts';
@@ -44,25 +41,13 @@ export class PropertyEnv {
 
   /**
    * Flow collections need a project and a virtual ID in it that approves the flows (notes, A real server only
-   * creates a flow collection that has approvers): made once per property with the kit's own fixture.
+   * creates a flow collection that has approvers): made once per property by the kit.
    */
   async ensureFixtures(resources: Iterable<string>): Promise<void> {
     const need = [...resources].some((r) => Object.values(findApi(this.contracts, r, 'create').params).some((p) => p.references === 'IAM2Project'));
     if (!need) return;
     this.fixtureSetup ??= (async () => {
-      // Like ResourceKit.flowCollection, but with a project name no other kit of this run uses: a kit's names
-      // count from 1, and project names are unique until expunged, while tests in other workers hold theirs.
-      const unique = randomBytes(3).toString('hex');
-      const project = await this.kit.create('IAM2Project', { name: this.kit.name(`prop${unique}-project`) });
-      let approverUuid = this.suite.config.flowApproverUuid;
-      if (!approverUuid) {
-        const password = randomBytes(12).toString('hex');
-        registerSecret(password);
-        approverUuid = (await this.kit.create('IAM2VirtualID', { name: this.kit.name(`prop${unique}-approver`), password }))['uuid'] as string;
-      }
-      const join = findApi(this.contracts, 'IAM2Project', 'action', 'membership');
-      const x = await this.zs.call(join.name, { projectUuid: project['uuid'], virtualIDUuids: [approverUuid] });
-      if (x.final.status !== 200) throw new SetupError(`setup: ${join.name} was refused (HTTP ${x.final.status}): ${x.final.text.slice(0, 300)}`);
+      const { project, approverUuid } = await this.kit.approvedProject();
       this.fixtures.refs.set('IAM2Project', project['uuid'] as string);
       this.fixtures.refs.set('approverUuid', approverUuid);
     })();

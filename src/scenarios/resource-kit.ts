@@ -55,11 +55,11 @@ export class ResourceKit {
   }
 
   /**
-   * A flow collection a real server accepts: a project (unique name), a virtual ID that joins it and approves
-   * the one flow, then the collection (notes, A real server only creates a flow collection that has approvers).
-   * ZSTACK_FLOW_APPROVER_UUID names an existing approver instead, for targets that demand a privileged one.
+   * A project with an approver in it: a project (unique name), a virtual ID that joins it (notes, A real server
+   * only creates a flow collection that has approvers). ZSTACK_FLOW_APPROVER_UUID names an existing approver
+   * instead, for targets that demand a privileged one.
    */
-  async flowCollection(extra: Record<string, unknown> = {}): Promise<{ collection: JsonObject; project: JsonObject; approverUuid: string }> {
+  async approvedProject(): Promise<{ project: JsonObject; approverUuid: string }> {
     const project = await this.create('IAM2Project', { name: this.name('project') });
     let approverUuid = this.zs.config.flowApproverUuid;
     if (!approverUuid) {
@@ -71,6 +71,12 @@ export class ResourceKit {
     const join = findApi(this.zs.contracts, 'IAM2Project', 'action', 'membership');
     const x = await this.zs.call(join.name, { projectUuid: project['uuid'], virtualIDUuids: [approverUuid] });
     if (x.final.status !== 200) throw new SetupError(`setup: ${join.name} was refused (HTTP ${x.final.status}): ${x.final.text.slice(0, 300)}`);
+    return { project, approverUuid };
+  }
+
+  /** A flow collection a real server accepts: in an approved project, with one flow its approver approves. */
+  async flowCollection(extra: Record<string, unknown> = {}): Promise<{ collection: JsonObject; project: JsonObject; approverUuid: string }> {
+    const { project, approverUuid } = await this.approvedProject();
     const collection = await this.create('TicketFlowCollection', {
       projectUuid: project['uuid'],
       name: this.name('flows'),
