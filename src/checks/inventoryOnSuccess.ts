@@ -1,3 +1,4 @@
+import { isObject } from '../client/exchange.ts';
 import { NOT_APPLICABLE, type Check } from './types.ts';
 import { body, show, violation } from './support.ts';
 
@@ -11,7 +12,7 @@ export const inventoryOnSuccess: Check = {
     const b = body(o);
     const key = o.api.reply.body;
     const v = b?.[key];
-    const ok = key === 'inventory' ? typeof v === 'object' && v !== null && !Array.isArray(v) : Array.isArray(v);
+    const ok = key === 'inventory' ? isObject(v) : Array.isArray(v);
     if (ok) return [];
     return [violation(this, o, `success without "${key}"`, `HTTP 200 ${b ? `keys ${show(Object.keys(b))}` : `body ${show(o.exchange.final.text)}`}`, key === 'inventory' ? '{"inventory": {...}}' : '{"inventories": [...]}')];
   },

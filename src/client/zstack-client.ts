@@ -197,5 +197,8 @@ export class ZStackClient {
   }
 }
 
-/** A fresh X-Job-UUID as the SDK sends it: a v4 uuid without dashes. */
-export const newJobUuid = (): string => randomUUID().replace(/-/g, '');
+/** A fresh ZStack-style uuid: a v4 uuid without dashes (well formed, names nothing yet). */
+export const newUuid = (): string => randomUUID().replace(/-/g, '');
+
+/** A fresh X-Job-UUID as the SDK sends it. */
+export const newJobUuid = newUuid;

@@ -2,7 +2,12 @@
 // (notes, What the real server does): Java 8 `Jan 6, 2017 3:51:16 AM`, Java 9-19 `Jan 6, 2017, 3:51:16 AM`
 // (both parsed by the official SDK), Java 20+ with U+202F before AM/PM (breaks the SDK: advisory).
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const JAVA_MEDIUM = /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{1,2}), (\d{4}),? (\d{1,2}):(\d{2}):(\d{2})([ \u202f])(AM|PM)$/;
+/**
+ * The three spellings as one pattern, in a syntax both JavaScript and Pact's Rust regex engine read (the U+202F is
+ * the character itself, not an escape): the checks parse with it and the pact matchers send it.
+ */
+export const TIMESTAMP_PATTERN = '^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\\d{1,2}), (\\d{4}),? (\\d{1,2}):(\\d{2}):(\\d{2})([ \u202f])(AM|PM)$';
+const JAVA_MEDIUM = new RegExp(TIMESTAMP_PATTERN);
 
 export interface ParsedTimestamp {
   /** seconds since an arbitrary local epoch (no zone in the text); comparable between two timestamps of one server */

@@ -1,11 +1,10 @@
 // The provider side of the provider states (states.ts): each creates what its interaction needs through the
 // API, with the suite's own client and ResourceKit (run-id names), and returns the values the pact reads with
 // fromProviderState. Everything created is deleted again after each interaction (cleanup()).
-import { randomUUID } from 'node:crypto';
 import type { JsonMap } from '@pact-foundation/pact/src/common/jsonTypes';
 import { finalBody, isObject, type Exchange } from '../client/exchange.ts';
 import { locationOf } from '../client/jobs.ts';
-import { SetupError, newJobUuid, type ZStackClient } from '../client/zstack-client.ts';
+import { SetupError, newJobUuid, newUuid, type ZStackClient } from '../client/zstack-client.ts';
 import { ResourceKit } from '../scenarios/resource-kit.ts';
 import { STATES } from './states.ts';
 
@@ -19,8 +18,8 @@ const str = (p: Params, key: string, dflt?: string): string => {
   if (dflt !== undefined) return dflt;
   throw new SetupError(`provider state: parameter "${key}" missing`);
 };
-/** A v4 uuid without dashes: well formed, names nothing (notes: unknown uuid -> SYS.1003). */
-const unknownUuid = (): string => randomUUID().replace(/-/g, '');
+/** Well formed, names nothing (notes: unknown uuid -> SYS.1003). */
+const unknownUuid = newUuid;
 
 export class ProviderStates {
   readonly kit: ResourceKit;

@@ -1,6 +1,6 @@
 import { observeInto, type ObserveOptions } from './context.ts';
 import type { Scenario } from './scenario.ts';
-import { randomUUID } from 'node:crypto';
+import { newUuid } from '../client/zstack-client.ts';
 
 /*
   Since: 2.4.0
@@ -15,12 +15,12 @@ export const organizationRejectionsScenario: Scenario = {
     const { kit } = ctx;
     const org = await kit.organization();
     const uuid = org['uuid'] as string;
-    const unknownUuid = randomUUID().replace(/-/g, '');
+    const unknownUuid = newUuid();
     const call = async (params: Record<string, unknown>, o: ObserveOptions) => await observeInto(ctx, 'ChangeIAM2OrganizationState', params, { uuid, ...o });
     await call({ uuid, stateEvent: 'pause' }, { expect: { kind: 'api-rejection', code: 'SYS.1007', why: 'stateEvent "pause"' } });
     await call({ uuid }, { expect: { kind: 'api-rejection', code: 'SYS.1007', why: 'missing stateEvent' } });
     await observeInto(ctx, 'ChangeIAM2OrganizationState', { uuid: unknownUuid, stateEvent: 'disable' }, { expect: { kind: 'api-rejection', code: 'SYS.1003', why: 'unknown uuid' } });
-    await call({ uuid, stateEvent: 'disable' }, { session: randomUUID().replace(/-/g, ''), expect: { kind: 'invalid-session' } });
+    await call({ uuid, stateEvent: 'disable' }, { session: newUuid(), expect: { kind: 'invalid-session' } });
     await call({ uuid, stateEvent: 'disable' }, { bodyKeyOverride: 'changeiam2organizationstate', expect: { kind: 'rest-rejection', statuses: [400], why: 'lower-case action key' } });
     await call({ uuid, stateEvent: 'disable' }, { session: null, expect: { kind: 'rest-rejection', statuses: [400], why: 'no Authorization header' } });
   },
