@@ -1,23 +1,12 @@
 // For the self-tests of the properties: runs one property against an in-process reference server with the
 // given fault modes, with a fixed seed and a small budget, and returns its outcome.
-import { readConfig } from '../../src/config.ts';
 import { checkProperty, type PropertyOutcome, type PropertySpec, type RunOptions } from '../../src/properties/index.ts';
-import { openSuite } from '../../src/suite.ts';
+import { withReferenceTarget } from '../../fixtures/reference-target.ts';
 import type { FaultName } from '../../reference-server/faults.ts';
-import { startReferenceServer } from '../../reference-server/server.ts';
 
 export async function runOnReferenceServer(spec: PropertySpec<never>, faults: string[], opts: RunOptions): Promise<PropertyOutcome> {
-  const server = await startReferenceServer({ faults: faults as FaultName[] });
-  try {
-    const suite = await openSuite({ ...readConfig({}), baseUrl: server.url, depth: 'quick', numRuns: undefined, seed: undefined, replayPath: undefined });
-    try {
-      return await checkProperty(spec, suite, opts);
-    } finally {
-      await suite.close();
-    }
-  } finally {
-    await server.close();
-  }
+  // readConfig({}) ignores the caller's environment: quick depth, no seed, runs or replay path but those in opts
+  return withReferenceTarget({ faults: faults as FaultName[] }, {}, (suite) => checkProperty(spec, suite, opts));
 }
 
 /** The names of the checks that failed, as the report lists them (`✗ <check> [required]`). */

@@ -2,9 +2,8 @@
 // through the same scenarios the conformance suite runs), the clean server passes every check, and every
 // conformant variant (Java 9 dates, no Content-Type, another job host, slow jobs, ...) passes too.
 import { test, expect } from '@playwright/test';
-import { readConfig } from '../../src/config.ts';
 import { ALL_CHECKS } from '../../src/checks/index.ts';
-import { openSuite } from '../../src/suite.ts';
+import { withReferenceTarget } from '../../fixtures/reference-target.ts';
 import { ResourceKit } from '../../src/scenarios/resource-kit.ts';
 import { runScenario, formatFailures, type ScenarioOutcome } from '../../src/scenarios/run.ts';
 import { SCENARIOS, type Scenario } from '../../src/scenarios/index.ts';
@@ -13,21 +12,15 @@ import { organizationRejectionsScenario } from '../../src/scenarios/organization
 import { flowCollectionUpdateScenario } from '../../src/scenarios/flow-collection-update.ts';
 import { flowCollectionRejectionsScenario } from '../../src/scenarios/flow-collection-rejections.ts';
 import { sessionScenario } from '../../src/scenarios/session.ts';
-import { startReferenceServer } from '../../reference-server/server.ts';
 import { FAULTS, VARIANTS, type FaultName, type Variant } from '../../reference-server/faults.ts';
 
 test.describe.configure({ mode: 'parallel' });
 
 async function runAgainst(scenario: Scenario, opts: { faults?: FaultName[]; variant?: Partial<Variant> }, env: Record<string, string> = {}): Promise<ScenarioOutcome & { secrets: string[] }> {
-  const server = await startReferenceServer(opts);
-  const suite = await openSuite({ ...readConfig({ ZSTACK_RUN_ID: 'self', ...env }), baseUrl: server.url });
-  try {
+  return withReferenceTarget(opts, { ZSTACK_RUN_ID: 'self', ...env }, async (suite) => {
     const secrets = [suite.zs.session ?? '', suite.zs.passwordHash()];
     return { ...await runScenario(scenario, { zs: suite.zs, kit: new ResourceKit(suite.zs) }, suite.schemas), secrets };
-  } finally {
-    await suite.close();
-    await server.close();
-  }
+  });
 }
 
 /** Which check each fault mode must trip, and the scenario that exposes it. */
