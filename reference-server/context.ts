@@ -1,10 +1,11 @@
-// Everything one server instance owns; faults and variant are per instance, never global.
+// Everything one server instance owns; faults (as hooks), variant, clock and uuids are per instance, never global.
 import type { Contracts } from '../contracts/index.ts';
-import type { FaultName, Variant } from './faults.ts';
+import type { Hooks } from './hooks.ts';
 import type { Jobs } from './jobs.ts';
 import type { Routes } from './routes.ts';
 import type { Sessions } from './sessions.ts';
 import type { Store } from './store.ts';
+import type { Variant } from './variant.ts';
 
 export interface Account {
   name: string;
@@ -21,5 +22,11 @@ export interface ServerContext {
   jobs: Jobs;
   store: Store;
   routes: Routes;
-  fault(name: FaultName): boolean;
+  /** the honest behaviour's hook points, with the installed faults chained in (see hooks.ts) */
+  hooks: Hooks;
+  /** epoch ms */
+  now(): number;
+  /** now truncated to whole seconds (the database's resolution) */
+  nowSeconds(): number;
+  newUuid(): string;
 }

@@ -8,12 +8,9 @@ import { ApiError, RestError } from './errors.ts';
 import { checkSession, executeApi, type ApiCall } from './execute.ts';
 import { runQuery, parseQueryParams } from './query.ts';
 import { addTopLevelExtras, renderOutcome } from './render.ts';
-import { newUuid } from './store.ts';
 import { coerceParam, coerceTags, readBody, sendJson, sendText, wrongShape } from './wire.ts';
 
 const JOB_PATH = '/zstack/v1/api-jobs/';
-/** where job-location-off-path puts its jobs (still pollable, but not where the SDK looks) */
-const OFF_PATH_JOB_PATH = '/zstack/v1/async-results/';
 const DEFAULT_API_TIMEOUT_MS = 1_800_000;
 
 export async function handleRequest(ctx: ServerContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -53,7 +50,8 @@ async function dispatch(ctx: ServerContext, req: IncomingMessage, res: ServerRes
   const path = url.pathname;
   const raw = await readBody(req);
 
-  for (const prefix of ctx.fault('job-location-off-path') ? [JOB_PATH, OFF_PATH_JOB_PATH] : [JOB_PATH]) {
+  // a job answers polls under the standard path and wherever its location points
+  for (const prefix of new Set([JOB_PATH, ctx.hooks.jobPath(JOB_PATH, {})])) {
     if (path.startsWith(prefix) || path === prefix.slice(0, -1)) return pollJob(ctx, req, res, method, path.slice(prefix.length));
   }
 
@@ -78,7 +76,7 @@ async function dispatch(ctx: ServerContext, req: IncomingMessage, res: ServerRes
     userTags: coerceTags(ctx, 'userTags', body.userTags),
   };
 
-  if (!api.async || ctx.fault('sync-answers')) {
+  if (!ctx.hooks.answersAsync(api.async, { api })) {
     const outcome = executeApi(ctx, call, session);
     const r = renderOutcome(ctx, outcome, { job: false, withSchema: wantsSchema(req) });
     return sendJson(ctx, res, r.status, r.body, r.nullError);
@@ -89,13 +87,13 @@ async function dispatch(ctx: ServerContext, req: IncomingMessage, res: ServerRes
     if (jobUuid.length !== 32) throw new RestError(400, "Invalid header[X-Job-UUID], it must be a UUID with '-' stripped");
     if (ctx.jobs.has(jobUuid)) throw new RestError(400, `Duplicate job uuid[${jobUuid}]`);
   }
-  const id = jobUuid ?? newUuid();
+  const id = jobUuid ?? ctx.newUuid();
   const host = ctx.variant.jobLocationHost ?? header(req, 'host') ?? `${req.socket.localAddress}:${req.socket.localPort}`;
-  const location = `http://${host}${ctx.fault('job-location-off-path') ? OFF_PATH_JOB_PATH : JOB_PATH}${id}`;
+  const location = `http://${host}${ctx.hooks.jobPath(JOB_PATH, {})}${id}`;
   const timeoutSec = Number(header(req, 'x-api-timeout'));
   const apiTimeout = Number.isFinite(timeoutSec) && timeoutSec > 0 ? Math.round(timeoutSec * 1000) : DEFAULT_API_TIMEOUT_MS;
   const outcome = executeApi(ctx, call, session);
-  const readyAt = ctx.fault('job-never-ends') ? Number.POSITIVE_INFINITY : Date.now() + ctx.variant.jobDelayMs;
+  const readyAt = ctx.hooks.jobReadyAt(ctx.now() + ctx.variant.jobDelayMs, { api });
   ctx.jobs.add({ id, location, readyAt, outcome, schemaRequested: wantsSchema(req) });
   sendJson(ctx, res, 202, addTopLevelExtras(ctx, { location, apiTimeout }));
 }
@@ -123,15 +121,11 @@ function selectApi(ctx: ServerContext, apis: ApiDescriptor[], body: Record<strin
     const api = apis[0];
     return { api, rawParams: api.bodyKey === 'params' ? body.params : undefined };
   }
-  const keys = Object.keys(body);
   for (const api of apis) {
     const key = api.bodyKey;
     if (!key) continue;
-    if (Object.hasOwn(body, key)) return { api, rawParams: body[key] };
-    if (ctx.fault('miscased-key-accepted')) {
-      const k = keys.find((x) => x.toLowerCase() === key.toLowerCase());
-      if (k !== undefined) return { api, rawParams: body[k] };
-    }
+    const found = ctx.hooks.actionKey(Object.hasOwn(body, key) ? key : undefined, { body, key });
+    if (found !== undefined) return { api, rawParams: body[found] };
   }
   throw new RestError(400, `the body doesn't contain action mapping to the URL[${path}]`);
 }
@@ -158,8 +152,7 @@ function query(ctx: ServerContext, res: ServerResponse, api: ApiDescriptor, uuid
     checkSession(ctx, session);
     const schemaName = api.reply.schema ?? '';
     const records = ctx.store.all(api.resource).filter((r) => !r.softDeleted);
-    const body = runQuery(ctx, schemaName, records, spec, uuid);
-    if (ctx.fault('no-schema-map')) delete body.schema;
+    const body = ctx.hooks.queryReply(runQuery(ctx, schemaName, records, spec, uuid), {});
     sendJson(ctx, res, 200, addTopLevelExtras(ctx, body), ctx.variant.explicitNullError);
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
@@ -172,7 +165,7 @@ function pollJob(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, 
   if (method !== 'GET') return sendText(res, 405, `The method ${method} is not allowed for job URLs`, { Allow: 'GET' });
   const job = id && !id.includes('/') ? ctx.jobs.get(decodeURIComponentSafe(id)) : undefined;
   if (!job) return sendText(res, 404, 'the job has been expired');
-  if (Date.now() < job.readyAt) {
+  if (ctx.now() < job.readyAt) {
     // pending: the server sends {}, the manual shows the location again (variant pendingBody)
     return sendJson(ctx, res, 202, ctx.variant.pendingBody === 'location' ? { location: job.location } : {});
   }

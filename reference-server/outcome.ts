@@ -5,3 +5,10 @@ import type { Inventory } from './store.ts';
 export type ApiOutcome =
   | { ok: true; api: string; inventory?: Inventory; schemaName?: string }
   | { ok: false; api: string; error: ErrorCode; inventory?: Inventory; schemaName?: string };
+
+/** A finished API's reply as it will be written; `nullError`: send `"error": null` explicitly. */
+export interface RenderedReply {
+  status: number;
+  body: Record<string, unknown>;
+  nullError: boolean;
+}

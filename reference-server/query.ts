@@ -318,9 +318,8 @@ export function runQuery(ctx: ServerContext, schemaName: string, records: Stored
     }
   }
 
-  const stale = ctx.fault('query-stale');
   const rows = records
-    .map((rec) => ({ rec, inv: stale && rec.prev ? rec.prev : rec.inv }))
+    .map((rec) => ({ rec, inv: ctx.hooks.queryView(rec.inv, { rec }) }))
     .sort((a, b) => cmp(a.rec.uuid, b.rec.uuid))
     .filter(({ rec, inv }) => conds.every(({ c, info }) => matches(info, c, rec, inv)));
 

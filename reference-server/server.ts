@@ -1,16 +1,19 @@
 // The embedded reference server: a ZStack-compatible REST endpoint (node:http, in-memory state) driven by
-// the contracts. Faults and variant are per instance; several instances may run in one process.
+// the contracts. Faults (faults/), variant, clock and uuids are per instance; several instances may run in one process.
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadContracts } from '../contracts/index.ts';
 import type { ServerContext } from './context.ts';
-import { DEFAULT_VARIANT, FAULTS, type FaultName, type Variant } from './faults.ts';
+import { installFaults, type FaultName } from './faults/index.ts';
 import { handleRequest } from './handler.ts';
+import { HONEST_HOOKS } from './hooks.ts';
 import { Jobs } from './jobs.ts';
 import { Routes } from './routes.ts';
 import { Sessions } from './sessions.ts';
-import { newUuid, Store } from './store.ts';
+import { newUuid, seededUuids, Store } from './store.ts';
+import { toSeconds } from './timestamps.ts';
+import { DEFAULT_VARIANT, type Variant } from './variant.ts';
 
 export interface ReferenceServerOptions {
   host?: string;
@@ -20,6 +23,10 @@ export interface ReferenceServerOptions {
   accountName?: string;
   /** plain text; login compares the SHA-512 hex of it */
   password?: string;
+  /** the server's clock (epoch ms); default Date.now. With uuidSeed, makes two runs byte-for-byte comparable. */
+  clock?: () => number;
+  /** generate uuids from this seed instead of at random (reproducible runs) */
+  uuidSeed?: number;
 }
 
 export interface ReferenceServer {
@@ -29,25 +36,30 @@ export interface ReferenceServer {
 }
 
 export function createContext(opts: ReferenceServerOptions = {}): ServerContext {
-  for (const f of opts.faults ?? []) if (!(f in FAULTS)) throw new Error(`unknown fault mode "${f}"`);
-  const faults = new Set<FaultName>(opts.faults ?? []);
   const contracts = loadContracts();
   const variant: Variant = { ...DEFAULT_VARIANT };
   for (const [k, v] of Object.entries(opts.variant ?? {})) if (v !== undefined) (variant as unknown as Record<string, unknown>)[k] = v;
-  return {
+  const clock = opts.clock ?? Date.now;
+  const uuids = opts.uuidSeed === undefined ? newUuid : seededUuids(opts.uuidSeed);
+  const ctx: ServerContext = {
     contracts,
     variant,
     account: {
       name: opts.accountName ?? 'admin',
-      uuid: newUuid(),
+      uuid: uuids(),
       passwordSha512: createHash('sha512').update(opts.password ?? 'password', 'utf8').digest('hex'),
     },
-    sessions: new Sessions(),
+    sessions: new Sessions(clock, uuids),
     jobs: new Jobs(),
     store: new Store(),
     routes: new Routes(contracts),
-    fault: (name) => faults.has(name),
+    hooks: HONEST_HOOKS,
+    now: clock,
+    nowSeconds: () => toSeconds(clock()),
+    newUuid: uuids,
   };
+  ctx.hooks = installFaults(ctx, opts.faults ?? []);
+  return ctx;
 }
 
 export async function startReferenceServer(opts: ReferenceServerOptions = {}): Promise<ReferenceServer> {

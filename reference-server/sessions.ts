@@ -1,6 +1,5 @@
 // Sessions of one server instance: login creates one valid for 2 hours, logout removes it.
-import { newUuid } from './store.ts';
-import { nowSeconds } from './timestamps.ts';
+import { toSeconds } from './timestamps.ts';
 
 export interface Session {
   uuid: string;
@@ -14,9 +13,11 @@ const SESSION_LIFETIME_MS = 2 * 60 * 60 * 1000;
 export class Sessions {
   private readonly sessions = new Map<string, Session>();
 
+  constructor(private readonly clock: () => number, private readonly newUuid: () => string) {}
+
   create(accountUuid: string): Session {
-    const now = nowSeconds();
-    const s: Session = { uuid: newUuid(), accountUuid, createDate: now, expiredDate: now + SESSION_LIFETIME_MS };
+    const now = toSeconds(this.clock());
+    const s: Session = { uuid: this.newUuid(), accountUuid, createDate: now, expiredDate: now + SESSION_LIFETIME_MS };
     this.sessions.set(s.uuid, s);
     return s;
   }
@@ -25,7 +26,7 @@ export class Sessions {
     if (!uuid) return false;
     const s = this.sessions.get(uuid);
     if (!s) return false;
-    if (s.expiredDate <= Date.now()) {
+    if (s.expiredDate <= this.clock()) {
       this.sessions.delete(uuid);
       return false;
     }

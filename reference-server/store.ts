@@ -8,8 +8,6 @@ export interface StoredResource {
   resource: string;
   uuid: string;
   inv: Inventory;
-  /** the inventory before the last update / state change (fault query-stale) */
-  prev?: Inventory;
   /** soft-deleted (projects: state Deleted until expunged) */
   softDeleted?: boolean;
   systemTags: string[];
@@ -20,6 +18,26 @@ export interface StoredResource {
 /** 32 lower-case hex, a v4 UUID without dashes (notes, "Results": UUIDs). */
 export function newUuid(): string {
   return randomUUID().replace(/-/g, '');
+}
+
+/**
+ * A reproducible sequence of v4-shaped uuids (mulberry32 from `seed`), for runs that must be compared
+ * byte for byte (the deterministic option of the server).
+ */
+export function seededUuids(seed: number): () => string {
+  let a = seed >>> 0;
+  const next32 = (): number => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
+  };
+  return () => {
+    const hex = [next32(), next32(), next32(), next32()].map((n) => n.toString(16).padStart(8, '0')).join('');
+    const variant = '89ab'[parseInt(hex[16], 16) & 3];
+    return `${hex.slice(0, 12)}4${hex.slice(13, 16)}${variant}${hex.slice(17)}`;
+  };
 }
 
 /** Well-formed per successIfResourceNotExisting: 32 hex, version nibble 1-5, variant 8/9/a/b. */
@@ -61,10 +79,5 @@ export class Store {
 
   remove(resource: string, uuid: string): void {
     this.table(resource).delete(uuid);
-  }
-
-  /** Remember the current inventory as the pre-change version (for the query-stale fault). */
-  snapshot(rec: StoredResource): void {
-    rec.prev = clone(rec.inv);
   }
 }

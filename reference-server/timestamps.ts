@@ -1,5 +1,5 @@
 // Java medium-format timestamps as Gson writes java.sql.Timestamp (notes, "Timestamps are Gson's default"):
-// java8 `Jan 6, 2017 3:51:16 AM`, java9 `Jan 6, 2017, 3:51:16 AM`; the faults add Java 20+ (U+202F) and ISO-8601.
+// java8 `Jan 6, 2017 3:51:16 AM`, java9 `Jan 6, 2017, 3:51:16 AM`; also Java 20+ (U+202F) and ISO-8601 for the fault layer.
 // Server local time, one-second resolution. Internally every timestamp is epoch milliseconds.
 
 export type TimestampStyle = 'java8' | 'java9' | 'java20' | 'iso';
@@ -9,9 +9,9 @@ export const TIMESTAMP_FIELDS: ReadonlySet<string> = new Set(['createDate', 'las
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
-/** Now, truncated to whole seconds (the database's resolution). */
-export function nowSeconds(): number {
-  return Math.floor(Date.now() / 1000) * 1000;
+/** An instant (epoch ms) truncated to whole seconds (the database's resolution). */
+export function toSeconds(ms: number): number {
+  return Math.floor(ms / 1000) * 1000;
 }
 
 export function formatTimestamp(ms: number, style: TimestampStyle): string {

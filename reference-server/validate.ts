@@ -7,15 +7,14 @@ import { invalidArgument, notFoundField, type ApiError } from './errors.ts';
 import { resolveRef } from './schema-map.ts';
 
 export interface ValidationOptions {
-  /** params whose enum is checked by the effect itself (stateEvent faults) */
+  /** params whose enum is checked by the effect itself (a stateEvent against its transitions) */
   skipEnum?: ReadonlySet<string>;
-  /** params whose maxLength is not checked here (fault rejected-update-applies handles them) */
-  skipMaxLength?: ReadonlySet<string>;
   /** replacement messages: `required.<param>` / `minItems.<param>` */
   messages?: Record<string, string>;
 }
 
-const msgName = (api: ApiDescriptor): string => `API${api.name}Msg`;
+/** The Java message class name an API's validation errors name. */
+export const msgName = (api: ApiDescriptor): string => `API${api.name}Msg`;
 
 export function enumError(api: ApiDescriptor, name: string, allowed: string[], value: unknown): ApiError {
   return invalidArgument(`valid value for field[${name}] of message[${msgName(api)}] are [${allowed.join(', ')}], but ${String(value)} found`);
@@ -51,10 +50,8 @@ export function validateParams(
       continue;
     }
     if (typeof v === 'string') {
-      // eslint-disable-next-line no-control-regex
-      if (ctx.fault('non-ascii-refused') && /[^\x00-\x7f]/.test(v)) throw invalidArgument(`field[${name}] of message[${msgName(api)}] contains an invalid character`);
-      if (spec.enum && !opts.skipEnum?.has(name) && !spec.enum.includes(v)) throw enumError(api, name, spec.enum, v);
-      if (spec.maxLength !== undefined && !opts.skipMaxLength?.has(name) && v.length > spec.maxLength) throw maxLengthError(api, name, spec.maxLength, v);
+      const error = ctx.hooks.stringParamError(stringError(api, name, spec, v, opts), { api, name, value: v });
+      if (error) throw error;
     }
     if (Array.isArray(v)) {
       if (spec.minItems !== undefined && v.length < spec.minItems) {
@@ -64,6 +61,12 @@ export function validateParams(
     }
     if (spec.references && typeof v === 'string' && !ctx.store.live(spec.references, v)) throw notFoundField(name, v, spec.references);
   }
+}
+
+function stringError(api: ApiDescriptor, name: string, spec: ParamSpec, v: string, opts: ValidationOptions): ApiError | undefined {
+  if (spec.enum && !opts.skipEnum?.has(name) && !spec.enum.includes(v)) return enumError(api, name, spec.enum, v);
+  if (spec.maxLength !== undefined && v.length > spec.maxLength) return maxLengthError(api, name, spec.maxLength, v);
+  return undefined;
 }
 
 /** One list element against its item schema: required members (`name cannot be null`) and string lengths. */

@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ParamSpec } from '../contracts/index.ts';
 import type { ServerContext } from './context.ts';
+import type { ParamVerdict } from './hooks.ts';
 import { RestError } from './errors.ts';
 import { resolveRef } from './schema-map.ts';
 
@@ -114,6 +115,11 @@ function scalarString(v: unknown): string | undefined {
   return undefined;
 }
 
+function verdict(v: ParamVerdict): unknown {
+  if ('refuse' in v) throw v.refuse;
+  return v.take;
+}
+
 /**
  * REST-layer verification and conversion of one parameter value (notes, "Wrong JSON types"):
  * Boolean/integer checked on the value's string form (400), String takes any scalar, an object/array for
@@ -126,8 +132,8 @@ export function coerceParam(ctx: ServerContext, name: string, spec: ParamSpec, v
       const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
       const lower = text.toLowerCase();
       if (lower === 'true' || lower === 'false') return lower === 'true';
-      if (ctx.fault('boolean-not-verified')) return false;
-      throw new RestError(400, `Invalid value for boolean field [${name}], [${text}] is not a valid boolean string[true, false].`);
+      const refuse = new RestError(400, `Invalid value for boolean field [${name}], [${text}] is not a valid boolean string[true, false].`);
+      return verdict(ctx.hooks.wrongTypeParam({ refuse }, { name, spec, value }));
     }
     case 'integer': {
       const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
@@ -141,8 +147,7 @@ export function coerceParam(ctx: ServerContext, name: string, spec: ParamSpec, v
     case 'uuid': {
       const s = scalarString(value);
       if (s !== undefined) return javaTrim(s);
-      if (ctx.fault('wrong-type-applied')) return JSON.stringify(value);
-      throw wrongShape(ctx, 'a string', value, name);
+      return verdict(ctx.hooks.wrongTypeParam({ refuse: wrongShape(ctx, 'a string', value, name) }, { name, spec, value }));
     }
     case 'list': {
       if (!Array.isArray(value)) throw wrongShape(ctx, 'BEGIN_ARRAY', value, name);

@@ -2,8 +2,7 @@
 // >= 1 flow, each approved by an existing virtual ID that is a member of the collection's project.
 import type { ServerContext } from '../context.ts';
 import { invalidArgument } from '../errors.ts';
-import { newUuid, type StoredResource } from '../store.ts';
-import { nowSeconds } from '../timestamps.ts';
+import type { StoredResource } from '../store.ts';
 import { membersOf } from './projects.ts';
 import { applyFields, type ApiCall, type ResourceModule } from './types.ts';
 
@@ -22,10 +21,10 @@ function checkApprovers(ctx: ServerContext, projectUuid: string, flows: FlowStru
   }
 }
 
-function buildFlows(collectionUuid: string, flows: FlowStruct[], now: number): Record<string, unknown>[] {
+function buildFlows(ctx: ServerContext, collectionUuid: string, flows: FlowStruct[], now: number): Record<string, unknown>[] {
   let parent: string | undefined;
   return flows.map((f) => {
-    const uuid = newUuid();
+    const uuid = ctx.newUuid();
     const ctxText: Record<string, string> = { approverUuid: f.approverUuid };
     if (f.approverTitle !== undefined) ctxText.approverTitle = f.approverTitle;
     const flow = {
@@ -54,8 +53,8 @@ export const flowCollections: ResourceModule = {
     const p = call.params;
     const flows = p.flows as FlowStruct[];
     checkApprovers(ctx, p.projectUuid as string, flows);
-    const uuid = newUuid();
-    const now = nowSeconds();
+    const uuid = ctx.newUuid();
+    const now = ctx.nowSeconds();
     const inv: Record<string, unknown> = { uuid };
     applyFields(inv, call, p, ['flows']);
     Object.assign(inv, {
@@ -63,7 +62,7 @@ export const flowCollections: ResourceModule = {
       status: 'Valid',
       isDefault: (p.isDefault as boolean | undefined) ?? false,
       ticketTypeUuids: (p.ticketTypeUuids as string[] | undefined) ?? [],
-      flows: buildFlows(uuid, flows, now),
+      flows: buildFlows(ctx, uuid, flows, now),
       createDate: now,
       lastOpDate: now,
     });
@@ -75,9 +74,9 @@ export const flowCollections: ResourceModule = {
     if (flows) checkApprovers(ctx, rec.inv.projectUuid as string, flows);
   },
 
-  update(_ctx: ServerContext, rec: StoredResource, call: ApiCall, sent: Record<string, unknown>): void {
+  update(ctx: ServerContext, rec: StoredResource, call: ApiCall, sent: Record<string, unknown>): void {
     applyFields(rec.inv, call, sent, ['flows']);
     const flows = sent.flows as FlowStruct[] | undefined;
-    if (flows) rec.inv.flows = buildFlows(rec.uuid, flows, nowSeconds());
+    if (flows) rec.inv.flows = buildFlows(ctx, rec.uuid, flows, ctx.nowSeconds());
   },
 };

@@ -1,7 +1,6 @@
 // IAM2Organization: create (root/child, attributes), delete cascades to descendants.
 import type { ServerContext } from '../context.ts';
-import { newUuid, type StoredResource } from '../store.ts';
-import { nowSeconds } from '../timestamps.ts';
+import type { StoredResource } from '../store.ts';
 import { applyFields, type ApiCall, type ResourceModule } from './types.ts';
 
 const RESOURCE = 'IAM2Organization';
@@ -10,8 +9,8 @@ export const organizations: ResourceModule = {
   resource: RESOURCE,
 
   create(ctx: ServerContext, call: ApiCall): StoredResource {
-    const uuid = newUuid();
-    const now = nowSeconds();
+    const uuid = ctx.newUuid();
+    const now = ctx.nowSeconds();
     const p = call.params;
     const inv: Record<string, unknown> = { uuid, state: 'Enabled' };
     applyFields(inv, call, p);
@@ -23,7 +22,7 @@ export const organizations: ResourceModule = {
     inv.rootOrganizationUuid = parent ? ((parent.inv.rootOrganizationUuid as string | undefined) ?? parent.uuid) : uuid;
     const attrs = (p.attributes as Record<string, unknown>[] | undefined) ?? [];
     inv.attributes = attrs.map((a) => ({
-      uuid: newUuid(),
+      uuid: ctx.newUuid(),
       name: a.name,
       value: a.value,
       type: 'Customized',

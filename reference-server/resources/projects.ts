@@ -3,8 +3,7 @@
 import type { ServerContext } from '../context.ts';
 import { invalidArgument, notFoundField } from '../errors.ts';
 import { collationKey } from '../query.ts';
-import { newUuid, type StoredResource } from '../store.ts';
-import { nowSeconds } from '../timestamps.ts';
+import type { StoredResource } from '../store.ts';
 import { applyFields, type ApiCall, type ResourceModule } from './types.ts';
 
 const RESOURCE = 'IAM2Project';
@@ -25,11 +24,11 @@ export const projects: ResourceModule = {
     if (ctx.store.all(RESOURCE).some((r) => collationKey(String(r.inv.name), true) === key)) {
       throw invalidArgument(`duplicate project name[${name}]`);
     }
-    const uuid = newUuid();
-    const now = nowSeconds();
+    const uuid = ctx.newUuid();
+    const now = ctx.nowSeconds();
     const inv: Record<string, unknown> = { uuid };
     applyFields(inv, call, call.params);
-    Object.assign(inv, { state: 'Enabled', linkedAccountUuid: newUuid(), attributes: [], createDate: now, lastOpDate: now });
+    Object.assign(inv, { state: 'Enabled', linkedAccountUuid: ctx.newUuid(), attributes: [], createDate: now, lastOpDate: now });
     return { resource: RESOURCE, uuid, inv, systemTags: call.systemTags, userTags: call.userTags, meta: { members: new Set<string>() } };
   },
 

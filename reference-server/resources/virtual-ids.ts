@@ -1,8 +1,7 @@
 // IAM2VirtualID (flow approvers): create (password required, never stored, echoed or logged;
 // optional projectUuid joins that project), delete leaves every project.
 import type { ServerContext } from '../context.ts';
-import { newUuid, type StoredResource } from '../store.ts';
-import { nowSeconds } from '../timestamps.ts';
+import type { StoredResource } from '../store.ts';
 import { membersOf } from './projects.ts';
 import { applyFields, type ApiCall, type ResourceModule } from './types.ts';
 
@@ -12,8 +11,8 @@ export const virtualIds: ResourceModule = {
   resource: RESOURCE,
 
   create(ctx: ServerContext, call: ApiCall): StoredResource {
-    const uuid = newUuid();
-    const now = nowSeconds();
+    const uuid = ctx.newUuid();
+    const now = ctx.nowSeconds();
     const inv: Record<string, unknown> = { uuid };
     applyFields(inv, call, call.params, ['password']);
     Object.assign(inv, { state: 'Enabled', createDate: now, lastOpDate: now });

@@ -1,0 +1,13 @@
+import { defineFault } from './types.ts';
+
+export default defineFault({
+  name: 'error-on-success',
+  description: 'a successful job result also carries an "error" ErrorCode',
+  touches: ['member:error'],
+  install: () => ({
+    reply: (r, { outcome, job }) => {
+      if (!job || !outcome.ok) return r;
+      return { ...r, body: { ...r.body, error: { code: 'SYS.1000', description: 'An internal error happened in system', details: 'fault error-on-success' } } };
+    },
+  }),
+});

@@ -1,0 +1,8 @@
+import { defineFault } from './types.ts';
+
+export default defineFault({
+  name: 'job-never-ends',
+  description: 'jobs stay pending (202) forever',
+  touches: ['job-result'],
+  install: () => ({ jobReadyAt: () => Number.POSITIVE_INFINITY }),
+});

@@ -1,0 +1,59 @@
+// What one fault unit is: a name and description (the public interface), the aspects of the server's
+// behaviour it claims to change, and the hooks it installs on one server instance.
+import type { ServerContext } from '../context.ts';
+import type { Hooks } from '../hooks.ts';
+
+/**
+ * Kinds of request whose replies a fault may change as a whole (tests/self/fault-isolation.spec.ts sends
+ * one or more of each).
+ */
+export type RequestKind =
+  /** an API call with a session id the server never issued */
+  | 'unknown-session'
+  /** a stateEvent outside the allowed values */
+  | 'invalid-state-event'
+  /** a delete of a resource that is already deleted */
+  | 'repeat-delete'
+  /** an action on, or a query for, a resource that was deleted */
+  | 'after-delete'
+  /** an action whose body key is in another case */
+  | 'miscased-key'
+  /** a parameter of the wrong JSON type */
+  | 'wrong-type'
+  /** a string parameter with a character outside ASCII */
+  | 'non-ascii'
+  /** a query */
+  | 'query';
+
+/** A part of the server's replies a fault may change. */
+export type Aspect =
+  /** an inventory member of this name, at any depth (value, type or presence) */
+  | `field:${string}`
+  /** a top-level reply member of this name (and anything inside it) */
+  | `member:${string}`
+  /** anything in the replies to one kind of request */
+  | `request:${RequestKind}`
+  /** anything in a reply the honest server answers with a failure */
+  | 'failed-replies'
+  /** the format (not the instant) of timestamps */
+  | 'timestamp-format'
+  /** the job location of an async call's 202 */
+  | 'job-location'
+  /** anything in the polls of async jobs */
+  | 'job-result'
+  /** how an async API answers: the immediate reply and whether there is a job to poll */
+  | 'async-reply';
+
+export interface FaultUnit<N extends string = string> {
+  name: N;
+  /** one line, the public description (docs and `npm run conformance:list`) */
+  description: string;
+  /** everything this fault may change, for the isolation self-test */
+  touches: readonly Aspect[];
+  /** the hooks this fault chains onto the honest ones of one server instance (state lives in the closure) */
+  install(ctx: ServerContext): Partial<Hooks>;
+}
+
+export function defineFault<const N extends string>(unit: FaultUnit<N>): FaultUnit<N> {
+  return unit;
+}
