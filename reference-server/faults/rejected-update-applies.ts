@@ -4,7 +4,7 @@ import { defineFault } from './types.ts';
 export default defineFault({
   name: 'rejected-update-applies',
   description: 'an update rejected for an over-long field (SYS.1007) still applies its other fields',
-  touches: ['field:name', 'field:description', 'field:lastOpDate'],
+  touches: ['field:name', 'field:lastOpDate'],
   install: () => ({
     effect: (run) => (call) => {
       const tooLong = call.api.effect?.kind === 'update' ? overLengthParams(call.api, call.params) : [];

@@ -50,3 +50,31 @@ test('every check file is registered', () => {
     expect(registry, `src/checks/${name}.ts is not in ALL_CHECKS`).toContain(`import { ${name} } from './${name}.ts';`);
   }
 });
+
+// The reference server's fault modes are a layer (reference-server/faults/, one unit per fault) that hooks
+// the honest code through reference-server/hooks.ts; the honest code path names no fault.
+const FAULT_LAYER = ['reference-server/faults/', 'reference-server/faults.ts'];
+const honestServerSources = () => sources('reference-server').filter((f) => !FAULT_LAYER.some((p) => f.startsWith(p)));
+
+test('the honest reference server names no fault mode and asks no fault switch', async () => {
+  const { FAULTS } = await import('../../reference-server/faults.ts');
+  for (const file of honestServerSources()) {
+    const text = readFileSync(join(ROOT, file), 'utf8');
+    expect(text, `${file} asks a fault switch`).not.toMatch(/\.fault\s*\(/);
+    for (const name of Object.keys(FAULTS)) expect(text.includes(name), `${file} names the fault ${name}`).toBe(false);
+  }
+});
+
+test('only server.ts installs the fault layer; every fault unit is registered under its file name', async () => {
+  for (const file of honestServerSources()) {
+    for (const spec of imports(file)) {
+      const target = resolved(file, spec);
+      if (!FAULT_LAYER.some((p) => target.startsWith(p))) continue;
+      expect(file === 'reference-server/server.ts' || file === 'reference-server/main.ts', `${file} imports ${spec}`).toBe(true);
+    }
+  }
+  const { FAULT_UNITS } = await import('../../reference-server/faults/index.ts');
+  const helpers = new Set(['index', 'types', 'state-events']);
+  const files = sources('reference-server/faults').map((f) => f.split('/').pop()!.replace(/\.ts$/, '')).filter((n) => !helpers.has(n));
+  expect(files.sort()).toEqual(FAULT_UNITS.map((u) => u.name).sort());
+});

@@ -1,0 +1,224 @@
+// Each fault mode changes only what it claims. A fixed battery of requests runs against the clean reference
+// server and against the server with one fault, both with the same clock and seeded uuids, so the two
+// transcripts are comparable byte for byte. Every difference must fall in an aspect the fault unit declares
+// (`touches`), the fault must make at least one difference, and every aspect it declares must show up (no
+// claim broader than the behaviour).
+import { test, expect } from '@playwright/test';
+import { createHash } from 'node:crypto';
+import { startReferenceServer } from '../../reference-server/server.ts';
+import { FAULT_UNITS, type FaultName } from '../../reference-server/faults/index.ts';
+import type { Aspect, RequestKind } from '../../reference-server/faults/types.ts';
+
+test.describe.configure({ mode: 'parallel' });
+
+const T0 = Date.UTC(2024, 4, 3, 10, 0, 0);
+const UUID_SEED = 20240503;
+const UNKNOWN_SESSION = 'f'.repeat(32);
+const TIMESTAMP_FIELDS = new Set(['createDate', 'lastOpDate', 'expiredDate']);
+
+type Ids = Record<string, string>;
+interface Step {
+  name: string;
+  kinds?: RequestKind[];
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: (ids: Ids) => string;
+  body?: (ids: Ids) => unknown;
+  unknownSession?: boolean;
+  /** names the uuid of the reply's inventory, for later steps */
+  creates?: string;
+}
+
+const orgAction = (body: unknown) => ({ method: 'PUT' as const, path: (ids: Ids) => `/zstack/v1/iam2/organizations/${ids.org}/actions`, body: () => body });
+const fcUpdate = (fields: Record<string, unknown>) => ({
+  method: 'PUT' as const,
+  path: (ids: Ids) => `/zstack/v1/tickets/flow-collections/${ids.fc}/actions`,
+  body: () => ({ updateIAM2TicketFlowCollection: fields }),
+});
+const orgQuery = { method: 'GET' as const, path: (ids: Ids) => `/zstack/v1/iam2/organizations/${ids.org}` };
+
+/** The battery. Steps that only a fault makes succeed come where nothing later reads what they change. */
+const BATTERY: Step[] = [
+  { name: 'unknown session', kinds: ['unknown-session'], method: 'GET', path: () => '/zstack/v1/iam2/organizations', unknownSession: true },
+  {
+    name: 'create organization', method: 'POST', path: () => '/zstack/v1/iam2/organizations', creates: 'org',
+    body: () => ({ params: { name: 'org-a', description: 'first', type: 'Company', attributes: [{ name: 'k', value: 'v' }] } }),
+  },
+  { name: 'invalid state event', kinds: ['invalid-state-event'], ...orgAction({ changeIAM2OrganizationState: { stateEvent: 'bogus' } }) },
+  { name: 'query organization', kinds: ['query'], ...orgQuery },
+  { name: 'disable', ...orgAction({ changeIAM2OrganizationState: { stateEvent: 'disable' } }) },
+  { name: 'disable again', ...orgAction({ changeIAM2OrganizationState: { stateEvent: 'disable' } }) },
+  { name: 'query after disable', kinds: ['query'], ...orgQuery },
+  { name: 'miscased action key', kinds: ['miscased-key'], ...orgAction({ ChangeIAM2OrganizationState: { stateEvent: 'disable' } }) },
+  { name: 'enable', ...orgAction({ changeIAM2OrganizationState: { stateEvent: 'enable' } }) },
+  { name: 'query organizations', kinds: ['query'], method: 'GET', path: () => '/zstack/v1/iam2/organizations' },
+  { name: 'create project', method: 'POST', path: () => '/zstack/v1/iam2/projects', creates: 'project', body: () => ({ params: { name: 'proj-a' } }) },
+  {
+    name: 'create virtual id', method: 'POST', path: () => '/zstack/v1/iam2/virtual-ids', creates: 'vid',
+    body: (ids) => ({ params: { name: 'vid-a', password: 'pw', projectUuid: ids.project } }),
+  },
+  {
+    name: 'create flow collection', method: 'POST', path: () => '/zstack/v1/tickets/flow-collections', creates: 'fc',
+    body: (ids) => ({ params: { projectUuid: ids.project, name: 'fc-a', description: 'flows', flows: [{ name: 'f1', approverUuid: ids.vid }] } }),
+  },
+  { name: 'update name only', ...fcUpdate({ name: 'fc-b' }) },
+  { name: 'update rejected (over-long description)', ...fcUpdate({ name: 'fc-c', description: 'x'.repeat(2049) }) },
+  { name: 'query flow collection', kinds: ['query'], method: 'GET', path: (ids) => `/zstack/v1/tickets/flow-collections/${ids.fc}` },
+  { name: 'update with non-ASCII', kinds: ['non-ascii'], ...fcUpdate({ description: 'caf\u00e9' }) },
+  { name: 'string given an object', kinds: ['wrong-type'], ...fcUpdate({ name: { a: 1 } }) },
+  { name: 'boolean given a word', kinds: ['wrong-type'], ...fcUpdate({ isDefault: 'yes' }) },
+  { name: 'delete organization', method: 'DELETE', path: (ids) => `/zstack/v1/iam2/organizations/${ids.org}` },
+  { name: 'delete organization again', kinds: ['repeat-delete'], method: 'DELETE', path: (ids) => `/zstack/v1/iam2/organizations/${ids.org}` },
+  { name: 'query deleted organization', kinds: ['query', 'after-delete'], ...orgQuery },
+  { name: 'action on deleted organization', kinds: ['after-delete'], ...orgAction({ changeIAM2OrganizationState: { stateEvent: 'disable' } }) },
+];
+
+interface Reply { status: number; body: unknown }
+interface Entry { step: string; kinds: RequestKind[]; ack?: Reply; reply: Reply }
+
+async function send(base: string, method: string, path: string, session: string | undefined, body: unknown, jobUuid: string): Promise<Reply> {
+  const headers: Record<string, string> = { 'X-Job-UUID': jobUuid };
+  if (session !== undefined) headers.Authorization = `OAuth ${session}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const res = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = (await res.text()).split(base).join('<server>');
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // a REST-layer rejection is plain text
+  }
+  return { status: res.status, body: parsed };
+}
+
+/**
+ * Runs the battery; resource uuids come from `ids` (the clean run's, which the seeded server reproduces) so
+ * that a fault hiding a uuid does not redirect later steps. Each step's clock is one second after the last;
+ * an async call is polled once (the clean server's job is ready at once).
+ */
+async function runBattery(faults: FaultName[], ids: Ids = {}): Promise<{ transcript: Entry[]; ids: Ids }> {
+  let now = T0;
+  const server = await startReferenceServer({ faults, clock: () => now, uuidSeed: UUID_SEED });
+  try {
+    const login = await send(server.url, 'PUT', '/zstack/v1/accounts/login', undefined,
+      { logInByAccount: { accountName: 'admin', password: createHash('sha512').update('password').digest('hex') } }, '');
+    const session = ((login.body as { inventory: { uuid: string } }).inventory).uuid;
+    const captured: Ids = {};
+    const transcript: Entry[] = [{ step: 'login', kinds: [], reply: login }];
+    for (const [i, step] of BATTERY.entries()) {
+      now += 1000;
+      const use = { ...captured, ...ids };
+      const jobUuid = (i + 1).toString(16).padStart(32, '0');
+      const first = await send(server.url, step.method, step.path(use), step.unknownSession ? UNKNOWN_SESSION : session, step.body?.(use), jobUuid);
+      const location = (first.body as { location?: unknown } | undefined)?.location;
+      const entry: Entry = first.status === 202 && typeof location === 'string'
+        ? { step: step.name, kinds: step.kinds ?? [], ack: first, reply: await send(server.url, 'GET', new URL(location.replace('<server>', server.url)).pathname, session, undefined, '') }
+        : { step: step.name, kinds: step.kinds ?? [], reply: first };
+      const uuid = ((entry.reply.body as { inventory?: { uuid?: unknown } } | undefined)?.inventory)?.uuid;
+      if (step.creates && typeof uuid === 'string') captured[step.creates] = uuid;
+      transcript.push(entry);
+    }
+    return { transcript, ids: { ...captured, ...ids } };
+  } finally {
+    await server.close();
+  }
+}
+
+type Path = (string | number)[];
+interface Difference { step: Entry; cleanStep: Entry; path: Path; clean: unknown; faulty: unknown }
+const KEY_ORDER = '<key order>';
+
+function diffValues(a: unknown, b: unknown, path: Path, out: Array<{ path: Path; clean: unknown; faulty: unknown }>): void {
+  if (Array.isArray(a) && Array.isArray(b)) {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) diffValues(a[i], b[i], [...path, i], out);
+    return;
+  }
+  if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
+    const ka = Object.keys(a);
+    const kb = Object.keys(b);
+    for (const k of new Set([...ka, ...kb])) diffValues((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], [...path, k], out);
+    // member order means something only in the schema map, parents before children
+    // (docs/zstack-protocol.md#the-schema-map); elsewhere a JSON object is unordered
+    const common = (keys: string[], other: string[]) => keys.filter((k) => other.includes(k)).join();
+    if (path[path.length - 1] === 'schema' && common(ka, kb) !== common(kb, ka)) out.push({ path: [...path, KEY_ORDER], clean: ka, faulty: kb });
+    return;
+  }
+  if (JSON.stringify(a) !== JSON.stringify(b)) out.push({ path, clean: a, faulty: b });
+}
+
+function differences(clean: Entry[], faulty: Entry[]): Difference[] {
+  expect(faulty.map((e) => e.step)).toEqual(clean.map((e) => e.step));
+  return clean.flatMap((c, i) => {
+    const raw: Array<{ path: Path; clean: unknown; faulty: unknown }> = [];
+    diffValues({ ack: c.ack, reply: c.reply }, { ack: faulty[i].ack, reply: faulty[i].reply }, [], raw);
+    return raw.map((d) => ({ ...d, step: faulty[i], cleanStep: c }));
+  });
+}
+
+const JAVA8_TIMESTAMP = /^[A-Z][a-z]{2} \d{1,2}, \d{4} \d{1,2}:\d{2}:\d{2} [AP]M$/;
+
+/** What each aspect covers in a transcript difference (path: ack|reply, status|body, ...). */
+function inAspect(aspect: Aspect, d: Difference): boolean {
+  const [part, section, member, ...rest] = d.path;
+  const [kind, arg] = aspect.split(':') as [string, string | undefined];
+  switch (kind) {
+    case 'field': {
+      if (part !== 'reply' || section !== 'body') return false;
+      // the member of an inventory: inventory.<f> or inventories[i].<f>
+      const field = member === 'inventory' ? rest[0] : member === 'inventories' ? rest[1] : undefined;
+      return field === arg;
+    }
+    case 'member':
+      return section === 'body' && member === arg;
+    case 'request':
+      return d.step.kinds.includes(arg as RequestKind);
+    case 'failed-replies':
+      return part === 'reply' && d.cleanStep.reply.status >= 400;
+    case 'timestamp-format': {
+      const last = d.path[d.path.length - 1];
+      return typeof last === 'string' && TIMESTAMP_FIELDS.has(last) && typeof d.clean === 'string' && JAVA8_TIMESTAMP.test(d.clean)
+        && typeof d.faulty === 'string' && !JAVA8_TIMESTAMP.test(d.faulty);
+    }
+    case 'job-location':
+      return part === 'ack' && section === 'body' && member === 'location';
+    case 'job-result':
+      return part === 'reply' && d.cleanStep.ack !== undefined;
+    case 'async-reply':
+      return part === 'ack';
+    default:
+      throw new Error(`aspect ${aspect} has no meaning in this test`);
+  }
+}
+
+const describe = (d: Difference) => `${d.step.step}: ${d.path.join('.')} ${JSON.stringify(d.clean)} -> ${JSON.stringify(d.faulty)}`;
+
+let cleanRun: Promise<{ transcript: Entry[]; ids: Ids }> | undefined;
+const clean = () => (cleanRun ??= runBattery([]));
+
+test('the battery is reproducible: two clean runs agree byte for byte', async () => {
+  const a = await clean();
+  const b = await runBattery([], a.ids);
+  expect(differences(a.transcript, b.transcript).map(describe)).toEqual([]);
+  // and it exercises what the faults need: every step answered, some failures, some async jobs
+  expect(a.transcript.filter((e) => e.reply.status >= 400).length).toBeGreaterThan(3);
+  expect(a.transcript.filter((e) => e.ack).length).toBeGreaterThan(5);
+});
+
+test('the comparison catches a fault that claims less than it changes', async () => {
+  const { transcript, ids } = await clean();
+  const faulty = await runBattery(['state-not-changed'], ids);
+  const diffs = differences(transcript, faulty.transcript);
+  expect(diffs.filter((d) => !inAspect('field:state', d)).map(describe)).not.toEqual([]);
+});
+
+for (const unit of FAULT_UNITS) {
+  test(`${unit.name} changes only ${unit.touches.join(', ')}`, async () => {
+    const { transcript, ids } = await clean();
+    const faulty = await runBattery([unit.name], ids);
+    const diffs = differences(transcript, faulty.transcript);
+    expect(diffs.length, 'the fault changes nothing in the battery').toBeGreaterThan(0);
+    const unexplained = diffs.filter((d) => !unit.touches.some((a) => inAspect(a, d)));
+    expect(unexplained.map(describe), 'differences outside the declared aspects').toEqual([]);
+    const unused = unit.touches.filter((a) => !diffs.some((d) => inAspect(a, d)));
+    expect(unused, 'declared aspects the battery never sees changed').toEqual([]);
+  });
+}
