@@ -1,4 +1,4 @@
-// Two kinds of failure (notes, "HTTP status codes" / "Results"):
+// Two kinds of failure (docs/zstack-protocol.md#http-status-codes, docs/zstack-protocol.md#results-and-errorcode):
 // - RestError: rejected by the REST layer itself, plain-text body (400/404/405/413/500), no job.
 // - ApiError: the API failed; an ErrorCode in JSON, 503 (through the job for async APIs).
 
@@ -32,7 +32,7 @@ export const invalidArgument = make('SYS.1007', 'invalid argument');
 export const authenticationError = make('ID.1000', 'authentication error');
 export const invalidSession = make('ID.1001', 'invalid session');
 
-/** `invalid field[uuid], resource[uuid:<u>, type:<Resource>VO] not found` (notes: PortApiValidator). */
+/** `invalid field[uuid], resource[uuid:<u>, type:<Resource>VO] not found` (docs/zstack-protocol.md#unknown-resources-and-repeated-deletes). */
 export function notFoundField(field: string, uuid: string, resource: string): ApiError {
   return resourceNotFound(`invalid field[${field}], resource[uuid:${uuid}, type:${resource}VO] not found`);
 }

@@ -1,4 +1,4 @@
-// The REST layer (notes, "What the real server does"): routing, Authorization, body and action key,
+// The REST layer (docs/zstack-protocol.md#base-and-request-shape): routing, Authorization, body and action key,
 // JSON types, X-Job-UUID; then sync APIs answer directly and async ones answer 202 + location and keep
 // their result in a job. Every REST-layer rejection is plain text.
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -33,7 +33,7 @@ function wantsSchema(req: IncomingMessage): boolean {
   return v !== undefined && v.trim().toLowerCase() !== 'false';
 }
 
-/** `Authorization: OAuth <session>`; missing or another type is a 400 from the REST layer (notes, "Session"). */
+/** `Authorization: OAuth <session>`; missing or another type is a 400 from the REST layer (docs/zstack-protocol.md#sessions). */
 function sessionFromAuthorization(req: IncomingMessage): string {
   const auth = header(req, 'authorization');
   if (auth === undefined) throw new RestError(400, "missing header 'Authorization'");
@@ -113,7 +113,7 @@ function parseBody(ctx: ServerContext, raw: Buffer): Record<string, unknown> {
 
 /**
  * Create-like APIs take their parameters under `params`; actions under their body key, matched
- * case-sensitively (notes, "The action key is matched case-sensitively"); a PUT .../actions URL is shared
+ * case-sensitively (docs/zstack-protocol.md#action-keys); a PUT .../actions URL is shared
  * by several APIs and the key selects one.
  */
 function selectApi(ctx: ServerContext, apis: ApiDescriptor[], body: Record<string, unknown>, path: string): { api: ApiDescriptor; rawParams: unknown } {
@@ -146,7 +146,7 @@ function coerceParams(ctx: ServerContext, api: ApiDescriptor, rawParams: unknown
 }
 
 function query(ctx: ServerContext, res: ServerResponse, api: ApiDescriptor, uuid: string | undefined, search: URLSearchParams, session: string): void {
-  // 400-level parsing first, then the session (notes, "Two kinds of error"); GET .../{uuid} ignores parameters
+  // 400-level parsing first, then the session (docs/zstack-protocol.md#http-status-codes); GET .../{uuid} ignores parameters
   const spec = uuid === undefined ? parseQueryParams(search) : parseQueryParams(new URLSearchParams());
   try {
     checkSession(ctx, session);

@@ -1,4 +1,4 @@
-// Async API jobs (notes, "Sync and async"): the result is computed at the call and kept; polls answer
+// Async API jobs (docs/zstack-protocol.md#sync-and-async-jobs): the result is computed at the call and kept; polls answer
 // 202 until the variant's jobDelayMs has passed, then the stored result.
 import type { ApiOutcome } from './outcome.ts';
 

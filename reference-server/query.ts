@@ -1,12 +1,12 @@
-// Query APIs (notes, "Query semantics"): parameter parsing (400 plain text for malformed conditions and
+// Query APIs (docs/zstack-protocol.md#query-language): parameter parsing (400 plain text for malformed conditions and
 // non-integer limit/start, before the session check) and evaluation as ZStack's ZQL -> SQL on MariaDB
 // (utf8_general_ci) would do it (503 SYS.1000 for everything else that is wrong).
 //
 // Simplified on purpose:
 // - Collation: accents are removed by Unicode NFD + dropping combining marks, then the text is upper-cased
 //   and compared by UTF-16 code units; this approximates utf8_general_ci (e.g. `ß` vs `s` differs).
-// - Timestamps: values are parsed as MySQL datetime literals in server local time (the four spellings of the
-//   notes); anything else is the zero date. Out-of-range dates (Feb 30) count as the zero date too.
+// - Timestamps: values are parsed as MySQL datetime literals in server local time (the four spellings in
+//   docs/zstack-protocol.md#value-typing); anything else is the zero date. Out-of-range dates (Feb 30) count as the zero date too.
 // - Booleans in `?=`/`!?=` use MySQL's string->number conversion of the leading numeric prefix ('true' -> 0).
 // - Nested fields: only `<listField>.<member>` one level deep (e.g. `flows.name=x`, `attributes.value~=%a%`),
 //   true when some element matches; lists of strings (ticketTypeUuids) match when some element matches.
@@ -266,7 +266,7 @@ function matches(info: FieldInfo, cond: Condition, rec: StoredResource, inv: Inv
   const values: unknown[] = info.kind === 'scalar'
     ? [inv[cond.field]]
     : ((inv[info.list] as unknown[] | undefined) ?? []).map((e) => (info.member ? (e as Record<string, unknown>)?.[info.member] : e));
-  // NULL: only `is null` finds it; `!=`, `!?=`, `!~=` never match a NULL (notes, "SQL per operator")
+  // NULL: only `is null` finds it; `!=`, `!?=`, `!~=` never match a NULL (docs/zstack-protocol.md#operators-and-collation)
   return values.some((v) => {
     const isNull = v === undefined || v === null;
     if (op === 'is null') return isNull;

@@ -1,5 +1,5 @@
 // URL routing built from the descriptors: every API's path (and a query's pathWithUuid) under /zstack.
-// Unknown path -> 404 `no api mapping to <path>`; known path, other method -> 405 (notes, "What the real server does").
+// Unknown path -> 404 `no api mapping to <path>`; known path, other method -> 405 (docs/zstack-protocol.md#http-status-codes).
 import type { ApiDescriptor, Contracts } from '../contracts/index.ts';
 
 interface RouteEntry {

@@ -1,4 +1,4 @@
-// The `schema` map of replies (notes, "Query replies' schema is not decoration"): JSON path -> Java class
+// The `schema` map of replies (docs/zstack-protocol.md#the-schema-map): JSON path -> Java class
 // (x-zstack-class), parents before children, derived by walking the inventory's JSON Schema.
 import type { Contracts, JsonSchema } from '../contracts/index.ts';
 

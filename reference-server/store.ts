@@ -15,7 +15,7 @@ export interface StoredResource {
   meta: Record<string, unknown>;
 }
 
-/** 32 lower-case hex, a v4 UUID without dashes (notes, "Results": UUIDs). */
+/** 32 lower-case hex, a v4 UUID without dashes (docs/zstack-protocol.md#results-and-errorcode). */
 export function newUuid(): string {
   return randomUUID().replace(/-/g, '');
 }

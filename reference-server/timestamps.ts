@@ -1,4 +1,4 @@
-// Java medium-format timestamps as Gson writes java.sql.Timestamp (notes, "Timestamps are Gson's default"):
+// Java medium-format timestamps as Gson writes java.sql.Timestamp (docs/zstack-protocol.md#timestamps):
 // java8 `Jan 6, 2017 3:51:16 AM`, java9 `Jan 6, 2017, 3:51:16 AM`; also Java 20+ (U+202F) and ISO-8601 for the fault layer.
 // Server local time, one-second resolution. Internally every timestamp is epoch milliseconds.
 
@@ -36,7 +36,7 @@ export function sqlDateText(ms: number): string {
 /**
  * A MySQL datetime literal in local time (`2024-05-03 10:00:00`, `2024-05-03`, `2024-05-03T10:00:00`,
  * `20240503100000`) as epoch ms; anything else is MariaDB's zero date, returned as -Infinity
- * (so `>` and `!=` match every row, `<` and `=` none: notes, "Value typing").
+ * (so `>` and `!=` match every row, `<` and `=` none: docs/zstack-protocol.md#value-typing).
  */
 export function parseSqlDate(text: string): number {
   const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{1,2}):(\d{1,2}))?$/.exec(text) ??

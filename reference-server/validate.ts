@@ -1,4 +1,4 @@
-// Parameter validation inside the API (notes, "Results"): a missing required field, a value outside
+// Parameter validation inside the API (docs/zstack-protocol.md#results-and-errorcode): a missing required field, a value outside
 // the allowed ones, an over-long string, a short list or a bad list item -> SYS.1007; a `references`
 // uuid naming no live resource -> SYS.1003. Checked field by field in descriptor order.
 import type { ApiDescriptor, JsonSchema, ParamSpec } from '../contracts/index.ts';

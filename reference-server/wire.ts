@@ -36,7 +36,7 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
   });
 }
 
-/** Plain-text reply: REST-layer errors carry no Content-Type (notes, "Responses may carry no Content-Type"). */
+/** Plain-text reply: REST-layer errors carry no Content-Type (docs/zstack-protocol.md#content-type). */
 export function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
   if (res.headersSent) return;
   const buf = Buffer.from(text, 'utf8');
@@ -67,7 +67,7 @@ export function sendJson(ctx: ServerContext, res: ServerResponse, status: number
   res.end(buf);
 }
 
-/** Java String.trim(): strips characters <= U+0020 at both ends, not other Unicode spaces (notes, "String parameters are trimmed"). */
+/** Java String.trim(): strips characters <= U+0020 at both ends, not other Unicode spaces (docs/zstack-protocol.md#string-trimming). */
 export function javaTrim(s: string): string {
   let a = 0;
   let b = s.length;
@@ -76,7 +76,7 @@ export function javaTrim(s: string): string {
   return s.slice(a, b);
 }
 
-/** Java Double.toString: 5 -> "5.0", 1.5 -> "1.5", 1e7 -> "1.0E7" (notes, "Wrong JSON types": `5` becomes `"5.0"`). */
+/** Java Double.toString: 5 -> "5.0", 1.5 -> "1.5", 1e7 -> "1.0E7" (docs/zstack-protocol.md#wrong-json-types: `5` becomes `"5.0"`). */
 export function javaDoubleToString(n: number): string {
   if (Object.is(n, -0)) return '-0.0';
   const abs = Math.abs(n);
@@ -121,7 +121,7 @@ function verdict(v: ParamVerdict): unknown {
 }
 
 /**
- * REST-layer verification and conversion of one parameter value (notes, "Wrong JSON types"):
+ * REST-layer verification and conversion of one parameter value (docs/zstack-protocol.md#wrong-json-types):
  * Boolean/integer checked on the value's string form (400), String takes any scalar, an object/array for
  * a String or a non-array for a List is a Gson failure. Top-level strings are trimmed. null -> undefined.
  */

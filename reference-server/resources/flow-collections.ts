@@ -1,4 +1,4 @@
-// IAM2 ticket flow collections (notes, "A real server only creates a flow collection that has approvers"):
+// IAM2 ticket flow collections (docs/zstack-protocol.md#flow-collections-and-their-approvers):
 // >= 1 flow, each approved by an existing virtual ID that is a member of the collection's project.
 import type { ServerContext } from '../context.ts';
 import { invalidArgument } from '../errors.ts';

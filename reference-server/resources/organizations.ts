@@ -14,7 +14,7 @@ export const organizations: ResourceModule = {
     const p = call.params;
     const inv: Record<string, unknown> = { uuid, state: 'Enabled' };
     applyFields(inv, call, p);
-    // notes, "Which inventory fields are always present": srcType `ZStack` for non-LDAP organizations;
+    // docs/zstack-protocol.md#inventory-fields-always-present: srcType `ZStack` for non-LDAP organizations;
     // rootOrganizationUuid = own uuid for a root, the root's uuid for a descendant (V3.5.0)
     inv.srcType = p.srcType ?? 'ZStack';
     const parentUuid = p.parentUuid as string | undefined;

@@ -19,7 +19,7 @@ export const projects: ResourceModule = {
 
   create(ctx: ServerContext, call: ApiCall): StoredResource {
     const name = call.params.name as string;
-    // notes, "Projects are deleted in two steps": the name stays taken (utf8_general_ci) until expunged
+    // docs/zstack-protocol.md#projects: the name stays taken (utf8_general_ci) until expunged
     const key = collationKey(name, true);
     if (ctx.store.all(RESOURCE).some((r) => collationKey(String(r.inv.name), true) === key)) {
       throw invalidArgument(`duplicate project name[${name}]`);
