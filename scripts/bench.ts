@@ -6,7 +6,7 @@ import { loadConfig } from '../src/config.ts';
 import { openSuite } from '../src/suite.ts';
 import { SCENARIOS } from '../src/scenarios/index.ts';
 import { runScenario } from '../src/scenarios/run.ts';
-import { ResourceKit } from '../src/scenarios/resource-kit.ts';
+import { ResourceKit } from '../src/resources/resource-kit.ts';
 import { runChecks } from '../src/checks/index.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 

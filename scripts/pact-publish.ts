@@ -4,7 +4,7 @@
 // ZSTACK_PACT_TAGS, ZSTACK_PACT_BUILD_URL, ZSTACK_PACT_DIR, ZSTACK_BROKER_TIMEOUT_MS; environment > .env.
 // Exit codes: 0 published, 1 the broker refused or could not be reached, 2 a configuration error.
 import { config as loadDotenv } from 'dotenv';
-import { redact } from '../src/client/redact.ts';
+import { redact } from '../src/reporting/redact.ts';
 import { PublishConfigError, PublishError, publishPacts, readPublishConfig } from '../src/pact/publish.ts';
 
 loadDotenv({ quiet: true, path: process.env['ZSTACK_ENV_FILE'] ?? '.env' });

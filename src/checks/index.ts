@@ -1,5 +1,6 @@
 // The registry of checks: every check by name, selectable, and run over observations.
-import type { Check, CheckContext, Observation, Violation } from './types.ts';
+import type { Check, CheckContext, Violation } from './types.ts';
+import type { Observation } from '../exchange/observation.ts';
 import { asyncAcceptedWithLocation } from './asyncAcceptedWithLocation.ts';
 import { asyncAnsweredAsJob } from './asyncAnsweredAsJob.ts';
 import { createAppliesSentFields } from './createAppliesSentFields.ts';

@@ -1,5 +1,5 @@
 import { zstackClassOf } from '../../contracts/index.ts';
-import { isObject } from '../client/exchange.ts';
+import { isObject } from '../exchange/json.ts';
 import { NOT_APPLICABLE, type Check } from './types.ts';
 import { body, show, violation } from './support.ts';
 

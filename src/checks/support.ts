@@ -1,7 +1,9 @@
 // Small helpers shared by the checks: building a violation, reading the final body, comparing inventories
 // the way ZStack's own semantics allow (Java trim, list order not significant where the server does not define it).
-import { finalBody, isObject, type JsonObject } from '../client/exchange.ts';
-import type { Check, Observation, Violation } from './types.ts';
+import { finalBody } from '../exchange/exchange.ts';
+import { isObject, type JsonObject } from '../exchange/json.ts';
+import type { Check, Violation } from './types.ts';
+import type { Observation } from '../exchange/observation.ts';
 
 export function violation(check: Pick<Check, 'name' | 'severity' | 'source'>, o: Observation, title: string, received: string, expected: string): Violation {
   return { check: check.name, severity: check.severity, api: o.api.name, title, received, expected, source: check.source };

@@ -1,6 +1,6 @@
 import { NOT_APPLICABLE, type Check } from './types.ts';
 import { changedFields, replyInventory, succeeded, violation, show } from './support.ts';
-import type { JsonObject } from '../client/exchange.ts';
+import type { JsonObject } from '../exchange/json.ts';
 
 /** Fields this call is allowed to change: the effect's own field, the fields of the parameters sent, mayChange. */
 export function fieldsAllowedToChange(o: Parameters<Check['run']>[0]): Set<string> {

@@ -1,10 +1,10 @@
 // The async-job protocol (notes, Sync and async): 202 + location, then GET the location until it answers
 // something other than 202. Polling is bounded by ZSTACK_JOB_TIMEOUT_MS; a job that never ends is the
 // server's failure (JobTimeoutError), not the suite's.
-import type { Hop, WireResponse } from './exchange.ts';
-import { isObject } from './exchange.ts';
+import type { Hop, WireResponse } from '../exchange/exchange.ts';
+import { isObject } from '../exchange/json.ts';
 import type { Transport } from './transport.ts';
-import { redact } from './redact.ts';
+import { redact } from '../reporting/redact.ts';
 
 export class JobTimeoutError extends Error {
   constructor(readonly hops: Hop[], timeoutMs: number) {

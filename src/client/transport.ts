@@ -1,8 +1,9 @@
 // One bounded HTTP request over Playwright's APIRequestContext. Every request has a timeout; a network
 // failure becomes a TransportError with a readable message; the body is parsed as JSON by trying.
 import type { APIRequestContext } from '@playwright/test';
-import { parseJsonBody, type WireRequest, type WireResponse } from './exchange.ts';
-import { redact } from './redact.ts';
+import { parseJsonBody } from '../exchange/json.ts';
+import type { WireRequest, WireResponse } from '../exchange/exchange.ts';
+import { redact } from '../reporting/redact.ts';
 
 export class TransportError extends Error {
   constructor(readonly request: WireRequest, reason: string) {

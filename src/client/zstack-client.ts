@@ -4,9 +4,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { apiPath, findApi, type ApiDescriptor, type Contracts } from '../../contracts/index.ts';
 import type { SuiteConfig } from '../config.ts';
-import { finalBody, isObject, type Exchange, type Hop, type WireRequest } from './exchange.ts';
+import { finalBody, type Exchange, type Hop, type WireRequest } from '../exchange/exchange.ts';
+import { isObject } from '../exchange/json.ts';
 import { JobTimeoutError, NoJobLocationError, pollJob } from './jobs.ts';
-import { registerSecret } from './redact.ts';
+import { registerSecret } from '../reporting/redact.ts';
 import type { Transport } from './transport.ts';
 
 /** Bounded, so a long property run cannot grow without end. */

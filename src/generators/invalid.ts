@@ -15,7 +15,7 @@
 // limits there are not public), no wrong shapes inside list items, no unknown system tags.
 import fc from 'fast-check';
 import type { ApiDescriptor, Contracts } from '../../contracts/index.ts';
-import type { Expectation } from '../checks/types.ts';
+import type { Expectation } from '../exchange/observation.ts';
 import { generatedParams, resolveSchema, unknownUuid, validBody, validItem, type ParamGenOptions } from './params.ts';
 import { coreOfLength, javaTrim, joinPadded, padded } from './text.ts';
 

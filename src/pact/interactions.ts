@@ -6,7 +6,7 @@
 // copied from one run.
 import { MatchersV3 } from '@pact-foundation/pact';
 import type { ApiDescriptor, Contracts } from '../../contracts/index.ts';
-import type { WireResponse } from '../client/exchange.ts';
+import type { WireResponse } from '../exchange/exchange.ts';
 import { pollJob } from '../client/jobs.ts';
 import type { Transport } from '../client/transport.ts';
 import type { ZStackClient } from '../client/zstack-client.ts';

@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { redact, registerSecret } from '../client/redact.ts';
+import { redact, registerSecret } from '../reporting/redact.ts';
 import { PACT_DIR } from './names.ts';
 
 export class PublishConfigError extends Error {

@@ -2,10 +2,11 @@
 // API, with the suite's own client and ResourceKit (run-id names), and returns the values the pact reads with
 // fromProviderState. Everything created is deleted again after each interaction (cleanup()).
 import type { JsonMap } from '@pact-foundation/pact/src/common/jsonTypes';
-import { finalBody, isObject, type Exchange } from '../client/exchange.ts';
+import { finalBody, type Exchange } from '../exchange/exchange.ts';
+import { isObject } from '../exchange/json.ts';
 import { locationOf } from '../client/jobs.ts';
 import { SetupError, newJobUuid, newUuid, type ZStackClient } from '../client/zstack-client.ts';
-import { ResourceKit } from '../scenarios/resource-kit.ts';
+import { ResourceKit } from '../resources/resource-kit.ts';
 import { STATES } from './states.ts';
 
 type Params = Record<string, unknown>;

@@ -4,7 +4,7 @@
 import { Verifier } from '@pact-foundation/pact';
 import type { Request, Response, NextFunction } from 'express';
 import type { SuiteConfig } from '../config.ts';
-import { redact, registerSecret } from '../client/redact.ts';
+import { redact, registerSecret } from '../reporting/redact.ts';
 import { openSuite } from '../suite.ts';
 import { PROVIDER, quietPact } from './names.ts';
 import { PLACEHOLDER_SESSION } from './interactions.ts';

@@ -3,10 +3,12 @@
 // the resources the case made (deleted when the case ends, also when it fails), and `judge`, which runs the
 // same checks as the example scenarios over a step's observations and fails the case on a required violation.
 import { findApi, type ApiDescriptor } from '../../contracts/index.ts';
-import { ALL_CHECKS, runChecks, type Check, type CheckResult, type Observation } from '../checks/index.ts';
-import type { Exchange, JsonObject } from '../client/exchange.ts';
-import { ResourceKit } from '../scenarios/resource-kit.ts';
-import { formatFailures } from '../scenarios/run.ts';
+import { ALL_CHECKS, runChecks, type Check, type CheckResult } from '../checks/index.ts';
+import type { Observation } from '../exchange/observation.ts';
+import type { Exchange } from '../exchange/exchange.ts';
+import type { JsonObject } from '../exchange/json.ts';
+import { ResourceKit } from '../resources/resource-kit.ts';
+import { formatFailures } from '../reporting/failures.ts';
 import type { Suite } from '../suite.ts';
 import type { RefSlot, SlotEnv } from '../generators/slots.ts';
 

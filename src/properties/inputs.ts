@@ -6,12 +6,12 @@
 //   resource exactly as before).
 import fc from 'fast-check';
 import type { Contracts } from '../../contracts/index.ts';
-import type { Expectation } from '../checks/types.ts';
+import type { Expectation } from '../exchange/observation.ts';
 import { invalidCase, type InvalidCase } from '../generators/invalid.ts';
 import { validBody, validEnum, validUserTags } from '../generators/params.ts';
 import { renderValue } from '../generators/render.ts';
 import { resolve } from '../generators/slots.ts';
-import { observe } from '../scenarios/context.ts';
+import { observe } from '../observe/observe.ts';
 import type { CallOptions } from '../client/zstack-client.ts';
 import { stepName, type CaseRecord } from './core.ts';
 import type { PropertySpec } from './runner.ts';

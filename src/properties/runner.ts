@@ -3,8 +3,8 @@
 // failure report a reader can act on: seed, path, the shrunk case, the steps it ran, what failed, and every
 // request of the failing case as a curl line with the session as $ZSTACK_SESSION.
 import fc from 'fast-check';
-import { curlLine, shellQuote } from '../client/exchange.ts';
-import { redact } from '../client/redact.ts';
+import { curlLine, shellQuote } from '../reporting/transcript.ts';
+import { redact } from '../reporting/redact.ts';
 import { renderValue } from '../generators/render.ts';
 import type { Suite } from '../suite.ts';
 import { CaseRecord, PropertyEnv, StepFailure } from './core.ts';

@@ -1,4 +1,4 @@
-import { observeInto } from './context.ts';
+import { observeInto } from '../observe/observe.ts';
 import { nextSecond, type Scenario } from './scenario.ts';
 
 /*

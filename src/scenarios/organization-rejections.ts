@@ -1,4 +1,4 @@
-import { observeInto, type ObserveOptions } from './context.ts';
+import { observeInto, type ObserveOptions } from '../observe/observe.ts';
 import type { Scenario } from './scenario.ts';
 import { newUuid } from '../client/zstack-client.ts';
 

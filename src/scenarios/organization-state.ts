@@ -1,4 +1,4 @@
-import { observeInto, observeQuery } from './context.ts';
+import { observeInto, observeQuery } from '../observe/observe.ts';
 import { replyInventory } from '../checks/support.ts';
 import { createObserved, nextSecond, type Scenario } from './scenario.ts';
 

@@ -1,11 +1,10 @@
-// Runs a scenario, judges its observations with the checks, and renders what failed so that a reader can
-// reproduce it: the rule, what was received, what was expected, its source, and a redacted curl line.
-import { runChecks, type Check, type CheckResult, type Observation } from '../checks/index.ts';
+// Runs a scenario, cleans up what it created, and judges its observations with the checks
+// (src/reporting/failures.ts renders what failed).
+import { runChecks, type Check, type CheckResult } from '../checks/index.ts';
 import type { SchemaRegistry } from '../contracts/schemas.ts';
-import { curlLine, describeExchange } from '../client/exchange.ts';
-import { redact } from '../client/redact.ts';
-import type { ScenarioContext } from './context.ts';
-import type { Scenario } from './scenario.ts';
+import type { Observation } from '../exchange/observation.ts';
+import { redact } from '../reporting/redact.ts';
+import type { Scenario, ScenarioContext } from './scenario.ts';
 
 export interface ScenarioOutcome {
   observations: Observation[];
@@ -37,22 +36,4 @@ export async function runScenario(s: Scenario, base: Omit<ScenarioContext, 'reco
     leftovers,
     ...(stopped ? { stopped } : {}),
   };
-}
-
-export function formatFailures(failures: CheckResult[], observations: Observation[]): string {
-  const blocks: string[] = [];
-  for (const r of failures) {
-    const x = observations[r.observation].exchange;
-    for (const v of r.violations) {
-      blocks.push([
-        `✗ ${v.check} [${v.severity}] ${v.api}: ${v.title}`,
-        `  Received: ${v.received}`,
-        `  Expected: ${v.expected}`,
-        `  Source:   ${v.source}`,
-        `  Reproduce: ${curlLine(x.hops[0].request)}`,
-        describeExchange(x).split('\n').map((l) => `  ${l}`).join('\n'),
-      ].join('\n'));
-    }
-  }
-  return redact(blocks.join('\n\n'));
 }

@@ -1,8 +1,14 @@
 // A scenario: a documented sequence of calls whose observations the checks judge. The same scenario runs in
 // the conformance suite (against the target) and in the self-tests (against reference-server fault modes).
 import { findApi } from '../../contracts/index.ts';
-import type { JsonObject } from '../client/exchange.ts';
-import { observeInto, type ScenarioContext } from './context.ts';
+import type { JsonObject } from '../exchange/json.ts';
+import { observeInto, type ObservationLog } from '../observe/observe.ts';
+import type { ResourceKit } from '../resources/resource-kit.ts';
+
+/** What a scenario works with: a logged-in client, the run's resource kit, and the record of its observations. */
+export interface ScenarioContext extends ObservationLog {
+  kit: ResourceKit;
+}
 
 export interface Scenario {
   /** literal, unique test title */

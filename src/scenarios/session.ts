@@ -1,8 +1,8 @@
-import { observeInto } from './context.ts';
+import { observeInto } from '../observe/observe.ts';
 import type { Scenario } from './scenario.ts';
 import { findApi } from '../../contracts/index.ts';
 import { ZStackClient } from '../client/zstack-client.ts';
-import { registerSecret } from '../client/redact.ts';
+import { registerSecret } from '../reporting/redact.ts';
 
 /*
   Since: 0.6.0

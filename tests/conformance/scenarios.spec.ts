@@ -2,8 +2,9 @@
 // fails the test; advisory ones are annotations. The full observations are attached, redacted.
 import { conformance, expect, test } from '../../fixtures/test.ts';
 import { SCENARIOS } from '../../src/scenarios/index.ts';
-import { formatFailures, runScenario } from '../../src/scenarios/run.ts';
-import { redactJson } from '../../src/client/redact.ts';
+import { formatFailures } from '../../src/reporting/failures.ts';
+import { runScenario } from '../../src/scenarios/run.ts';
+import { redactJson } from '../../src/reporting/redact.ts';
 import { versionAtLeast } from '../../src/contracts/schemas.ts';
 
 for (const scenario of SCENARIOS) {

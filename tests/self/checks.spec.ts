@@ -1,7 +1,8 @@
 // Each check on exchanges built from ZStack's own documents (seed pages, the notes): it must pass what real
 // ZStack sends (no false positives) and fail the one deviation it is about. Pure: no server involved.
 import { test, expect } from '@playwright/test';
-import { checkNamed, ALL_CHECKS, type Observation } from '../../src/checks/index.ts';
+import { checkNamed, ALL_CHECKS } from '../../src/checks/index.ts';
+import type { Observation } from '../../src/exchange/observation.ts';
 import { docExample, exchange, flowCollection, observation, organization, response, schemas } from '../../fixtures/exchanges.ts';
 
 const run = (check: string, o: Observation) => checkNamed(check).run(o, { schemas });

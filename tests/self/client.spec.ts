@@ -8,8 +8,8 @@ import { openSuite } from '../../src/suite.ts';
 import { Transport, TransportError } from '../../src/client/transport.ts';
 import { ZStackClient, sha512Hex } from '../../src/client/zstack-client.ts';
 import { loadValidatedContracts } from '../../src/contracts/descriptors.ts';
-import { curlLine } from '../../src/client/exchange.ts';
-import { redact, registerSecret } from '../../src/client/redact.ts';
+import { curlLine } from '../../src/reporting/transcript.ts';
+import { redact, registerSecret } from '../../src/reporting/redact.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
 

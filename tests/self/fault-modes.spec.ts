@@ -4,8 +4,9 @@
 import { test, expect } from '@playwright/test';
 import { ALL_CHECKS } from '../../src/checks/index.ts';
 import { withReferenceTarget } from '../../fixtures/reference-target.ts';
-import { ResourceKit } from '../../src/scenarios/resource-kit.ts';
-import { runScenario, formatFailures, type ScenarioOutcome } from '../../src/scenarios/run.ts';
+import { ResourceKit } from '../../src/resources/resource-kit.ts';
+import { runScenario, type ScenarioOutcome } from '../../src/scenarios/run.ts';
+import { formatFailures } from '../../src/reporting/failures.ts';
 import { SCENARIOS, type Scenario } from '../../src/scenarios/index.ts';
 import { organizationStateScenario } from '../../src/scenarios/organization-state.ts';
 import { organizationRejectionsScenario } from '../../src/scenarios/organization-rejections.ts';

@@ -1,7 +1,8 @@
 // The checks issue 11 adds, on exchanges built from ZStack's documents (fixtures/exchanges.ts): each passes
 // what real ZStack sends and fails the one deviation it is about.
 import { expect, test } from '@playwright/test';
-import type { Check, Observation } from '../../src/checks/index.ts';
+import type { Check } from '../../src/checks/index.ts';
+import type { Observation } from '../../src/exchange/observation.ts';
 import { createAppliesSentFields } from '../../src/checks/createAppliesSentFields.ts';
 import { queryShowsLastInventory } from '../../src/checks/queryShowsLastInventory.ts';
 import { validInputAccepted } from '../../src/checks/validInputAccepted.ts';

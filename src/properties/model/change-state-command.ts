@@ -1,5 +1,5 @@
 import { renderValue } from '../../generators/render.ts';
-import { observe } from '../../scenarios/context.ts';
+import { observe } from '../../observe/observe.ts';
 import { stepName, type CaseRecord } from '../core.ts';
 import type { ResourceProfile } from '../targets.ts';
 import { actionExpectation, entriesOf, expectLastBefore, pick, remember, type LifecycleCommand, type LifecycleModel } from './model.ts';

@@ -1,6 +1,6 @@
 import { renderValue } from '../../generators/render.ts';
 import { resolve } from '../../generators/slots.ts';
-import { observe } from '../../scenarios/context.ts';
+import { observe } from '../../observe/observe.ts';
 import { stepName, type CaseRecord } from '../core.ts';
 import { showParams } from '../inputs.ts';
 import type { ResourceProfile } from '../targets.ts';

@@ -1,4 +1,4 @@
-import { observe } from '../../scenarios/context.ts';
+import { observe } from '../../observe/observe.ts';
 import { stepName, type CaseRecord } from '../core.ts';
 import type { ResourceProfile } from '../targets.ts';
 import { entriesOf, expectLastBefore, pick, type LifecycleCommand, type LifecycleModel } from './model.ts';

@@ -3,8 +3,9 @@
 // it; the rules themselves are the checks (stateEventApplied, unchangedFieldsKept, queryShowsLastInventory,
 // resourceGoneAfterDelete, repeatedDeleteSucceeds, rejectedWithErrorCode, ...).
 import type fc from 'fast-check';
-import type { Exchange, JsonObject } from '../../client/exchange.ts';
-import type { Observation } from '../../checks/types.ts';
+import type { Exchange } from '../../exchange/exchange.ts';
+import type { JsonObject } from '../../exchange/json.ts';
+import type { Observation } from '../../exchange/observation.ts';
 import type { CaseRecord } from '../core.ts';
 import type { ResourceProfile } from '../targets.ts';
 

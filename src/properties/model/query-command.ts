@@ -1,5 +1,6 @@
-import type { Observation } from '../../checks/types.ts';
-import { finalBody, isObject } from '../../client/exchange.ts';
+import type { Observation } from '../../exchange/observation.ts';
+import { finalBody } from '../../exchange/exchange.ts';
+import { isObject } from '../../exchange/json.ts';
 import { stepName, type CaseRecord } from '../core.ts';
 import type { ResourceProfile } from '../targets.ts';
 import { entriesOf, pick, type LifecycleCommand, type LifecycleModel } from './model.ts';

@@ -1,8 +1,9 @@
 // Creates the resources a scenario needs, names them with the run id, and deletes them again (newest first),
 // also when the scenario fails. Only what this kit created is ever deleted.
 import { findApi, type ApiDescriptor } from '../../contracts/index.ts';
-import { finalBody, isObject, type Exchange, type JsonObject } from '../client/exchange.ts';
-import { registerSecret } from '../client/redact.ts';
+import { finalBody, type Exchange } from '../exchange/exchange.ts';
+import { isObject, type JsonObject } from '../exchange/json.ts';
+import { registerSecret } from '../reporting/redact.ts';
 import { SetupError, type ZStackClient } from '../client/zstack-client.ts';
 import { randomBytes } from 'node:crypto';
 

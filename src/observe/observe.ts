@@ -1,14 +1,13 @@
-// What a scenario works with: a logged-in client, the run's resource kit, and `observe`, which makes one
-// call between two queries of the resource it touches and returns what the checks need.
+// `observe` makes one call between two queries of the resource it touches and returns what the checks need;
+// scenarios and properties observe through it.
 import type { ZStackClient, CallOptions } from '../client/zstack-client.ts';
 import { apisOf } from '../../contracts/index.ts';
-import type { Expectation, Observation } from '../checks/types.ts';
-import type { JsonObject } from '../client/exchange.ts';
-import type { ResourceKit } from './resource-kit.ts';
+import type { Expectation, Observation } from '../exchange/observation.ts';
+import type { JsonObject } from '../exchange/json.ts';
 
-export interface ScenarioContext {
+/** A client and the record its observations go to (a scenario's, a property case's). */
+export interface ObservationLog {
   zs: ZStackClient;
-  kit: ResourceKit;
   /** every observation so far: kept when a scenario stops half-way, so the checks still judge what happened */
   record: Observation[];
 }
@@ -43,15 +42,15 @@ export async function observe(zs: ZStackClient, apiName: string, params: Record<
   return [main, ...out];
 }
 
-/** observe(), recording the observations in the scenario's record; returns the call's own observation. */
-export async function observeInto(ctx: Pick<ScenarioContext, 'zs' | 'record'>, apiName: string, params: Record<string, unknown>, opts: ObserveOptions = {}): Promise<Observation> {
+/** observe(), recording the observations in the log; returns the call's own observation. */
+export async function observeInto(ctx: ObservationLog, apiName: string, params: Record<string, unknown>, opts: ObserveOptions = {}): Promise<Observation> {
   const observations = await observe(ctx.zs, apiName, params, opts);
   ctx.record.push(...observations);
   return observations[0];
 }
 
 /** A query by uuid judged against `last`, the inventory the last call returned, with nothing changing it since. */
-export async function observeQuery(ctx: Pick<ScenarioContext, 'zs' | 'record'>, resource: string, uuid: string, last: JsonObject | undefined): Promise<Observation> {
+export async function observeQuery(ctx: ObservationLog, resource: string, uuid: string, last: JsonObject | undefined): Promise<Observation> {
   const api = apisOf(ctx.zs.contracts, resource).find((a) => a.kind === 'query');
   if (!api) throw new Error(`contracts: ${resource} has no query API`);
   const o: Observation = { api, exchange: await ctx.zs.query(api.name, { uuid }), sent: { uuid }, expect: { kind: 'success' }, ...(last ? { before: last } : {}) };
