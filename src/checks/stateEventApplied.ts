@@ -1,5 +1,6 @@
 import { NOT_APPLICABLE, type Check } from './types.ts';
-import { javaTrim, replyInventory, show, succeeded, violation } from './support.ts';
+import { javaTrim } from '../contracts/java-text.ts';
+import { replyInventory, show, succeeded, violation } from './support.ts';
 
 export const stateEventApplied: Check = {
   name: 'stateEventApplied',

@@ -4,6 +4,7 @@ import { finalBody } from '../exchange/exchange.ts';
 import { isObject, type JsonObject } from '../exchange/json.ts';
 import type { Check, Violation } from './types.ts';
 import type { Observation } from '../exchange/observation.ts';
+import { javaTrim } from '../contracts/java-text.ts';
 
 export function violation(check: Pick<Check, 'name' | 'severity' | 'source'>, o: Observation, title: string, received: string, expected: string): Violation {
   return { check: check.name, severity: check.severity, api: o.api.name, title, received, expected, source: check.source };
@@ -23,9 +24,6 @@ export function replyInventory(o: Observation): JsonObject | undefined {
   const inv = body(o)?.['inventory'];
   return isObject(inv) ? inv : undefined;
 }
-
-/** Java String.trim(): strips characters up to U+0020 at both ends, not other Unicode spaces (notes, String parameters are trimmed). */
-export const javaTrim = (s: string): string => s.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
 
 /** A parameter's value as ZStack stores it: strings trimmed, Booleans from true/false in any case. */
 export function storedValue(v: unknown, type: string): unknown {

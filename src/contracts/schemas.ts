@@ -22,17 +22,23 @@ function forVersion(schema: JsonSchema, version: string): JsonSchema {
   return { ...schema, required: [...((schema['required'] as string[] | undefined) ?? []), ...extra] };
 }
 
+/** An Ajv that knows the contracts' own keywords and formats, holding these schemas. */
+function ajvOf(schemas: Iterable<JsonSchema>): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
+  ajv.addKeyword({ keyword: 'x-zstack-class' });
+  ajv.addKeyword({ keyword: 'x-required-since' });
+  ajv.addKeyword({ keyword: 'x-advisory-required' });
+  ajv.addFormat('zstack-timestamp', { type: 'string', validate: isZStackTimestamp });
+  for (const schema of schemas) ajv.addSchema(schema);
+  return ajv;
+}
+
 export class SchemaRegistry {
   private readonly ajv: Ajv2020;
   private readonly validators = new Map<string, ValidateFunction>();
 
   constructor(readonly contracts: Contracts, readonly targetVersion: string) {
-    this.ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
-    this.ajv.addKeyword({ keyword: 'x-zstack-class' });
-    this.ajv.addKeyword({ keyword: 'x-required-since' });
-    this.ajv.addKeyword({ keyword: 'x-advisory-required' });
-    this.ajv.addFormat('zstack-timestamp', { type: 'string', validate: isZStackTimestamp });
-    for (const schema of contracts.schemas.values()) this.ajv.addSchema(forVersion(schema, targetVersion));
+    this.ajv = ajvOf([...contracts.schemas.values()].map((schema) => forVersion(schema, targetVersion)));
   }
 
   /** The compiled validator of a schema by file stem, e.g. "ErrorCode". */
@@ -63,6 +69,28 @@ export class SchemaRegistry {
   compileInline(schema: JsonSchema): ValidateFunction {
     return this.ajv.compile(schema);
   }
+}
+
+// The schemas as written (no target version applied), for following `$ref`s: one Ajv per set of contracts.
+const asWritten = new WeakMap<Contracts, Ajv2020>();
+
+/**
+ * The schema a `$ref` chain ends at (`urn:zstack:X`, `urn:zstack:X#/$defs/y`), as Ajv resolves it over the
+ * contracts' schemas as written; a schema without `$ref` is its own end.
+ */
+export function dereference(contracts: Contracts, schema: JsonSchema): JsonSchema {
+  let ajv = asWritten.get(contracts);
+  if (!ajv) {
+    ajv = ajvOf(contracts.schemas.values());
+    asWritten.set(contracts, ajv);
+  }
+  let s = schema;
+  for (let i = 0; i < 10 && typeof s['$ref'] === 'string'; i++) {
+    const target = ajv.getSchema(s['$ref'] as string)?.schema;
+    if (typeof target !== 'object' || target === null) throw new Error(`contracts: cannot resolve $ref ${String(s['$ref'])}`);
+    s = target as JsonSchema;
+  }
+  return s;
 }
 
 function toProblem(e: ErrorObject): SchemaProblem {

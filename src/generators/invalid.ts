@@ -16,8 +16,10 @@
 import fc from 'fast-check';
 import type { ApiDescriptor, Contracts } from '../../contracts/index.ts';
 import type { Expectation } from '../exchange/observation.ts';
-import { generatedParams, resolveSchema, unknownUuid, validBody, validItem, type ParamGenOptions } from './params.ts';
-import { coreOfLength, javaTrim, joinPadded, padded } from './text.ts';
+import { generatedParams, unknownUuid, validBody, validItem, type ParamGenOptions } from './params.ts';
+import { javaTrim } from '../contracts/java-text.ts';
+import { dereference } from '../contracts/schemas.ts';
+import { coreOfLength, joinPadded, padded } from './text.ts';
 
 export type RejectionClass = 'rest-layer' | 'api' | 'session';
 
@@ -96,7 +98,7 @@ export function invalidCase(contracts: Contracts, a: ApiDescriptor, opts: ParamG
       cases.push(withValue(nonList).map((params) => ({
         label: `${name} ${JSON.stringify(params[name])} (not a list)`, klass: 'rest-layer', expect: rest(`${name} of the wrong JSON shape`, WRONG_SHAPE), params,
       })));
-      const item = p.items ? resolveSchema(contracts, p.items) : undefined;
+      const item = p.items ? dereference(contracts, p.items) : undefined;
       const required = (item?.['required'] as string[] | undefined) ?? [];
       if (p.items && required.length > 0) {
         const items = fc.array(validItem(contracts, p.items), { minLength: Math.max(1, p.minItems ?? 0), maxLength: 3 });

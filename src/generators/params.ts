@@ -12,20 +12,9 @@
 // they are required; optional references are left out (they would need resources the case does not own).
 import fc from 'fast-check';
 import type { ApiDescriptor, Contracts, JsonSchema, ParamSpec } from '../../contracts/index.ts';
+import { dereference } from '../contracts/schemas.ts';
 import { NameSlot, RefSlot } from './slots.ts';
 import { core, joinPadded, padded, padding } from './text.ts';
-
-/** Follows `$ref: urn:zstack:X[#/$defs/y]` through contracts/schemas. */
-export function resolveSchema(contracts: Contracts, schema: JsonSchema): JsonSchema {
-  let s = schema;
-  for (let i = 0; i < 10 && typeof s['$ref'] === 'string'; i++) {
-    const m = /^urn:zstack:([A-Za-z0-9]+)(?:#\/\$defs\/([A-Za-z0-9_]+))?$/.exec(s['$ref'] as string);
-    const target = m ? contracts.schemas.get(m[1]) : undefined;
-    if (!m || !target) throw new Error(`generators: cannot resolve ${String(s['$ref'])}`);
-    s = m[2] ? ((target['$defs'] as Record<string, JsonSchema> | undefined)?.[m[2]] ?? {}) : target;
-  }
-  return s;
-}
 
 const isUuidSchema = (s: JsonSchema): boolean => typeof s['pattern'] === 'string' && (s['pattern'] as string).includes('[0-9a-f]{32}');
 
@@ -41,7 +30,7 @@ export const validEnum = (values: string[]): fc.Arbitrary<string> =>
 
 /** A value for one JSON-Schema-typed member of a list item (FlowStruct and the like): trimmed, within limits. */
 function itemMember(contracts: Contracts, name: string, schema: JsonSchema): fc.Arbitrary<unknown> {
-  const s = resolveSchema(contracts, schema);
+  const s = dereference(contracts, schema);
   if (isUuidSchema(s)) return fc.constant(new RefSlot(name));
   if (s['type'] === 'boolean') return fc.boolean();
   if (Array.isArray(s['enum'])) return fc.constantFrom(...(s['enum'] as string[]));
@@ -52,7 +41,7 @@ function itemMember(contracts: Contracts, name: string, schema: JsonSchema): fc.
 
 /** A list item from its schema: required members always, optional ones sometimes. */
 export function validItem(contracts: Contracts, itemSchema: JsonSchema): fc.Arbitrary<unknown> {
-  const s = resolveSchema(contracts, itemSchema);
+  const s = dereference(contracts, itemSchema);
   if (isUuidSchema(s)) return fc.constant(new RefSlot('item'));
   if (s['type'] !== 'object') return core({ min: 1, max: typeof s['maxLength'] === 'number' ? s['maxLength'] : 255 });
   const props = (s['properties'] ?? {}) as Record<string, JsonSchema>;

@@ -5,9 +5,6 @@
 // - MariaDB's utf8 is 3-byte: only Basic Multilingual Plane characters (no surrogates, so no emoji), no U+0000.
 import fc from 'fast-check';
 
-/** Java String.trim(): strips characters up to U+0020 at both ends (not other Unicode spaces). */
-export const javaTrim = (s: string): string => s.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
-
 const isSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdfff;
 const fromCode = (min: number, max: number): fc.Arbitrary<string> =>
   fc.integer({ min, max }).filter((c) => !isSurrogate(c)).map((c) => String.fromCharCode(c));

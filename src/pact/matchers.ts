@@ -4,7 +4,7 @@
 // fields, so an optional field may be absent on a conformant server).
 import { MatchersV3 } from '@pact-foundation/pact';
 import type { Contracts, JsonSchema } from '../../contracts/index.ts';
-import { versionAtLeast } from '../contracts/schemas.ts';
+import { dereference, versionAtLeast } from '../contracts/schemas.ts';
 import { TIMESTAMP_PATTERN } from '../contracts/timestamps.ts';
 
 const { like, regex, eachLike, integer, decimal } = MatchersV3;
@@ -25,29 +25,23 @@ export interface MatcherOptions {
 }
 
 export class SchemaMatchers {
-  private readonly byId = new Map<string, JsonSchema>();
-
-  constructor(contracts: Contracts) {
-    for (const s of contracts.schemas.values()) this.byId.set(s['$id'] as string, s);
-  }
+  constructor(private readonly contracts: Contracts) {}
 
   /** The matcher template of a named schema (file stem, e.g. "IAM2OrganizationInventory"). */
   forSchema(name: string, opts: MatcherOptions = {}): unknown {
-    const schema = this.byId.get(`urn:zstack:${name}`);
-    if (!schema) throw new Error(`pact matchers: no schema urn:zstack:${name}`);
-    return this.of(schema, opts, 0);
+    return this.of({ $ref: `urn:zstack:${name}` }, opts, 0);
   }
 
   /** The matcher template of any (inline) schema. */
   of(schema: JsonSchema, opts: MatcherOptions = {}, depth = 0): unknown {
     if (depth > 8) throw new Error('pact matchers: schema nesting too deep (recursive $ref?)');
-    const s = this.resolve(schema);
+    const s = dereference(this.contracts, schema);
     if (Array.isArray(s['enum'])) {
       const alts = (s['enum'] as unknown[]).map(String);
       return regex(`^(${alts.map(escapeRe).join('|')})$`, alts[0]);
     }
     if (Array.isArray(s['anyOf'])) {
-      const first = (s['anyOf'] as JsonSchema[]).map((x) => this.resolve(x)).find((x) => x['type'] !== 'null');
+      const first = (s['anyOf'] as JsonSchema[]).map((x) => dereference(this.contracts, x)).find((x) => x['type'] !== 'null');
       return first ? this.of(first, {}, depth + 1) : null;
     }
     const type = Array.isArray(s['type']) ? (s['type'] as string[]).find((t) => t !== 'null') : (s['type'] as string | undefined);
@@ -87,24 +81,6 @@ export class SchemaMatchers {
         throw new Error(`pact matchers: unsupported schema type ${String(type)}`);
     }
   }
-
-  private resolve(schema: JsonSchema): JsonSchema {
-    let s = schema;
-    for (let i = 0; i < 8 && typeof s['$ref'] === 'string'; i++) {
-      const [id, pointer] = (s['$ref'] as string).split('#');
-      const root = this.byId.get(id);
-      if (!root) throw new Error(`pact matchers: unresolved $ref ${String(s['$ref'])}`);
-      s = pointer ? pointerGet(root, pointer) : root;
-    }
-    return s;
-  }
-}
-
-function pointerGet(root: JsonSchema, pointer: string): JsonSchema {
-  let cur: unknown = root;
-  for (const part of pointer.split('/').filter(Boolean)) cur = (cur as Record<string, unknown>)[part];
-  if (typeof cur !== 'object' || cur === null) throw new Error(`pact matchers: bad JSON pointer ${pointer}`);
-  return cur as JsonSchema;
 }
 
 /** A value for the few non-uuid patterns in the schemas (ErrorCode.code `^\S+$`). */

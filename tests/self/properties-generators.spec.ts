@@ -8,7 +8,7 @@ import { requestBodySchema } from '../../src/contracts/request-schema.ts';
 import { invalidCase } from '../../src/generators/invalid.ts';
 import { validBody } from '../../src/generators/params.ts';
 import { resolve, type SlotEnv } from '../../src/generators/slots.ts';
-import { javaTrim } from '../../src/generators/text.ts';
+import { javaTrim } from '../../src/contracts/java-text.ts';
 import { actionApis, resourceProfiles } from '../../src/properties/targets.ts';
 import { decodeReplay, encodeReplay, parseCommandsReplayPath, stringifyCommandsReplayPath } from '../../src/properties/replay.ts';
 
