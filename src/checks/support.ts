@@ -94,13 +94,13 @@ function listAsCompared(items: JsonObject[]): JsonObject[] {
   });
 }
 
-export interface FieldMismatch { field: string; expected: unknown; actual: unknown }
+interface FieldMismatch { field: string; expected: unknown; actual: unknown }
 
 /**
  * The fields a call was sent (effect.fields: parameter -> inventory field) that `inv` does not show as ZStack
  * stores them: strings Java-trimmed, Booleans parsed, lists in order (chain order for flows).
  */
-export function sentFieldMismatches(o: Observation, fields: Record<string, string>, inv: JsonObject): FieldMismatch[] {
+function sentFieldMismatches(o: Observation, fields: Record<string, string>, inv: JsonObject): FieldMismatch[] {
   const out: FieldMismatch[] = [];
   for (const [param, field] of Object.entries(fields)) {
     const sent = o.sent[param];
@@ -111,6 +111,18 @@ export function sentFieldMismatches(o: Observation, fields: Record<string, strin
     const expected = Array.isArray(sent) ? listAsCompared(sent.filter(isObject)) : storedValue(sent, type);
     const actual = Array.isArray(sent) ? listAsCompared(flowChain(inv[field])) : inv[field];
     if (!sameJson(expected, actual)) out.push({ field, expected, actual });
+  }
+  return out;
+}
+
+/** What a successful create or update shows of the fields it was sent, in its reply and in the query after it: a violation per field not applied. */
+export function sentFieldsNotApplied(check: Pick<Check, 'name' | 'severity' | 'source'>, o: Observation, fields: Record<string, string>): Violation[] {
+  const out: Violation[] = [];
+  for (const [where, inv] of [['reply', replyInventory(o)], ['query', o.after ?? undefined]] as const) {
+    if (!inv) continue;
+    for (const m of sentFieldMismatches(o, fields, inv)) {
+      out.push(violation(check, o, `${where} does not show the ${m.field} sent`, `${m.field}=${show(m.actual, 200)}`, `${m.field}=${show(m.expected, 200)}`));
+    }
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { NOT_APPLICABLE, type Check } from './types.ts';
-import { replyInventory, sentFieldMismatches, show, succeeded, violation } from './support.ts';
+import { sentFieldsNotApplied, succeeded } from './support.ts';
 
 export const updateAppliesSentFields: Check = {
   name: 'updateAppliesSentFields',
@@ -9,13 +9,6 @@ export const updateAppliesSentFields: Check = {
   run(o) {
     const e = o.api.effect;
     if (e?.kind !== 'update' || !succeeded(o) || o.expect.kind !== 'success') return NOT_APPLICABLE;
-    const out = [];
-    for (const [where, inv] of [['reply', replyInventory(o)], ['query', o.after ?? undefined]] as const) {
-      if (!inv) continue;
-      for (const m of sentFieldMismatches(o, e.fields ?? {}, inv)) {
-        out.push(violation(this, o, `${where} does not show the ${m.field} sent`, `${m.field}=${show(m.actual, 200)}`, `${m.field}=${show(m.expected, 200)}`));
-      }
-    }
-    return out;
+    return sentFieldsNotApplied(this, o, e.fields ?? {});
   },
 };
