@@ -1,5 +1,5 @@
-// Every property of the suite, in the order the README lists them. Each names the fault modes of the
-// reference server it must catch (tests/self/properties-faults.spec.ts asserts that it does).
+// Every property of the suite. Each names the fault modes of the reference server it must catch
+// (tests/self/properties-model.spec.ts and tests/self/properties-inputs.spec.ts assert that it does).
 import { invalidInputsRejected, validInputsApplied } from './inputs.ts';
 import { lifecycleMatchesModel } from './model/lifecycle.ts';
 import type { PropertySpec } from './runner.ts';

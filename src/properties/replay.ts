@@ -3,7 +3,7 @@
 // path walk over fc.commands lands on another sequence). The config accepts digits and colons only, so the
 // commands' replayPath (fast-check's base64-like text) travels as `<path>::<bit count>:<bits as a decimal>`.
 
-// fast-check's ReplayPath text format (src/check/model/ReplayPath.ts): run-length counts, then the run values.
+// fast-check's ReplayPath text format (ReplayPath.ts in fast-check's own source): run-length counts, then the run values.
 const intToB64 = (n: number): string =>
   n < 26 ? String.fromCharCode(n + 65) : n < 52 ? String.fromCharCode(n + 97 - 26) : n < 62 ? String.fromCharCode(n + 48 - 52) : n === 62 ? '+' : '/';
 const b64ToInt = (c: string): number =>

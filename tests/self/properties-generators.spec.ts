@@ -25,9 +25,20 @@ function stored(api: string, params: Record<string, unknown>): Record<string, un
 
 const textOf = (v: unknown): string => JSON.stringify(v);
 
-test('the properties cover organizations and flow collections with their state events and update', () => {
-  expect(profiles.map((p) => p.resource)).toEqual(['IAM2Organization', 'TicketFlowCollection']);
-  expect(actionApis(profiles).map((a) => a.name).sort()).toEqual(['ChangeIAM2OrganizationState', 'ChangeTicketFlowCollectionState', 'UpdateIAM2TicketFlowCollection']);
+test('the properties cover every resource the descriptors let them create, query by uuid, delete and change', () => {
+  // Read from the descriptors directly: a resource with a state event or an update is covered exactly when it
+  // also has a create, a query by uuid and a (hard) delete; all its state events and updates are varied.
+  const all = [...contracts.apis.values()];
+  const changes = all.filter((a) => a.kind === 'action' && (a.effect?.kind === 'stateEvent' || a.effect?.kind === 'update'));
+  const has = (resource: string, f: (a: (typeof all)[number]) => boolean) => all.some((a) => a.resource === resource && f(a));
+  const coverable = [...new Set(changes.map((a) => a.resource))].filter((r) =>
+    has(r, (a) => a.kind === 'create') && has(r, (a) => a.kind === 'query' && a.pathWithUuid !== undefined) && has(r, (a) => a.kind === 'delete' && !a.effect?.softDelete));
+  expect(coverable.length, 'the contracts describe no resource the properties can cover').toBeGreaterThan(0);
+  expect(profiles.map((p) => p.resource).sort()).toEqual(coverable.sort());
+  expect(actionApis(profiles).map((a) => a.name).sort()).toEqual(changes.filter((a) => coverable.includes(a.resource)).map((a) => a.name).sort());
+  // both kinds of change are exercised, so each negative-data path has something to vary
+  expect(actionApis(profiles).some((a) => a.effect?.kind === 'stateEvent')).toBe(true);
+  expect(actionApis(profiles).some((a) => a.effect?.kind === 'update')).toBe(true);
 });
 
 for (const api of generatedApis) {
