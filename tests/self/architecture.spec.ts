@@ -28,7 +28,7 @@ function sources(dir: string): string[] {
 interface Import { spec: string; typeOnly: boolean }
 
 /** Static imports and re-exports (type-only or not), side-effect imports and dynamic import('…') of a source text. */
-function importsOf(text: string): Import[] {
+function importsIn(text: string): Import[] {
   const out: Import[] = [];
   for (const m of text.matchAll(/(?:^|\n)\s*(import|export)\s+(type\s+)?([^;]*?)\s+from\s+['"]([^'"]+)['"]/g)) {
     const names = /^\{([^}]*)\}$/.exec(m[3].trim())?.[1].split(',').map((n) => n.trim()).filter(Boolean);
@@ -39,22 +39,25 @@ function importsOf(text: string): Import[] {
   return out;
 }
 
+/** The specifiers a source file imports. */
+const imports = (file: string): string[] => importsIn(readFileSync(join(ROOT, file), 'utf8')).map((i) => i.spec);
+
 /** What an import names: a repository path for relative imports, the specifier itself otherwise. */
-const target = (file: string, spec: string): string => (spec.startsWith('.') ? relative(ROOT, resolve(ROOT, file, '..', spec)) : spec);
+const resolved = (file: string, spec: string): string => (spec.startsWith('.') ? relative(ROOT, resolve(ROOT, file, '..', spec)) : spec);
 
 /** Every import of the files under `dirs` that `allowed` refuses, as "file imports spec". */
 function broken(dirs: string[], allowed: (to: string, imp: Import, file: string) => boolean): string[] {
   const files = dirs.flatMap(sources);
   expect(files.length, `no sources under ${dirs.join(', ')}: the rule would hold vacuously`).toBeGreaterThan(0);
-  return files.flatMap((file) => importsOf(readFileSync(join(ROOT, file), 'utf8'))
-    .filter((imp) => !allowed(target(file, imp.spec), imp, file))
+  return files.flatMap((file) => importsIn(readFileSync(join(ROOT, file), 'utf8'))
+    .filter((imp) => !allowed(resolved(file, imp.spec), imp, file))
     .map((imp) => `${file} imports ${imp.spec}${imp.typeOnly ? ' (type)' : ''}`));
 }
 
 const under = (dir: string) => (to: string): boolean => to.startsWith(`${dir}/`);
 
 test('the import reader sees every form of import the rules depend on', () => {
-  const found = importsOf([
+  const found = importsIn([
     "import { a } from './a.ts';",
     "import type { B } from '../b.ts';",
     "import { type C, type D } from './c.ts';",
@@ -101,7 +104,7 @@ test('src/observe and src/resources are not imported by checks, the exchange mod
 test('nothing imports src/scenarios but the scenarios themselves, tests, fixtures and scripts', () => {
   const importers = ['src', 'reference-server', 'contracts'];
   expect(broken(importers, (to, _imp, file) => !under('src/scenarios')(to) || file.startsWith('src/scenarios/'))).toEqual([]);
-  const config = importsOf(readFileSync(join(ROOT, 'playwright.config.ts'), 'utf8')).map((i) => target('playwright.config.ts', i.spec));
+  const config = imports('playwright.config.ts').map((spec) => resolved('playwright.config.ts', spec));
   expect(config.filter(under('src/scenarios'))).toEqual([]);
 });
 
