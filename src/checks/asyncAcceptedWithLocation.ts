@@ -8,7 +8,7 @@ export const asyncAcceptedWithLocation: Check = {
   name: 'asyncAcceptedWithLocation',
   severity: 'required',
   rule: 'A 202 answer MUST carry a "location" containing /zstack/v1/api-jobs/<job> (its host may differ from the configured one).',
-  source: 'notes: Sync and async; What the official Java SDK sends and expects (the SDK rebuilds job URLs from that path)',
+  source: 'docs/zstack-protocol.md#sync-and-async-jobs; docs/zstack-protocol.md#the-official-java-sdk-on-the-wire (the SDK rebuilds job URLs from that path)',
   run(o) {
     const first = o.exchange.hops[0]?.response;
     if (!first || first.status !== 202) return NOT_APPLICABLE;

@@ -3,12 +3,12 @@ import { NOT_APPLICABLE, type Check } from './types.ts';
 import { body, show, violation } from './support.ts';
 
 // Only API failures (HTTP 503) carry an ErrorCode. REST-layer rejections (400/404/405/500) are plain text
-// on real ZStack, so nothing is demanded of their bodies here (notes, What the real server does).
+// on real ZStack, so nothing is demanded of their bodies here (docs/zstack-protocol.md#http-status-codes).
 export const errorCodeOnFailure: Check = {
   name: 'errorCodeOnFailure',
   severity: 'required',
   rule: 'A failed API (HTTP 503) MUST answer {"error": ErrorCode} with at least code and description, its cause an ErrorCode too.',
-  source: 'notes: Results; HTTP status codes (503); seed pages: ErrorCode',
+  source: 'docs/zstack-protocol.md#results-and-errorcode; docs/zstack-protocol.md#http-status-codes (503); API reference pages: ErrorCode',
   run(o, ctx) {
     if (o.exchange.final.status !== 503) return NOT_APPLICABLE;
     const b = body(o);

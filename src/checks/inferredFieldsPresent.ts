@@ -2,12 +2,12 @@ import { NOT_APPLICABLE, type Check } from './types.ts';
 import { body, violation } from './support.ts';
 
 // Advisory only: these fields rest on inference (open-source patterns, docs), not on a NOT NULL column
-// (notes, Which inventory fields are always present: "treat inferred ones as advisory").
+// (docs/zstack-protocol.md#inventory-fields-always-present: "inferred" fields are advisory).
 export const inferredFieldsPresent: Check = {
   name: 'inferredFieldsPresent',
   severity: 'advisory',
   rule: 'Inventories SHOULD carry the fields a real server is inferred to always send (x-advisory-required in the schema).',
-  source: 'contracts/schemas x-advisory-required; notes: Which inventory fields are always present',
+  source: 'contracts/schemas x-advisory-required; docs/zstack-protocol.md#inventory-fields-always-present',
   run(o, ctx) {
     if (o.exchange.final.status !== 200 || !o.api.reply.schema) return NOT_APPLICABLE;
     const want = ctx.schemas.advisoryRequired(o.api.reply.schema);

@@ -5,7 +5,7 @@ export const invalidSessionRejected: Check = {
   name: 'invalidSessionRejected',
   severity: 'required',
   rule: 'A call with an unknown or logged-out session MUST fail with ErrorCode ID.1001 (HTTP 503, through the job for async APIs), never succeed and never 401.',
-  source: 'notes: Session (the session is checked behind the REST layer)',
+  source: 'docs/zstack-protocol.md#sessions (the session is checked behind the REST layer)',
   run(o) {
     if (o.expect.kind !== 'invalid-session') return NOT_APPLICABLE;
     const code = errorCodeOf(o);

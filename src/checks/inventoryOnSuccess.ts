@@ -6,7 +6,7 @@ export const inventoryOnSuccess: Check = {
   name: 'inventoryOnSuccess',
   severity: 'required',
   rule: 'A successful answer MUST be a JSON object carrying the documented result: "inventory" (an object) or "inventories" (a list).',
-  source: 'seed pages: 响应示例; notes: Results',
+  source: 'API reference pages: 响应示例; docs/zstack-protocol.md#results-and-errorcode',
   run(o) {
     if (o.exchange.final.status !== 200 || o.api.reply.body === 'empty') return NOT_APPLICABLE;
     const b = body(o);

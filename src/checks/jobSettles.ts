@@ -5,7 +5,7 @@ export const jobSettles: Check = {
   name: 'jobSettles',
   severity: 'required',
   rule: 'A job MUST end within ZSTACK_JOB_TIMEOUT_MS, and its poll MUST answer 202 while pending, then 200 (result) or 503 (ErrorCode).',
-  source: 'notes: Sync and async (the SDK treats any other poll status as an HTTP error)',
+  source: 'docs/zstack-protocol.md#sync-and-async-jobs; docs/zstack-protocol.md#the-official-java-sdk-on-the-wire (the SDK treats any other poll status as an HTTP error)',
   run(o) {
     const x = o.exchange;
     if (x.hops[0]?.response.status !== 202 || x.unsettled === 'no-job-location') return NOT_APPLICABLE;

@@ -2,13 +2,13 @@ import { parseZStackTimestamp } from '../contracts/timestamps.ts';
 import { NOT_APPLICABLE, type Check } from './types.ts';
 import { replyInventory, succeeded, violation } from './support.ts';
 
-// Timestamps have one-second resolution and no zone (notes, Results): "not earlier" is compared in whole
+// Timestamps have one-second resolution and no zone (docs/zstack-protocol.md#timestamps): "not earlier" is compared in whole
 // seconds of the same server's clock, and either Java spelling may be on either side.
 export const lastOpDateNotEarlier: Check = {
   name: 'lastOpDateNotEarlier',
   severity: 'required',
   rule: 'After a state change or update, lastOpDate MUST NOT be earlier than before it.',
-  source: 'notes: Results (timestamps); IAM2OrganizationVO lastOpDate ON UPDATE CURRENT_TIMESTAMP',
+  source: 'docs/zstack-protocol.md#timestamps (IAM2OrganizationVO lastOpDate ON UPDATE CURRENT_TIMESTAMP)',
   run(o) {
     const kind = o.api.effect?.kind;
     if ((kind !== 'stateEvent' && kind !== 'update') || !succeeded(o) || !o.before) return NOT_APPLICABLE;

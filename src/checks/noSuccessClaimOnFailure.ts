@@ -5,7 +5,7 @@ export const noSuccessClaimOnFailure: Check = {
   name: 'noSuccessClaimOnFailure',
   severity: 'required',
   rule: 'An answer carrying an error MUST NOT also carry an inventory or inventories.',
-  source: 'notes: Results (failure: {"error": ...} with no inventory, HTTP 503)',
+  source: 'docs/zstack-protocol.md#results-and-errorcode (failure: {"error": ...} with no inventory, HTTP 503)',
   run(o) {
     const b = body(o);
     if (!b || b['error'] === undefined || b['error'] === null) return NOT_APPLICABLE;

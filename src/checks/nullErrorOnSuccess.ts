@@ -5,7 +5,7 @@ export const nullErrorOnSuccess: Check = {
   name: 'nullErrorOnSuccess',
   severity: 'required',
   rule: 'A successful answer (HTTP 200) MUST have "error" absent or null.',
-  source: 'seed pages: error 若不为null,则表示操作失败; notes: Results (Gson omits nulls, so absent is the usual form)',
+  source: 'API reference pages: error 若不为null,则表示操作失败; docs/zstack-protocol.md#results-and-errorcode (Gson omits nulls, so absent is the usual form)',
   run(o) {
     if (o.exchange.final.status !== 200) return NOT_APPLICABLE;
     const b = body(o);

@@ -5,7 +5,7 @@ export const queryAgreesWithReply: Check = {
   name: 'queryAgreesWithReply',
   severity: 'required',
   rule: 'A query by uuid right after a successful create, state change or update MUST return the inventory the call returned.',
-  source: 'issue: query returns the same inventory; notes: Query (GET .../{uuid})',
+  source: 'docs/zstack-protocol.md#query-parameters (GET .../{uuid} shows the resource as the server holds it)',
   run(o) {
     const kind = o.api.effect?.kind;
     if ((kind !== 'create' && kind !== 'stateEvent' && kind !== 'update') || !succeeded(o) || o.after === undefined) return NOT_APPLICABLE;

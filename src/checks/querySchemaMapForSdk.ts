@@ -10,7 +10,7 @@ export const querySchemaMapForSdk: Check = {
   name: 'querySchemaMapForSdk',
   severity: 'required',
   rule: 'A query reply with inventories MUST carry "schema" mapping each inventories[i] to its ZStack class, parents before children.',
-  source: 'notes: Query replies\' schema is not decoration (the official Java SDK types results through it; child-first order breaks typed casts)',
+  source: 'docs/zstack-protocol.md#the-schema-map (the official Java SDK types results through it; child-first order breaks typed casts)',
   run(o, ctx) {
     if (o.api.kind !== 'query' || o.exchange.final.status !== 200 || !o.api.reply.schema) return NOT_APPLICABLE;
     const b = body(o);

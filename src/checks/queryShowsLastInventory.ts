@@ -8,7 +8,7 @@ export const queryShowsLastInventory: Check = {
   name: 'queryShowsLastInventory',
   severity: 'required',
   rule: 'A query by uuid MUST return the inventory the last reply or query of that resource returned when nothing changed it since (uuid, createDate, lastOpDate and every other field).',
-  source: 'issue 11: query by uuid equals the last returned inventory; notes: Query (GET .../{uuid})',
+  source: 'docs/zstack-protocol.md#query-parameters (GET .../{uuid}: the same inventory the last call returned when nothing changed it since)',
   run(o) {
     const uuid = o.sent['uuid'];
     if (o.api.kind !== 'query' || !o.before || typeof uuid !== 'string' || o.exchange.final.status !== 200) return NOT_APPLICABLE;

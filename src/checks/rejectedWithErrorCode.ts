@@ -7,7 +7,7 @@ export const rejectedWithErrorCode: Check = {
   name: 'rejectedWithErrorCode',
   severity: 'required',
   rule: 'An input the API rejects (missing or disallowed value, over-long string: SYS.1007; unknown uuid: SYS.1003) MUST fail with HTTP 503 and that ErrorCode, never succeed.',
-  source: 'notes: Results; What the real server does (validators run behind the REST layer, so the job fails)',
+  source: 'docs/zstack-protocol.md#results-and-errorcode; docs/zstack-protocol.md#http-status-codes (validators run behind the REST layer, so the job fails); docs/zstack-protocol.md#unknown-resources-and-repeated-deletes',
   run(o) {
     if (o.expect.kind !== 'api-rejection') return NOT_APPLICABLE;
     const code = errorCodeOf(o);

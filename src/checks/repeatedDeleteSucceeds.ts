@@ -5,7 +5,7 @@ export const repeatedDeleteSucceeds: Check = {
   name: 'repeatedDeleteSucceeds',
   severity: 'required',
   rule: 'Deleting a resource that no longer exists (a well-formed uuid) MUST succeed like the first delete.',
-  source: 'notes: Deleting a resource that does not exist succeeds (successIfResourceNotExisting)',
+  source: 'docs/zstack-protocol.md#unknown-resources-and-repeated-deletes (successIfResourceNotExisting)',
   run(o) {
     if (o.expect.kind !== 'repeat-delete') return NOT_APPLICABLE;
     if (o.exchange.final.status === 200) return [];

@@ -6,7 +6,7 @@ export const replyMatchesSchema: Check = {
   name: 'replyMatchesSchema',
   severity: 'required',
   rule: 'Every inventory in a successful answer MUST match its JSON Schema in contracts/schemas (fields always present, types, enums, uuid and timestamp formats); extra fields are allowed.',
-  source: 'contracts/schemas/*.schema.json (notes: Which inventory fields are always present)',
+  source: 'contracts/schemas/*.schema.json (docs/zstack-protocol.md#inventory-fields-always-present)',
   run(o, ctx) {
     if (o.exchange.final.status !== 200 || !o.api.reply.schema) return NOT_APPLICABLE;
     const b = body(o);

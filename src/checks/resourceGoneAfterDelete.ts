@@ -5,7 +5,7 @@ export const resourceGoneAfterDelete: Check = {
   name: 'resourceGoneAfterDelete',
   severity: 'required',
   rule: 'After a successful delete a query by uuid MUST no longer return the resource (projects excepted: they stay until expunged).',
-  source: 'notes: Query (an unknown uuid gives an empty list); Projects are deleted in two steps',
+  source: 'docs/zstack-protocol.md#query-parameters (an unknown uuid gives an empty list); docs/zstack-protocol.md#projects (deleted in two steps)',
   run(o) {
     if (o.api.effect?.kind !== 'delete' || o.api.effect.softDelete || o.exchange.final.status !== 200 || o.after === undefined) return NOT_APPLICABLE;
     if (o.after === null) return [];

@@ -2,12 +2,12 @@ import { NOT_APPLICABLE, type Check } from './types.ts';
 import { violation } from './support.ts';
 
 // REST-layer rejections are plain text on real ZStack: only the status is demanded, never a JSON body
-// (notes, What the real server does). A 500 where ZStack itself answers 500 (Gson's wrong-shape error) is allowed.
+// (docs/zstack-protocol.md#http-status-codes). A 500 where ZStack itself answers 500 (Gson's wrong-shape error) is allowed.
 export const restLayerRejection: Check = {
   name: 'restLayerRejection',
   severity: 'required',
   rule: 'A request the REST layer refuses (no/mis-cased action key, non-boolean Boolean, wrong JSON shape, missing or non-OAuth Authorization) MUST be answered at once with the documented status, and no job.',
-  source: 'notes: HTTP status codes; Wrong JSON types; The action key is matched case-sensitively',
+  source: 'docs/zstack-protocol.md#http-status-codes; docs/zstack-protocol.md#wrong-json-types; docs/zstack-protocol.md#action-keys; docs/zstack-protocol.md#sessions',
   run(o) {
     if (o.expect.kind !== 'rest-rejection') return NOT_APPLICABLE;
     const first = o.exchange.hops[0].response;

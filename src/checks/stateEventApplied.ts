@@ -6,7 +6,7 @@ export const stateEventApplied: Check = {
   name: 'stateEventApplied',
   severity: 'required',
   rule: 'After a successful stateEvent the resource MUST be in the event\'s state (enable -> Enabled, disable -> Disabled), in the reply and in the next query; a repeat is idempotent.',
-  source: 'descriptor effect.transitions; notes: What is not public (state machines make repeats idempotent)',
+  source: 'descriptor effect.transitions; docs/zstack-protocol.md#state-events (repeats are idempotent)',
   run(o) {
     const e = o.api.effect;
     if (e?.kind !== 'stateEvent' || !succeeded(o) || o.expect.kind !== 'success') return NOT_APPLICABLE;

@@ -34,7 +34,7 @@ export function storedValue(v: unknown, type: string): unknown {
 
 /**
  * Canonical form for equality: object keys sorted; lists of inventories (objects with a uuid) sorted by uuid,
- * since the server builds them from joined rows in no defined order (notes, Which inventory fields are always present).
+ * since the server builds them from joined rows in no defined order (docs/zstack-protocol.md#inventory-fields-always-present).
  */
 export function canonical(v: unknown): unknown {
   if (Array.isArray(v)) {

@@ -12,7 +12,7 @@ export const timestampsParseableBySdk: Check = {
   name: 'timestampsParseableBySdk',
   severity: 'advisory',
   rule: 'Timestamps SHOULD use a spelling the official Java SDK parses (Java 8 or Java 9-19 medium format), not Java 20+\'s U+202F before AM/PM.',
-  source: 'notes: Timestamps are Gson\'s default for java.sql.Timestamp (the U+202F form throws ParseException in the SDK)',
+  source: 'docs/zstack-protocol.md#timestamps (the U+202F form throws ParseException in the SDK)',
   run(o) {
     const b = body(o);
     if (!b || o.exchange.final.status !== 200) return NOT_APPLICABLE;

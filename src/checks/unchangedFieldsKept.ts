@@ -15,7 +15,7 @@ export const unchangedFieldsKept: Check = {
   name: 'unchangedFieldsKept',
   severity: 'required',
   rule: 'A state change or update MUST leave every other field as it was (uuid, name, type, createDate, …): only the event\'s field, the fields sent and lastOpDate may change.',
-  source: 'issue: stateEvent: enable leaves an organization Enabled, and nothing else changes; notes: an update changes only the fields it is sent',
+  source: 'docs/zstack-protocol.md#state-events (a state change changes nothing but state); docs/zstack-protocol.md#updates (an update changes only the fields it is sent)',
   run(o) {
     const kind = o.api.effect?.kind;
     if ((kind !== 'stateEvent' && kind !== 'update') || !o.before) return NOT_APPLICABLE;

@@ -1,4 +1,4 @@
-// The async-job protocol (notes, Sync and async): 202 + location, then GET the location until it answers
+// The async-job protocol (docs/zstack-protocol.md#sync-and-async-jobs): 202 + location, then GET the location until it answers
 // something other than 202. Polling is bounded by ZSTACK_JOB_TIMEOUT_MS; a job that never ends is the
 // server's failure (JobTimeoutError), not the suite's.
 import type { Hop, WireResponse } from '../exchange/exchange.ts';
@@ -25,7 +25,7 @@ const JOB_PATH = '/zstack/v1/api-jobs/';
 /**
  * The URL to poll. The location's host may be the server's own idea of its name (NAT, proxy): sending the
  * session there could leak it, so keep the path and use the configured base, as the official SDK does when
- * host:port differ (notes, What the official Java SDK sends and expects).
+ * host:port differ (docs/zstack-protocol.md#the-official-java-sdk-on-the-wire).
  */
 export function jobUrl(location: string, baseUrl: string): string | undefined {
   const at = location.indexOf(JOB_PATH);

@@ -126,7 +126,7 @@ export class ZStackClient {
     return this.send(api.name, { method: api.method, url, headers: this.headers(opts, text !== undefined), ...(text !== undefined ? { body: text } : {}) }, opts.followJob ?? true);
   }
 
-  /** A query of a resource's inventories (notes, Query semantics). */
+  /** A query of a resource's inventories (docs/zstack-protocol.md#query-language). */
   async query(name: string, opts: QueryOptions = {}): Promise<Exchange> {
     const api = this.api(name);
     const params = new URLSearchParams();

@@ -60,7 +60,7 @@ export class SchemaRegistry {
     return v(value) ? [] : (v.errors ?? []).map(toProblem);
   }
 
-  /** Fields the notes infer to be always present (x-advisory-required): reported, never required. */
+  /** Fields inferred to be always present (docs/zstack-protocol.md#inventory-fields-always-present) (x-advisory-required): reported, never required. */
   advisoryRequired(name: string): string[] {
     return (this.contracts.schemas.get(name)?.['x-advisory-required'] as string[] | undefined) ?? [];
   }

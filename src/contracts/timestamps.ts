@@ -1,5 +1,5 @@
 // ZStack timestamps are Gson's default text for java.sql.Timestamp, which depends on the server's Java
-// (notes, What the real server does): Java 8 `Jan 6, 2017 3:51:16 AM`, Java 9-19 `Jan 6, 2017, 3:51:16 AM`
+// (docs/zstack-protocol.md#timestamps): Java 8 `Jan 6, 2017 3:51:16 AM`, Java 9-19 `Jan 6, 2017, 3:51:16 AM`
 // (both parsed by the official SDK), Java 20+ with U+202F before AM/PM (breaks the SDK: advisory).
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /**

@@ -1,5 +1,5 @@
 // Invalid inputs derived from the contracts, each labelled with the way a real ZStack rejects it
-// (notes, What the real server does; HTTP status codes; Results):
+// (docs/zstack-protocol.md#http-status-codes, docs/zstack-protocol.md#results-and-errorcode):
 //
 //   rest-layer  refused before any job, plain text: 400 for a PUT body without (or with a mis-cased) action
 //               key and for a Boolean field whose value is not true/false; 400 or 500 (Gson's error on real
@@ -42,7 +42,7 @@ export interface InvalidCase {
 
 const rest = (why: string, statuses: number[]): Expectation => ({ kind: 'rest-rejection', statuses, why });
 const api = (code: string, why: string): Expectation => ({ kind: 'api-rejection', code, why });
-/** Gson fails building the message: real ZStack answers 500, a stricter server 400 (notes, Wrong JSON types). */
+/** Gson fails building the message: real ZStack answers 500, a stricter server 400 (docs/zstack-protocol.md#wrong-json-types). */
 const WRONG_SHAPE = [400, 500];
 
 /** A JSON value that is not a scalar: the wrong shape for a String field. */

@@ -1,4 +1,4 @@
-// Text generators shaped by what a real ZStack stores (notes, String parameters are trimmed; MariaDB utf8):
+// Text generators shaped by what a real ZStack stores (docs/zstack-protocol.md#string-trimming; MariaDB utf8: docs/zstack-protocol.md#operators-and-collation):
 // - Java String.trim() strips characters <= U+0020 at both ends before validation and storage, so a value is
 //   built as padding + core + padding, where the core starts and ends with a character above U+0020 and is
 //   exactly the trimmed form; max lengths apply to the core.

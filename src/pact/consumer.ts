@@ -99,7 +99,7 @@ export async function generatePacts(contracts: Contracts, dir: string, targetVer
 
 /**
  * pact-js records `Content-Type: application/json` as an expected response header of every JSON body, but
- * real ZStack often sends no Content-Type at all (notes, What the real server does): the header is removed
+ * real ZStack often sends no Content-Type at all (docs/zstack-protocol.md#content-type): the header is removed
  * from the expected responses, leaving the body's own contentType (the verifier then detects JSON from the
  * body). The file stays a standard Pact v4 file. Returns the number of interactions.
  */

@@ -24,7 +24,7 @@ export const PLACEHOLDER_SESSION = '0'.repeat(32);
 export const UNKNOWN_SESSION = 'f'.repeat(32);
 export const PLACEHOLDER_PASSWORD_HASH = '0'.repeat(128);
 export const EXAMPLE_JOB_UUID = '3f6e1c0a9b8d4e2fa1c7d5b4e3f2a190';
-/** The location's host is the server's own idea of its name (notes): only the path is asserted. */
+/** The location's host is the server's own idea of its name (docs/zstack-protocol.md#sync-and-async-jobs): only the path is asserted. */
 export const JOB_LOCATION_PATTERN = '^(https?://[^/\\s]+)?\\S*/zstack/v1/api-jobs/[0-9a-f]{32}$';
 /** Example names of the pact's own create and update (the create's real name comes from its provider state). */
 export const PACT_ORGANIZATION_NAME = 'zc-pact-organization';
@@ -191,7 +191,7 @@ export function buildInteractions(contracts: Contracts, targetVersion: string): 
     description: 'the finished job of UpdateIAM2TicketFlowCollection that set name and isDefault',
     states: [{ name: STATES.updateFlowCollectionJob, params: { name: PACT_RENAMED_COLLECTION, isDefault: true } }],
     request: { method: 'GET', path: jobPath() },
-    // an update changes the fields it is sent (notes): the reply shows the values the state sent, with their types
+    // an update changes the fields it is sent (docs/zstack-protocol.md#updates): the reply shows the values the state sent, with their types
     response: { status: 200, body: { inventory: inventory(updateFlows.reply.schema as string, { name: PACT_RENAMED_COLLECTION, isDefault: true }) } },
     exercise: pollExampleJob,
   });
@@ -213,7 +213,7 @@ export function buildInteractions(contracts: Contracts, targetVersion: string): 
       description: `${query.name} by uuid`,
       states: [state === STATES.organizationInState ? { name: state, params: { state: 'Enabled' } } : { name: state }],
       request: { method: 'GET', path: statePath(query, EXAMPLE_UUID, true), headers: authorization() },
-      // the schema map is what the official SDK types query results with (notes)
+      // the schema map is what the official SDK types query results with (docs/zstack-protocol.md#the-schema-map)
       response: { status: 200, body: { inventories: MatchersV3.eachLike(inventory(query.reply.schema as string)), schema: like({}) } },
       async exercise({ zs }) {
         return (await zs.query(query.name, { uuid: EXAMPLE_UUID })).final;

@@ -48,7 +48,7 @@ export class SchemaMatchers {
     switch (type) {
       case 'string': {
         // the checks' own pattern, Java 20+ spelling included: a pact has no advisory level, and the conformance run
-        // reports that spelling through the advisory check timestampsParseableBySdk (notes, Timestamps)
+        // reports that spelling through the advisory check timestampsParseableBySdk (docs/zstack-protocol.md#timestamps)
         if (s['format'] === 'zstack-timestamp') return regex(TIMESTAMP_PATTERN, EXAMPLE_TIMESTAMP);
         if (s['pattern'] === UUID_PATTERN) return regex(UUID_PATTERN, EXAMPLE_UUID);
         if (typeof s['pattern'] === 'string') return regex(s['pattern'] as string, exampleFor(s['pattern'] as string));

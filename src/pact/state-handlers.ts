@@ -19,7 +19,7 @@ const str = (p: Params, key: string, dflt?: string): string => {
   if (dflt !== undefined) return dflt;
   throw new SetupError(`provider state: parameter "${key}" missing`);
 };
-/** Well formed, names nothing (notes: unknown uuid -> SYS.1003). */
+/** Well formed, names nothing (unknown uuid -> SYS.1003: docs/zstack-protocol.md#unknown-resources-and-repeated-deletes). */
 const unknownUuid = newUuid;
 
 export class ProviderStates {

@@ -42,8 +42,9 @@ export class PropertyEnv {
   api(name: string): ApiDescriptor { return this.suite.zs.api(name); }
 
   /**
-   * Flow collections need a project and a virtual ID in it that approves the flows (notes, A real server only
-   * creates a flow collection that has approvers): made once per property by the kit.
+   * Flow collections need a project and a virtual ID in it that approves the flows: a real server only creates
+   * a collection with approvers (docs/zstack-protocol.md#flow-collections-and-their-approvers). Made once per
+   * property by the kit.
    */
   async ensureFixtures(resources: Iterable<string>): Promise<void> {
     const need = [...resources].some((r) => Object.values(findApi(this.contracts, r, 'create').params).some((p) => p.references === 'IAM2Project'));

@@ -1,4 +1,4 @@
-// The negative-data properties (issue 11, item 3), one case per run on a fresh resource of the run:
+// The input properties (docs/properties.md), one case per run on a fresh resource of the run:
 // - validInputsApplied: every valid input (generated from the descriptor) is accepted and its effect shows in
 //   the reply and the next query, nothing else changes;
 // - invalidInputsRejected: every invalid input is rejected in its class's way (REST layer: status, plain text,

@@ -56,9 +56,9 @@ export class ResourceKit {
   }
 
   /**
-   * A project with an approver in it: a project (unique name), a virtual ID that joins it (notes, A real server
-   * only creates a flow collection that has approvers). ZSTACK_FLOW_APPROVER_UUID names an existing approver
-   * instead, for targets that demand a privileged one.
+   * A project with an approver in it: a project (unique name), a virtual ID that joins it (a real server only
+   * creates a flow collection that has approvers: docs/zstack-protocol.md#flow-collections-and-their-approvers).
+   * ZSTACK_FLOW_APPROVER_UUID names an existing approver instead, for targets that demand a privileged one.
    */
   async approvedProject(): Promise<{ project: JsonObject; approverUuid: string }> {
     const project = await this.create('IAM2Project', { name: this.name('project') });

@@ -17,10 +17,10 @@ export const flowCollectionRejectionsScenario: Scenario = {
     const call = async (params: Record<string, unknown>, o: ObserveOptions) => await observeInto(ctx, 'UpdateIAM2TicketFlowCollection', { uuid, ...params }, { uuid, ...o });
     const maxName = zs.api('UpdateIAM2TicketFlowCollection').params['name']?.maxLength ?? 255;
     await call({ name: 'n'.repeat(maxName + 1), description: 'must not be applied' }, { expect: { kind: 'api-rejection', code: 'SYS.1007', why: `a ${maxName + 1}-character name` } });
-    // The seed page's key (doc defect lower-case-body-key): the server matches the key case-sensitively.
+    // The doc page's key (doc defect lower-case-body-key, docs/zstack-protocol.md#doc-defects): the server matches the key case-sensitively.
     await call({ name: kit.name('lower') }, { bodyKeyOverride: 'updateiam2ticketflowcollection', expect: { kind: 'rest-rejection', statuses: [400], why: 'the doc page\'s lower-case body key' } });
     await call({ isDefault: 'maybe' }, { expect: { kind: 'rest-rejection', statuses: [400], why: 'isDefault "maybe"' } });
-    // Gson fails to build the message: real ZStack answers 500 (notes, Wrong JSON types).
+    // Gson fails to build the message: real ZStack answers 500 (docs/zstack-protocol.md#wrong-json-types).
     await call({ name: { text: 'x' } }, { expect: { kind: 'rest-rejection', statuses: [400, 500], why: 'an object for name' } });
   },
 };

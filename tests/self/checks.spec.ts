@@ -1,4 +1,4 @@
-// Each check on exchanges built from ZStack's own documents (seed pages, the notes): it must pass what real
+// Each check on exchanges built from ZStack's own documents (its API reference pages, docs/zstack-protocol.md): it must pass what real
 // ZStack sends (no false positives) and fail the one deviation it is about. Pure: no server involved.
 import { test, expect } from '@playwright/test';
 import { checkNamed, ALL_CHECKS } from '../../src/checks/index.ts';
@@ -73,7 +73,7 @@ test.describe('replyMatchesSchema', () => {
 });
 
 test.describe('errorCodeOnFailure', () => {
-  test('passes the notes\' SYS.1000 body and a nested cause', () => {
+  test('passes ZStack\'s SYS.1000 body (docs/zstack-protocol.md#query-errors) and a nested cause', () => {
     passes('errorCodeOnFailure', failed({ error: { code: 'SYS.1000', description: 'An internal error happened in system', details: 'x' } }));
     passes('errorCodeOnFailure', failed({ error: { ...ERROR, cause: { code: 'SYS.1000', description: 'root' } } }));
   });
@@ -164,7 +164,7 @@ test.describe('queryAgreesWithReply', () => {
 test.describe('querySchemaMapForSdk', () => {
   const q = (b: unknown) => observation('QueryIAM2Organization', exchange('QueryIAM2Organization', response(200, b)));
   const cls = 'org.zstack.iam2.entity.IAM2OrganizationInventory';
-  test('passes the notes\' example map, and an empty list without one', () => {
+  test('passes the documented example map (docs/zstack-protocol.md#the-schema-map), and an empty list without one', () => {
     passes('querySchemaMapForSdk', q({ inventories: [organization()], schema: { 'inventories[0]': cls, 'inventories[0].attributes[0]': 'org.zstack.iam2.entity.IAM2OrganizationAttributeInventory' } }));
     expect(run('querySchemaMapForSdk', q({ inventories: [] }))).toBe('not-applicable');
   });

@@ -1,5 +1,5 @@
-// The seed pages' own request and response examples against the contracts. Each example must fail exactly
-// where a recorded doc defect says it does, and nowhere else (README: "Doc examples and the schemas").
+// The API reference pages' own request and response examples against the contracts. Each example must fail
+// exactly where a recorded doc defect says it does, and nowhere else (docs/contracts.md, docs/zstack-protocol.md#doc-defects).
 import { test, expect } from '@playwright/test';
 import { contracts, docExample, schemas } from '../../fixtures/exchanges.ts';
 import { requestBodySchema } from '../../src/contracts/request-schema.ts';

@@ -65,7 +65,7 @@ const EXPECTED: Array<{ fault: FaultName; check: string; scenario: Scenario }> =
 
 /**
  * Advisory findings real ZStack itself produces, which the clean reference server (modelled on it) therefore
- * produces too: Gson's 500 for a wrongly-shaped parameter (notes, Wrong JSON types).
+ * produces too: Gson's 500 for a wrongly-shaped parameter (docs/zstack-protocol.md#wrong-json-types).
  */
 const ZSTACK_OWN_ADVISORIES = new Set(['wrongShapeRefusedWith400']);
 

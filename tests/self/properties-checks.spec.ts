@@ -1,4 +1,4 @@
-// The checks issue 11 adds, on exchanges built from ZStack's documents (fixtures/exchanges.ts): each passes
+// The checks the properties rely on, on exchanges built from ZStack's documents (fixtures/exchanges.ts): each passes
 // what real ZStack sends and fails the one deviation it is about.
 import { expect, test } from '@playwright/test';
 import type { Check } from '../../src/checks/index.ts';

@@ -1,5 +1,5 @@
-// Self-test of the embedded reference server (reference-server/): the wire protocol of the notes
-// (/work/shared/zstack-rest-notes.md), its conformant variants and a sample of its fault modes.
+// Self-test of the embedded reference server (reference-server/): the wire protocol of
+// docs/zstack-protocol.md, its conformant variants and a sample of its fault modes.
 // Plain fetch against in-process servers; no suite code (src/) involved.
 import { createHash, randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';

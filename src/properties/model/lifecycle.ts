@@ -1,4 +1,4 @@
-// The model-based property (issue 11, item 2): random sequences of create, state event, update, query, delete
+// The model-based property (docs/properties.md): random sequences of create, state event, update, query, delete
 // and delete-again over every resource the descriptors let the suite create, query and delete (organizations
 // and ticket flow collections; the project and approver a collection needs are fixtures). After every step the
 // endpoint must agree with the model, as the checks judge it.
