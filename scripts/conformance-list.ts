@@ -1,6 +1,7 @@
 // Generated lists, kept true by `npm test` (which runs this with --verify, as Kubernetes verifies its
-// conformance.yaml): contracts/conformance.yaml (the conformance tests, from src/scenarios), and the README's
-// tables of checks, fault modes and doc defects (from src/checks, reference-server/faults.ts, contracts/apis).
+// conformance.yaml): contracts/conformance.yaml (the conformance tests, from src/scenarios), and the tables of
+// the docs/ pages: checks (src/checks), fault modes and variants (reference-server/faults.ts), doc defects
+// (contracts/apis) and conformance tests (src/scenarios).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { SCENARIOS } from '../src/scenarios/index.ts';
 import { ALL_CHECKS } from '../src/checks/index.ts';
@@ -18,7 +19,7 @@ function conformanceYaml(): string {
   return lines.join('\n') + '\n';
 }
 
-function readmeSections(): Record<string, string> {
+function generatedTables(): Record<string, string> {
   const contracts = loadValidatedContracts();
   return {
     checks: ['| check | severity | rule | source |', '|---|---|---|---|',
@@ -33,19 +34,30 @@ function readmeSections(): Record<string, string> {
   };
 }
 
-function withSections(readme: string): string {
-  let out = readme;
-  for (const [name, body] of Object.entries(readmeSections())) {
-    const re = new RegExp(`(<!-- generated:${name} -->\\n)[\\s\\S]*?(<!-- /generated:${name} -->)`);
-    if (!re.test(out)) throw new Error(`README.md has no <!-- generated:${name} --> section`);
-    out = out.replace(re, (_m, open: string, close: string) => `${open}${body}\n${close}`);
-  }
-  return out;
+/** Where each generated table lives: a `<!-- generated:NAME -->` ... `<!-- /generated:NAME -->` block. */
+const TABLE_PAGES: Record<string, string> = {
+  checks: 'docs/checks.md',
+  faults: 'docs/reference-server.md',
+  defects: 'docs/contracts.md',
+  tests: 'docs/contracts.md',
+};
+
+function withTables(page: string): (current: string) => string {
+  return (current) => {
+    let out = current;
+    for (const [name, body] of Object.entries(generatedTables())) {
+      if (TABLE_PAGES[name] !== page) continue;
+      const re = new RegExp(`(<!-- generated:${name} -->\\n)[\\s\\S]*?(<!-- /generated:${name} -->)`);
+      if (!re.test(out)) throw new Error(`${page} has no <!-- generated:${name} --> section`);
+      out = out.replace(re, (_m, open: string, close: string) => `${open}${body}\n${close}`);
+    }
+    return out;
+  };
 }
 
 const files: Array<[URL, (current: string) => string]> = [
   [new URL('../contracts/conformance.yaml', import.meta.url), () => conformanceYaml()],
-  [new URL('../README.md', import.meta.url), withSections],
+  ...[...new Set(Object.values(TABLE_PAGES))].map((page): [URL, (current: string) => string] => [new URL(`../${page}`, import.meta.url), withTables(page)]),
 ];
 
 const verify = process.argv.includes('--verify');

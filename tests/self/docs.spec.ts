@@ -54,7 +54,7 @@ test('the protocol reference has the sections the suite cites', () => {
   const sections = anchors(text(PROTOCOL));
   const cited: string[] = [];
   for (const file of TEXT_FILES) {
-    for (const m of text(file).matchAll(/docs\/zstack-protocol\.md#([\p{L}\p{N}_-]*)/gu)) {
+    for (const m of text(file).matchAll(/docs\/zstack-protocol\.md#([\p{L}\p{N}_-]+)/gu)) {
       cited.push(m[1]);
       expect(sections.has(m[1]), `${file} cites ${PROTOCOL}#${m[1]}, which is not a section`).toBe(true);
     }
@@ -72,15 +72,17 @@ test('every check and every recorded doc defect cites a section of the protocol 
 });
 
 // Built from pieces so that this file does not match its own patterns.
+const CITE = 'cites what a user of the repository does not have (cite docs/zstack-protocol.md#<section>)';
 const OUTSIDE: Array<[RegExp, string]> = [
   [new RegExp(['\\.\\.', 'shared'].join('/')), 'a path beside the repository'],
   [new RegExp(['', 'work', ''].join('/')), 'an absolute path of the build machine'],
   [new RegExp(['', '(home|Users)', '[A-Za-z0-9_.-]+'].join('/')), 'an absolute home path'],
-  [new RegExp(['zstack', 'rest', 'notes'].join('-')), 'a notes file outside the repository'],
-  [new RegExp(['\\bthe', 'notes\\b'].join(' '), 'i'), 'the notes instead of a section of the protocol reference'],
-  [new RegExp(['\\(notes', '|\\bnotes:'].join(''), 'i'), 'the notes instead of a section of the protocol reference'],
-  [new RegExp(['\\bissue', '#?\\d+'].join('\\s*'), 'i'), 'an issue number instead of a section of the protocol reference'],
-  [new RegExp(['\\bissue', ''].join(':'), 'i'), 'an issue instead of a section of the protocol reference'],
+  [new RegExp(['zstack', 'rest', 'notes'].join('-')), CITE],
+  [new RegExp(['\\bthe', 'notes\\b'].join(' '), 'i'), CITE],
+  [new RegExp(['\\(', 'notes'].join(''), 'i'), CITE],
+  [new RegExp(['\\bnotes', ':'].join(''), 'i'), CITE],
+  [new RegExp(['\\bissue', '#?\\d+'].join('\\s*'), 'i'), CITE],
+  [new RegExp(['\\bissue', ''].join(':'), 'i'), CITE],
 ];
 
 test('no file names a path outside the repository or cites what a user of it does not have', () => {
