@@ -30,6 +30,7 @@ export default defineConfig({
     { name: 'target', testDir: 'tests/setup', testMatch: /.*\.setup\.ts/ },
     { name: 'conformance', testDir: 'tests/conformance', dependencies: ['target'] },
     { name: 'properties', testDir: 'tests/properties', dependencies: ['target'] },
+    { name: 'protocol', testDir: 'tests/protocol', dependencies: ['target'] },
     // consumer pacts against the Pact mock (no target needed), then their verification against the target
     { name: 'pact-consumer', testDir: 'tests/pact', testMatch: /consumer\.spec\.ts$/ },
     { name: 'pact', testDir: 'tests/pact', testMatch: /provider\.spec\.ts$/, dependencies: ['pact-consumer', 'target'] },

@@ -31,6 +31,11 @@ export interface SuiteConfig {
   numRuns: number | undefined;
   seed: number | undefined;
   replayPath: string | undefined;
+  /**
+   * Where the target reaches the suite's web-hook receiver: 'loopback' (a free port on 127.0.0.1), a URL base
+   * (the receiver listens on 127.0.0.1 at its port, e.g. behind a forwarded port), or 'off' (not applicable).
+   */
+  webHookBase: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -121,7 +126,10 @@ export function readConfig(env: Env): SuiteConfig {
   const pollIntervalMs = positiveInt(env, 'ZSTACK_POLL_INTERVAL_MS', 200, 10, 60_000);
   if (pollIntervalMs > jobTimeoutMs) throw new ConfigError('ZSTACK_POLL_INTERVAL_MS', `must not exceed ZSTACK_JOB_TIMEOUT_MS (${jobTimeoutMs})`);
 
+  const webHookBase = webHookBaseOf(env, baseUrl);
+
   return {
+    webHookBase,
     baseUrl: baseUrl ?? (refPort !== undefined ? `http://127.0.0.1:${refPort}` : undefined),
     embedded,
     accountName: text(env, 'ZSTACK_ACCOUNT') ?? 'admin',
@@ -141,11 +149,30 @@ export function readConfig(env: Env): SuiteConfig {
   };
 }
 
+/** A target on this machine can call the receiver on 127.0.0.1; any other cannot unless told where to. */
+function webHookBaseOf(env: Env, baseUrl: string | undefined): string {
+  const v = text(env, 'ZSTACK_WEB_HOOK_BASE');
+  if (v === undefined) {
+    const host = baseUrl === undefined ? '127.0.0.1' : new URL(baseUrl).hostname;
+    return ['127.0.0.1', 'localhost', '[::1]'].includes(host) ? 'loopback' : 'off';
+  }
+  if (v === 'off' || v === 'loopback') return v;
+  let url: URL;
+  try {
+    url = new URL(v);
+  } catch {
+    throw new ConfigError('ZSTACK_WEB_HOOK_BASE', `expected off, loopback or a URL like http://suite-host:9000, got "${v}"`);
+  }
+  if (url.protocol !== 'http:' || url.port === '') throw new ConfigError('ZSTACK_WEB_HOOK_BASE', `expected an http:// URL with an explicit port, got "${v}"`);
+  if (url.username || url.password || url.search || url.hash) throw new ConfigError('ZSTACK_WEB_HOOK_BASE', 'must not contain credentials, a query or a fragment');
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
 export const KNOWN_VARIABLES = [
   'ZSTACK_BASE_URL', 'ZSTACK_ACCOUNT', 'ZSTACK_PASSWORD', 'ZSTACK_PASSWORD_SHA512', 'ZSTACK_TARGET_VERSION',
   'ZSTACK_REQUEST_TIMEOUT_MS', 'ZSTACK_JOB_TIMEOUT_MS', 'ZSTACK_POLL_INTERVAL_MS', 'ZSTACK_MAX_RESPONSE_BYTES',
   'ZSTACK_FLOW_APPROVER_UUID', 'ZSTACK_RUN_ID', 'ZSTACK_DEPTH', 'ZSTACK_NUM_RUNS', 'ZSTACK_SEED', 'ZSTACK_REPLAY_PATH',
-  'ZSTACK_ENV_FILE', 'ZSTACK_REF_PORT', 'ZSTACK_SESSION',
+  'ZSTACK_ENV_FILE', 'ZSTACK_REF_PORT', 'ZSTACK_SESSION', 'ZSTACK_WEB_HOOK_BASE',
 ] as const;
 
 // A misspelt variable would silently fall back to a default (ZSTACK_BASE_ULR -> the embedded server): refuse it.

@@ -26,6 +26,21 @@ import { unchangedFieldsKept } from './unchangedFieldsKept.ts';
 import { updateAppliesSentFields } from './updateAppliesSentFields.ts';
 import { validInputAccepted } from './validInputAccepted.ts';
 import { wrongShapeRefusedWith400 } from './wrongShapeRefusedWith400.ts';
+import { jobUuidHonoured } from './jobUuidHonoured.ts';
+import { badJobUuidRefused } from './badJobUuidRefused.ts';
+import { unknownJobIs404 } from './unknownJobIs404.ts';
+import { jobAddressGetOnly } from './jobAddressGetOnly.ts';
+import { pendingPollBody } from './pendingPollBody.ts';
+import { unknownPathIs404 } from './unknownPathIs404.ts';
+import { wrongMethodIs405 } from './wrongMethodIs405.ts';
+import { invalidSessionThroughJob } from './invalidSessionThroughJob.ts';
+import { rejectedCreateLeavesNothing } from './rejectedCreateLeavesNothing.ts';
+import { webHookDelivered } from './webHookDelivered.ts';
+import { queryReturnsMatchingRows } from './queryReturnsMatchingRows.ts';
+import { querySortedAsAsked } from './querySortedAsAsked.ts';
+import { queryCountsTotal } from './queryCountsTotal.ts';
+import { queryFieldsSelected } from './queryFieldsSelected.ts';
+import { queryByUuidAgrees } from './queryByUuidAgrees.ts';
 
 export * from './types.ts';
 
@@ -38,6 +53,10 @@ export const ALL_CHECKS: readonly Check[] = [
   querySchemaMapForSdk, invalidSessionRejected, rejectedWithErrorCode, restLayerRejection,
   repeatedDeleteSucceeds, resourceGoneAfterDelete,
   timestampsParseableBySdk, inferredFieldsPresent, wrongShapeRefusedWith400,
+  // protocol: jobs, status codes, sessions, web hooks, the query language
+  jobUuidHonoured, badJobUuidRefused, unknownJobIs404, jobAddressGetOnly, pendingPollBody,
+  unknownPathIs404, wrongMethodIs405, invalidSessionThroughJob, rejectedCreateLeavesNothing, webHookDelivered,
+  queryReturnsMatchingRows, querySortedAsAsked, queryCountsTotal, queryFieldsSelected, queryByUuidAgrees,
 ];
 
 const byName = new Map<string, Check>();

@@ -9,6 +9,7 @@ export const inventoryOnSuccess: Check = {
   source: 'API reference pages: 响应示例; docs/zstack-protocol.md#results-and-errorcode',
   run(o) {
     if (o.exchange.final.status !== 200 || o.api.reply.body === 'empty') return NOT_APPLICABLE;
+    if (o.expect.kind === 'query' && o.expect.expected.countOnly) return NOT_APPLICABLE; // count=true has no inventories (queryCountsTotal)
     const b = body(o);
     const key = o.api.reply.body;
     const v = b?.[key];

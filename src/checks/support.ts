@@ -126,3 +126,21 @@ export function sentFieldsNotApplied(check: Pick<Check, 'name' | 'severity' | 's
   }
   return out;
 }
+
+/** A header of the call's own request, by case-insensitive name. */
+export function requestHeader(o: Observation, name: string): string | undefined {
+  const headers = o.exchange.hops[0]?.request.headers ?? {};
+  const key = Object.keys(headers).find((k) => k.toLowerCase() === name.toLowerCase());
+  return key === undefined ? undefined : headers[key];
+}
+
+/** The call's first answer (the direct reply, or the 202 of an async call). */
+export const firstResponse = (o: Observation) => o.exchange.hops[0].response;
+
+/** The job id a 202's location names: the path segment after /zstack/v1/api-jobs/. */
+export function jobIdOf(location: unknown): string | undefined {
+  if (typeof location !== 'string') return undefined;
+  const at = location.indexOf('/zstack/v1/api-jobs/');
+  if (at < 0) return undefined;
+  return location.slice(at + '/zstack/v1/api-jobs/'.length).split(/[/?#]/)[0] || undefined;
+}

@@ -14,7 +14,51 @@ export type Expectation =
   /** rejected by the REST layer before any job, plain text, with one of these statuses */
   | { kind: 'rest-rejection'; statuses: number[]; why: string }
   /** a delete of a resource that is already gone (successIfResourceNotExisting) */
-  | { kind: 'repeat-delete' };
+  | { kind: 'repeat-delete' }
+  /** an async call whose X-Job-UUID is not 32 characters long or repeats an existing job's id */
+  | { kind: 'bad-job-uuid'; why: string }
+  /** a GET of a job address the server never issued */
+  | { kind: 'unknown-job' }
+  /** a method other than GET on a job address */
+  | { kind: 'job-wrong-method' }
+  /** a path no API is mapped to */
+  | { kind: 'unknown-path' }
+  /** a known API path with a method it does not take */
+  | { kind: 'wrong-method' }
+  /** a query whose answer the suite's own oracle computed over resources the run created */
+  | { kind: 'query'; why: string; expected: QueryExpectation };
+
+/** What the oracle says a query must answer; each part is judged by its own check. */
+export interface QueryExpectation {
+  /** the uuids the answer must list, each once: as a set, or in exactly this order (a sorted page) */
+  uuids?: { list: string[]; ordered: boolean };
+  /** sort rank per uuid (ties share a rank, direction applied): the answer's ranks must not decrease */
+  ranks?: Record<string, number>;
+  /** the `total` the answer must carry */
+  total?: number;
+  /** count=true: no `inventories` key at all */
+  countOnly?: boolean;
+  /** fields=...: every inventory has only these keys and equals one of `projected` (the full inventories cut down) */
+  fields?: { names: string[]; projected: JsonObject[] };
+  /** GET .../{uuid}: the inventories must equal these (what q=uuid=<uuid> answered) */
+  sameAs?: JsonObject[];
+}
+
+/** A POST the suite's web-hook receiver got. */
+export interface WebHookDelivery {
+  method: string;
+  /** lower-case header names */
+  headers: Record<string, string>;
+  text: string;
+  /** ms between the call's first answer and the delivery */
+  afterMs: number;
+}
+
+/** What the receiver got for one call sent with X-Web-Hook, within `waitedMs`. */
+export interface WebHookObservation {
+  waitedMs: number;
+  deliveries: WebHookDelivery[];
+}
 
 export interface Observation {
   api: ApiDescriptor;
@@ -26,4 +70,6 @@ export interface Observation {
   before?: JsonObject;
   /** the resource as a query showed it just after the call; null when the query no longer finds it */
   after?: JsonObject | null;
+  /** the call carried X-Web-Hook: what the suite's receiver got for it */
+  webHook?: WebHookObservation;
 }

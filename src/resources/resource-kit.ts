@@ -44,6 +44,11 @@ export class ResourceKit {
     return inv;
   }
 
+  /** Takes over the cleanup of a resource made outside the kit (e.g. by a create the server should have refused). */
+  adopt(resource: string, uuid: string): void {
+    if (!this.created.some((c) => c.uuid === uuid)) this.created.push({ resource, uuid });
+  }
+
   /** Marks a resource as deleted by the scenario itself (so cleanup does not try again). */
   forget(uuid: string): void {
     const i = this.created.findIndex((c) => c.uuid === uuid);

@@ -1,0 +1,19 @@
+import { NOT_APPLICABLE, type Check } from './types.ts';
+import { queryRefused } from './queryReturnsMatchingRows.ts';
+import { body, show, violation } from './support.ts';
+
+export const queryCountsTotal: Check = {
+  name: 'queryCountsTotal',
+  severity: 'required',
+  rule: 'count=true MUST answer {"total": N} with no "inventories"; replyWithCount=true MUST add "total"; N counts every match whatever start and limit.',
+  source: 'docs/zstack-protocol.md#paging-and-counting',
+  run(o) {
+    if (o.expect.kind !== 'query' || o.expect.expected.total === undefined) return NOT_APPLICABLE;
+    if (o.exchange.final.status !== 200) return [queryRefused(this, o)];
+    const b = body(o);
+    const out = [];
+    if (b?.['total'] !== o.expect.expected.total) out.push(violation(this, o, `${o.expect.why}: wrong total`, `total=${show(b?.['total'])}`, `total=${o.expect.expected.total}`));
+    if (o.expect.expected.countOnly && b && 'inventories' in b) out.push(violation(this, o, 'count=true also lists inventories', `inventories=${show(b['inventories'], 120)}`, 'no "inventories" key'));
+    return out;
+  },
+};
