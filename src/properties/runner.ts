@@ -20,9 +20,12 @@ export interface PropertySpec<T> {
   rule: string;
   /** runs at ZSTACK_DEPTH=quick; deep multiplies by DEEP_FACTOR */
   quickRuns: number;
+  /** the Playwright project that runs it (for the replay line); default properties */
+  project?: string;
   /** model-based: the arbitrary is fc.commands and takes the commands' replayPath */
   commands?: boolean;
-  arbitrary(env: PropertyEnv, opts: { commandsReplayPath?: string; deep: boolean }): fc.Arbitrary<T>;
+  /** `seed`: the run's seed, for data a property derives once per run (replayed with it) */
+  arbitrary(env: PropertyEnv, opts: { commandsReplayPath?: string; deep: boolean; seed: number }): fc.Arbitrary<T>;
   /** runs one case; throws StepFailure when a check fails */
   run(value: T, rec: CaseRecord): Promise<void>;
 }
@@ -89,7 +92,7 @@ export async function checkProperty<T>(spec: PropertySpec<T>, suite: Suite, opts
   let details: fc.RunDetails<[T]>;
   try {
     await env.ensureFixtures(resourceProfiles(suite.contracts).map((p) => p.resource));
-    const arb = spec.arbitrary(env, { commandsReplayPath: replay?.commandsReplayPath, deep: suite.config.depth === 'deep' });
+    const arb = spec.arbitrary(env, { commandsReplayPath: replay?.commandsReplayPath, deep: suite.config.depth === 'deep', seed });
     const property = fc.asyncProperty(arb, async (value) => {
       const rec = new CaseRecord(env);
       try {
@@ -145,7 +148,7 @@ export async function checkProperty<T>(spec: PropertySpec<T>, suite: Suite, opts
     `Property "${spec.title}" (${spec.name}) ${isCheck ? 'failed' : 'errored (suite or setup, not a conformance verdict)'} after ${details.numRuns} case(s), shrunk ${details.numShrinks} time(s).`,
     `Seed: ${details.seed}   Path: ${JSON.stringify(path)}${commandsReplayPath ? `   Commands replayPath: ${JSON.stringify(commandsReplayPath)}` : ''}`,
     'Replay exactly this case:',
-    `  ZSTACK_SEED=${details.seed} ZSTACK_REPLAY_PATH=${shellQuote(replayValue)} npx playwright test --project=properties -g ${shellQuote(spec.title)}`,
+    `  ZSTACK_SEED=${details.seed} ZSTACK_REPLAY_PATH=${shellQuote(replayValue)} npx playwright test --project=${spec.project ?? 'properties'} -g ${shellQuote(spec.title)}`,
     'Shrunk counterexample (fast-check):',
     indent(counterexample),
     'Steps of the failing case:',

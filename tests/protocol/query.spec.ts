@@ -1,0 +1,20 @@
+// The query-language properties (src/properties/query), against the target, over organizations the run creates
+// and selects by its run tag. A failure prints the seed, the replay path, the shrunk case and curl lines; replay
+// with ZSTACK_SEED=<seed> ZSTACK_REPLAY_PATH=<path> npx playwright test --project=protocol -g '<title>'.
+import { expect, test } from '../../fixtures/test.ts';
+import { checkProperty } from '../../src/properties/index.ts';
+import { QUERY_PROPERTIES } from '../../src/properties/query/index.ts';
+
+for (const property of QUERY_PROPERTIES) {
+  test(property.title, { tag: ['@property', '@protocol'], annotation: [{ type: 'property', description: property.name }] }, async ({ suite }, testInfo) => {
+    if (suite.config.depth === 'deep') test.setTimeout(15 * 60_000);
+    const outcome = await checkProperty(property, suite);
+    testInfo.annotations.push({ type: 'seed', description: String(outcome.seed) });
+    testInfo.annotations.push({ type: 'runs', description: `${outcome.numRuns} case(s) in ${outcome.durationMs} ms${outcome.interrupted ? ' (time budget reached)' : ''}` });
+    if (outcome.replay) testInfo.annotations.push({ type: 'replay', description: `ZSTACK_SEED=${outcome.seed} ZSTACK_REPLAY_PATH=${outcome.replay}` });
+    for (const a of outcome.advisories) testInfo.annotations.push({ type: 'advisory', description: a });
+    if (outcome.leftovers.length) testInfo.annotations.push({ type: 'cleanup', description: outcome.leftovers.join('; ') });
+    if (outcome.failed) await testInfo.attach('property-failure.txt', { contentType: 'text/plain', body: outcome.report });
+    expect(outcome.failed, outcome.report).toBe(false);
+  });
+}
