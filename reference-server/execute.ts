@@ -44,6 +44,13 @@ function outcomeOf(ctx: ServerContext, call: ApiCall, session: string | undefine
     return { ok: true, api: api.name, inventory: renderInventory(ctx, inv.inv, schemaName), schemaName };
   } catch (e) {
     const error = e instanceof ApiError ? e.error : internalError(e instanceof Error ? e.message : String(e)).error;
+    if (ctx.hooks.runsDespiteRefusal(false, { api, error })) {
+      try {
+        runEffect(ctx, call);
+      } catch {
+        // the refusal stands whatever the effect did
+      }
+    }
     const current = target && ctx.store.get(api.resource, target.uuid);
     return { ok: false, api: api.name, error, inventory: current ? renderInventory(ctx, current.inv, api.reply.schema) : undefined };
   }

@@ -8,6 +8,8 @@ import { ApiError, RestError } from './errors.ts';
 import { checkSession, executeApi, type ApiCall } from './execute.ts';
 import { runQuery, parseQueryParams } from './query.ts';
 import { addTopLevelExtras, renderOutcome } from './render.ts';
+import type { Job } from './jobs.ts';
+import { scheduleWebHook } from './web-hooks.ts';
 import { coerceParam, coerceTags, readBody, sendJson, sendText, wrongShape } from './wire.ts';
 
 const JOB_PATH = '/zstack/v1/api-jobs/';
@@ -34,12 +36,13 @@ function wantsSchema(req: IncomingMessage): boolean {
 }
 
 /** `Authorization: OAuth <session>`; missing or another type is a 400 from the REST layer (docs/zstack-protocol.md#sessions). */
-function sessionFromAuthorization(req: IncomingMessage): string {
+function sessionFromAuthorization(ctx: ServerContext, req: IncomingMessage): string {
   const auth = header(req, 'authorization');
-  if (auth === undefined) throw new RestError(400, "missing header 'Authorization'");
-  const [type, ...rest] = auth.trim().split(' ');
-  if (type !== 'OAuth') throw new RestError(400, "Authorization type must be 'OAuth'");
-  return rest.join(' ').trim();
+  const [type, ...rest] = (auth ?? '').trim().split(' ');
+  const problem = auth === undefined ? "missing header 'Authorization'" : type !== 'OAuth' ? "Authorization type must be 'OAuth'" : undefined;
+  const refusal = ctx.hooks.authorizationError(problem, {});
+  if (refusal !== undefined) throw new RestError(400, refusal);
+  return problem === undefined ? rest.join(' ').trim() : '';
 }
 
 async function dispatch(ctx: ServerContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -56,15 +59,15 @@ async function dispatch(ctx: ServerContext, req: IncomingMessage, res: ServerRes
   }
 
   const match = ctx.routes.match(method, path);
-  if (match.kind === 'none') throw new RestError(404, `no api mapping to ${path}`);
+  if (match.kind === 'none') throw new RestError(ctx.hooks.routeRejection(404, { kind: 'none' }), `no api mapping to ${path}`);
   if (match.kind === 'method') {
-    return sendText(res, 405, `The method ${method} is not allowed for the URL ${path}`, { Allow: match.allowed.join(', ') });
+    return sendText(res, ctx.hooks.routeRejection(405, { kind: 'method' }), `The method ${method} is not allowed for the URL ${path}`, { Allow: match.allowed.join(', ') });
   }
   const first = match.apis[0];
   // APIs marked @SuppressCredentialCheck (login, logout) never look at the Authorization header.
-  const session = first.suppressCredentialCheck ? undefined : sessionFromAuthorization(req);
+  const session = ctx.hooks.checksAuthorization(!first.suppressCredentialCheck, { api: first }) ? sessionFromAuthorization(ctx, req) : undefined;
 
-  if (first.kind === 'query') return query(ctx, res, first, match.withUuid ? match.pathParams.uuid : undefined, url.searchParams, session ?? "");
+  if (first.kind === 'query') return query(ctx, res, first, ctx.hooks.queryPathUuid(match.withUuid ? match.pathParams.uuid : undefined, {}), url.searchParams, session ?? '');
 
   const body = method === 'POST' || method === 'PUT' ? parseBody(ctx, raw) : {};
   const { api, rawParams } = selectApi(ctx, match.apis, body, path);
@@ -76,7 +79,7 @@ async function dispatch(ctx: ServerContext, req: IncomingMessage, res: ServerRes
     userTags: coerceTags(ctx, 'userTags', body.userTags),
   };
 
-  if (!ctx.hooks.answersAsync(api.async, { api })) {
+  if (!ctx.hooks.answersAsync(api.async, { api, session })) {
     const outcome = executeApi(ctx, call, session);
     const r = renderOutcome(ctx, outcome, { job: false, withSchema: wantsSchema(req) });
     return sendJson(ctx, res, r.status, r.body, r.nullError);
@@ -84,17 +87,21 @@ async function dispatch(ctx: ServerContext, req: IncomingMessage, res: ServerRes
 
   const jobUuid = header(req, 'x-job-uuid');
   if (jobUuid !== undefined) {
-    if (jobUuid.length !== 32) throw new RestError(400, "Invalid header[X-Job-UUID], it must be a UUID with '-' stripped");
-    if (ctx.jobs.has(jobUuid)) throw new RestError(400, `Duplicate job uuid[${jobUuid}]`);
+    const problem = jobUuid.length !== 32 ? "Invalid header[X-Job-UUID], it must be a UUID with '-' stripped" : ctx.jobs.has(jobUuid) ? `Duplicate job uuid[${jobUuid}]` : undefined;
+    const refusal = ctx.hooks.jobUuidError(problem, { requested: jobUuid });
+    if (refusal !== undefined) throw new RestError(400, refusal);
   }
-  const id = jobUuid ?? ctx.newUuid();
+  const id = ctx.hooks.jobId(jobUuid ?? ctx.newUuid(), { requested: jobUuid });
   const host = ctx.variant.jobLocationHost ?? header(req, 'host') ?? `${req.socket.localAddress}:${req.socket.localPort}`;
   const location = `http://${host}${ctx.hooks.jobPath(JOB_PATH, {})}${id}`;
   const timeoutSec = Number(header(req, 'x-api-timeout'));
   const apiTimeout = Number.isFinite(timeoutSec) && timeoutSec > 0 ? Math.round(timeoutSec * 1000) : DEFAULT_API_TIMEOUT_MS;
   const outcome = executeApi(ctx, call, session);
   const readyAt = ctx.hooks.jobReadyAt(ctx.now() + ctx.variant.jobDelayMs, { api });
-  ctx.jobs.add({ id, location, readyAt, outcome, schemaRequested: wantsSchema(req) });
+  const job: Job = { id, location, readyAt, outcome, schemaRequested: wantsSchema(req) };
+  ctx.jobs.add(job);
+  const hook = ctx.hooks.webHookUrl(header(req, 'x-web-hook'), {});
+  if (hook !== undefined) scheduleWebHook(ctx, job, hook);
   sendJson(ctx, res, 202, addTopLevelExtras(ctx, { location, apiTimeout }));
 }
 
@@ -147,7 +154,7 @@ function coerceParams(ctx: ServerContext, api: ApiDescriptor, rawParams: unknown
 
 function query(ctx: ServerContext, res: ServerResponse, api: ApiDescriptor, uuid: string | undefined, search: URLSearchParams, session: string): void {
   // 400-level parsing first, then the session (docs/zstack-protocol.md#http-status-codes); GET .../{uuid} ignores parameters
-  const spec = uuid === undefined ? parseQueryParams(search) : parseQueryParams(new URLSearchParams());
+  const spec = uuid === undefined ? parseQueryParams(ctx, search) : parseQueryParams(ctx, new URLSearchParams());
   try {
     checkSession(ctx, session);
     const schemaName = api.reply.schema ?? '';
@@ -162,12 +169,16 @@ function query(ctx: ServerContext, res: ServerResponse, api: ApiDescriptor, uuid
 }
 
 function pollJob(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, method: string, id: string): void {
-  if (method !== 'GET') return sendText(res, 405, `The method ${method} is not allowed for job URLs`, { Allow: 'GET' });
+  if (!ctx.hooks.jobMethodAllowed(method === 'GET', { method })) return sendText(res, 405, `The method ${method} is not allowed for job URLs`, { Allow: 'GET' });
   const job = id && !id.includes('/') ? ctx.jobs.get(decodeURIComponentSafe(id)) : undefined;
-  if (!job) return sendText(res, 404, 'the job has been expired');
+  if (!job) {
+    const r = ctx.hooks.unknownJobReply({ status: 404, text: 'the job has been expired' }, {});
+    return sendText(res, r.status, r.text);
+  }
   if (ctx.now() < job.readyAt) {
     // pending: the server sends {}, the manual shows the location again (variant pendingBody)
-    return sendJson(ctx, res, 202, ctx.variant.pendingBody === 'location' ? { location: job.location } : {});
+    const body = ctx.hooks.pendingBody(ctx.variant.pendingBody === 'location' ? { location: job.location } : {}, {});
+    return typeof body === 'string' ? sendText(res, 202, body) : sendJson(ctx, res, 202, body);
   }
   const r = renderOutcome(ctx, job.outcome, { job: true, withSchema: job.schemaRequested || wantsSchema(req) });
   sendJson(ctx, res, r.status, r.body, r.nullError);

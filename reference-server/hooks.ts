@@ -18,7 +18,25 @@ export type ParamVerdict = { refuse: Error } | { take: unknown };
 export interface Hooks {
   // ---- REST layer (handler.ts, wire.ts) ----
   /** whether an API answers 202 + job (true) or its result directly */
-  answersAsync(async: boolean, info: { api: ApiDescriptor }): boolean;
+  answersAsync(async: boolean, info: { api: ApiDescriptor; session: string | undefined }): boolean;
+  /** the status of a request no API takes: 404 (no such path) or 405 (another method) */
+  routeRejection(status: number, info: { kind: 'none' | 'method' }): number;
+  /** whether an API reads the Authorization header (false for @SuppressCredentialCheck APIs) */
+  checksAuthorization(checks: boolean, info: { api: ApiDescriptor }): boolean;
+  /** the REST layer's refusal of the Authorization header (missing, not OAuth), or undefined */
+  authorizationError(message: string | undefined, info: Record<string, never>): string | undefined;
+  /** the REST layer's refusal of an X-Job-UUID (length, duplicate), or undefined */
+  jobUuidError(message: string | undefined, info: { requested: string }): string | undefined;
+  /** the id a new job runs as */
+  jobId(id: string, info: { requested: string | undefined }): string;
+  /** whether a job address takes this method */
+  jobMethodAllowed(allowed: boolean, info: { method: string }): boolean;
+  /** the answer to a poll of a job address that names no job */
+  unknownJobReply(reply: { status: number; text: string }, info: Record<string, never>): { status: number; text: string };
+  /** the body of a poll of a running job: a JSON object, or text */
+  pendingBody(body: Record<string, unknown> | string, info: Record<string, never>): Record<string, unknown> | string;
+  /** the X-Web-Hook URL a job's result is POSTed to, or undefined */
+  webHookUrl(url: string | undefined, info: Record<string, never>): string | undefined;
   /** the path prefix a job location names (jobs are also pollable there) */
   jobPath(path: string, info: Record<string, never>): string;
   /** when a job's result becomes visible to polls (epoch ms) */
@@ -30,6 +48,8 @@ export interface Hooks {
 
   // ---- API layer (execute.ts, validate.ts, query.ts) ----
   sessionValid(valid: boolean, info: { session: string | undefined }): boolean;
+  /** whether a call the API refused still has its effect */
+  runsDespiteRefusal(runs: boolean, info: { api: ApiDescriptor; error: ApiError['error'] }): boolean;
   /** the validation error (if any) of one string parameter */
   stringParamError(error: ApiError | undefined, info: { api: ApiDescriptor; name: string; value: string }): ApiError | undefined;
   /** an API's effect; a hook may wrap it (run something before/after, or instead of it) */
@@ -44,6 +64,24 @@ export interface Hooks {
   outcome(outcome: ApiOutcome, info: { call: ApiCall }): ApiOutcome;
   /** the inventory a query sees for a record */
   queryView(inv: Inventory, info: { rec: StoredResource }): Inventory;
+  /** the REST layer's refusal of a malformed condition, or undefined (the condition is then dropped) */
+  conditionError(message: string | undefined, info: { cond: string }): string | undefined;
+  /** whether a condition on a field the inventory lacks fails the query (SYS.1000) or is dropped */
+  unknownFieldFails(fails: boolean, info: { field: string }): boolean;
+  /** the collation key a query compares and sorts strings by */
+  queryTextKey(key: string, info: { text: string; padSpace: boolean }): string;
+  /** whether a condition matches a NULL field (only `is null` does) */
+  nullMatches(matches: boolean, info: { op: string }): boolean;
+  /** the sort a query applies (undefined: none) */
+  querySort(sort: string | undefined, info: Record<string, never>): string | undefined;
+  /** the page a query answers */
+  queryPage(page: { start: number; limit: number }, info: Record<string, never>): { start: number; limit: number };
+  /** the `total` a query answers */
+  queryTotal(total: number, info: { pageSize: number }): number;
+  /** the fields a query returns (undefined: all) */
+  queryFields(fields: string[] | undefined, info: Record<string, never>): string[] | undefined;
+  /** the uuid of a GET .../{uuid} (undefined: a query of all) */
+  queryPathUuid(uuid: string | undefined, info: Record<string, never>): string | undefined;
 
   // ---- rendering (render.ts, handler.ts) ----
   timestampStyle(style: TimestampStyle, info: Record<string, never>): TimestampStyle;
@@ -63,6 +101,25 @@ const identity = <T>(value: T): T => value;
 
 export const HONEST_HOOKS: Hooks = {
   answersAsync: identity,
+  routeRejection: identity,
+  checksAuthorization: identity,
+  authorizationError: identity,
+  jobUuidError: identity,
+  jobId: identity,
+  jobMethodAllowed: identity,
+  unknownJobReply: identity,
+  pendingBody: identity,
+  webHookUrl: identity,
+  runsDespiteRefusal: identity,
+  conditionError: identity,
+  unknownFieldFails: identity,
+  queryTextKey: identity,
+  nullMatches: identity,
+  querySort: identity,
+  queryPage: identity,
+  queryTotal: identity,
+  queryFields: identity,
+  queryPathUuid: identity,
   jobPath: identity,
   jobReadyAt: identity,
   actionKey: identity,

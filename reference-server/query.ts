@@ -109,13 +109,21 @@ function javaSplitComma(s: string): string[] {
 }
 
 /** The REST layer's parsing of a query's URL parameters (RestServer.handleQueryApi). */
-export function parseQueryParams(sp: URLSearchParams): QuerySpec {
+export function parseQueryParams(ctx: ServerContext, sp: URLSearchParams): QuerySpec {
   const first = (name: string): string | undefined => {
     const v = sp.get(name);
     return v === null ? undefined : v.trim();
   };
   const spec: QuerySpec = {
-    conditions: sp.getAll('q').map(parseCondition),
+    conditions: sp.getAll('q').flatMap((cond) => {
+      try {
+        return [parseCondition(cond)];
+      } catch (e) {
+        const refusal = e instanceof RestError ? ctx.hooks.conditionError(e.message, { cond }) : e instanceof Error ? e.message : String(e);
+        if (refusal !== undefined) throw e;
+        return [];
+      }
+    }),
     limit: 1000,
     start: 0,
     count: first('count')?.toLowerCase() === 'true',
@@ -210,7 +218,7 @@ function cmp(a: string | number, b: string | number): number {
 }
 
 /** One row value against one condition (positive or negative operator, never `is null`/`not null`). */
-function matchValue(type: ScalarKind, op: Operator, row: unknown, value: string): boolean {
+function matchValue(ctx: ServerContext, type: ScalarKind, op: Operator, row: unknown, value: string): boolean {
   let left: string | number;
   let right: (v: string) => string | number;
   let likeText: string;
@@ -231,8 +239,8 @@ function matchValue(type: ScalarKind, op: Operator, row: unknown, value: string)
       likeText = String(row);
       break;
     default:
-      left = collationKey(String(row), true);
-      right = (v) => collationKey(v, true);
+      left = textKey(ctx, String(row), true);
+      right = (v) => textKey(ctx, v, true);
       likeText = String(row);
   }
   const c = (v: string) => cmp(left, right(v));
@@ -253,15 +261,18 @@ function matchValue(type: ScalarKind, op: Operator, row: unknown, value: string)
 
 const NEGATIVE: Partial<Record<Operator, Operator>> = { '!=': '=', '!?=': '?=', '!~=': '~=' };
 
-function matches(info: FieldInfo, cond: Condition, rec: StoredResource, inv: Inventory): boolean {
+/** The key strings are compared and sorted by in a query. */
+const textKey = (ctx: ServerContext, text: string, padSpace: boolean): string => ctx.hooks.queryTextKey(collationKey(text, padSpace), { text, padSpace });
+
+function matches(ctx: ServerContext, info: FieldInfo, cond: Condition, rec: StoredResource, inv: Inventory): boolean {
   const { op, value } = cond;
   if (info.kind === 'tag') {
     const tags = rec[info.tag];
     if (op === 'is null') return false;
     if (op === 'not null') return tags.length > 0;
     const positive = NEGATIVE[op];
-    if (positive) return !tags.some((t) => matchValue('string', positive, t, value));
-    return tags.some((t) => matchValue('string', op, t, value));
+    if (positive) return !tags.some((t) => matchValue(ctx, 'string', positive, t, value));
+    return tags.some((t) => matchValue(ctx, 'string', op, t, value));
   }
   const values: unknown[] = info.kind === 'scalar'
     ? [inv[cond.field]]
@@ -271,7 +282,7 @@ function matches(info: FieldInfo, cond: Condition, rec: StoredResource, inv: Inv
     const isNull = v === undefined || v === null;
     if (op === 'is null') return isNull;
     if (op === 'not null') return !isNull;
-    return !isNull && matchValue(info.type, op, v, value);
+    return isNull ? ctx.hooks.nullMatches(false, { op }) : matchValue(ctx, info.type, op, v, value);
   });
 }
 
@@ -291,44 +302,51 @@ export function runQuery(ctx: ServerContext, schemaName: string, records: Stored
     ? { conditions: [{ field: 'uuid', op: '=', value: byUuid }], limit: 1000, start: 0, count: false, replyWithCount: false }
     : spec;
 
-  const conds = q.conditions.map((c) => {
+  const conds = q.conditions.flatMap((c) => {
     const info = fieldInfo(ctx, schema, c.field);
-    if (!info) throw internalError(`java.lang.IllegalArgumentException: inventory class[${cls}] not having field[${c.field}]`);
+    if (!info) {
+      if (!ctx.hooks.unknownFieldFails(true, { field: c.field })) return [];
+      throw internalError(`java.lang.IllegalArgumentException: inventory class[${cls}] not having field[${c.field}]`);
+    }
     if (c.value.includes("'")) throw internalError(`org.zstack.zql.ast.ZQLError: unexpected token in condition[${c.field}${c.op}${c.value}]`);
     if (info.kind !== 'tag' && info.type === 'boolean' && !['?=', '!?=', '~=', '!~=', 'is null', 'not null'].includes(c.op) && booleanLiteral(c.value) === undefined) {
       throw internalError(`org.hibernate.hql.internal.ast.QuerySyntaxException: unexpected token: ${c.value}`);
     }
-    return { c, info };
+    return [{ c, info }];
   });
   if (q.limit < 0) throw internalError('java.lang.IllegalArgumentException: max-results cannot be negative');
   if (q.start < 0) throw internalError('java.lang.IllegalArgumentException: first-result value cannot be negative');
 
   let sort: { field: string; desc: boolean; type: ScalarKind } | undefined;
-  if (q.sort !== undefined) {
-    const desc = q.sort.startsWith('-');
-    const field = q.sort.startsWith('-') || q.sort.startsWith('+') ? q.sort.slice(1).trim() : q.sort;
+  const sortText = ctx.hooks.querySort(q.sort, {});
+  if (sortText !== undefined) {
+    const desc = sortText.startsWith('-');
+    const field = sortText.startsWith('-') || sortText.startsWith('+') ? sortText.slice(1).trim() : sortText;
     const info = field === '' ? undefined : fieldInfo(ctx, schema, field);
     if (!info || info.kind !== 'scalar') throw internalError(`java.lang.IllegalArgumentException: invalid order by clause, inventory[${cls}] doesn't have field[${field}]`);
     sort = { field, desc, type: info.type };
   }
-  if (q.fields) {
+  const fields = ctx.hooks.queryFields(q.fields, {});
+  if (fields) {
     const props = (schema.properties ?? {}) as Record<string, unknown>;
-    for (const f of q.fields) {
+    for (const f of fields) {
       if (!FIELD_NAME.test(f) || !Object.hasOwn(props, f)) throw internalError(`java.lang.IllegalArgumentException: inventory[${cls}] has no field[${f}]`);
     }
   }
 
   const rows = records
     .map((rec) => ({ rec, inv: ctx.hooks.queryView(rec.inv, { rec }) }))
-    .sort((a, b) => cmp(a.rec.uuid, b.rec.uuid))
-    .filter(({ rec, inv }) => conds.every(({ c, info }) => matches(info, c, rec, inv)));
+    .sort(ctx.variant.rowOrder === 'random' ? () => 0 : (a, b) => cmp(a.rec.uuid, b.rec.uuid))
+    .filter(({ rec, inv }) => conds.every(({ c, info }) => matches(ctx, info, c, rec, inv)));
+  // Without ORDER BY the database's order is unspecified: the variant shuffles (ties under a sort too).
+  if (ctx.variant.rowOrder === 'random') shuffle(rows);
 
   if (sort) {
     const s = sort;
     const key = (inv: Inventory): string | number | undefined => {
       const v = inv[s.field];
       if (v === undefined || v === null) return undefined;
-      if (s.type === 'string') return collationKey(String(v), true);
+      if (s.type === 'string') return textKey(ctx, String(v), true);
       if (s.type === 'boolean') return v === true ? 1 : 0;
       return Number(v);
     };
@@ -341,17 +359,26 @@ export function runQuery(ctx: ServerContext, schemaName: string, records: Stored
     });
   }
 
-  const total = rows.length;
+  const { start, limit } = ctx.hooks.queryPage({ start: q.start, limit: q.limit }, {});
+  const page = rows.slice(start, start + limit);
+  const total = ctx.hooks.queryTotal(rows.length, { pageSize: page.length });
   if (q.count) return { total, schema: {} };
-  const page = rows.slice(q.start, q.start + q.limit);
   const inventories = page.map(({ inv }) => {
-    if (!q.fields) return renderInventory(ctx, inv, schemaName);
+    if (!fields) return renderInventory(ctx, inv, schemaName);
     const picked: Inventory = {};
-    for (const f of q.fields) if (inv[f] !== undefined && inv[f] !== null) picked[f] = inv[f];
+    for (const f of fields) if (inv[f] !== undefined && inv[f] !== null) picked[f] = inv[f];
     return renderInventory(ctx, picked, schemaName, { extras: false });
   });
   const body: Record<string, unknown> = { inventories };
   if (q.replyWithCount) body.total = total;
   body.schema = schemaMap(ctx, schemaName, inventories.map((value, i) => ({ path: `inventories[${i}]`, value })));
   return body;
+}
+
+/** Fisher-Yates, in place. */
+function shuffle<T>(xs: T[]): void {
+  for (let i = xs.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [xs[i], xs[j]] = [xs[j], xs[i]];
+  }
 }

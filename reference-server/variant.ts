@@ -16,6 +16,10 @@ export interface Variant {
   pendingBody: 'empty' | 'location';
   /** status of a wrongly-shaped List/String parameter: 500 (Gson, real ZStack) or 400 */
   wrongShapeStatus: 500 | 400;
+  /** the order of query rows without sort (and of ties under one): uuid (InnoDB in practice) or random (SQL leaves it open) */
+  rowOrder: 'uuid' | 'random';
+  /** how long after the job's result is visible to polls the web hook is POSTed */
+  webHookDelayMs: number;
 }
 
 export const DEFAULT_VARIANT: Variant = {
@@ -26,6 +30,8 @@ export const DEFAULT_VARIANT: Variant = {
   jobDelayMs: 0,
   pendingBody: 'empty',
   wrongShapeStatus: 500,
+  rowOrder: 'uuid',
+  webHookDelayMs: 0,
 };
 
 /** The named conformant variants the self-tests run the whole conformance scenario set against. */
@@ -37,4 +43,7 @@ export const VARIANTS: Record<string, Partial<Variant>> = {
   'job-location-other-host': { jobLocationHost: 'zstack-mn.internal:8080' },
   'slow-jobs': { jobDelayMs: 450, pendingBody: 'location' },
   'wrong-shape-400': { wrongShapeStatus: 400 },
+  'random-row-order': { rowOrder: 'random' },
+  'slow-jobs-empty-body': { jobDelayMs: 300 },
+  'web-hook-after-result': { webHookDelayMs: 400 },
 };

@@ -36,6 +36,27 @@ import nonAsciiRefused from './non-ascii-refused.ts';
 import createDropsDescription from './create-drops-description.ts';
 import syncAnswers from './sync-answers.ts';
 import noInferredFields from './no-inferred-fields.ts';
+import jobUuidIgnored from './job-uuid-ignored.ts';
+import jobUuidUnchecked from './job-uuid-unchecked.ts';
+import unknownJobPending from './unknown-job-pending.ts';
+import jobAddressAnyMethod from './job-address-any-method.ts';
+import pendingPollText from './pending-poll-text.ts';
+import unknownPath400 from './unknown-path-400.ts';
+import wrongMethod404 from './wrong-method-404.ts';
+import authorizationCheckedInJob from './authorization-checked-in-job.ts';
+import badSessionRefusedAtOnce from './bad-session-refused-at-once.ts';
+import logoutNeedsAuthorization from './logout-needs-authorization.ts';
+import refusedCreatePersists from './refused-create-persists.ts';
+import webHookNotSent from './web-hook-not-sent.ts';
+import queryCaseSensitive from './query-case-sensitive.ts';
+import queryNegationMatchesNull from './query-negation-matches-null.ts';
+import querySortIgnored from './query-sort-ignored.ts';
+import queryStartIgnored from './query-start-ignored.ts';
+import queryTotalCountsPage from './query-total-counts-page.ts';
+import queryFieldsIgnored from './query-fields-ignored.ts';
+import queryUuidPathIgnored from './query-uuid-path-ignored.ts';
+import malformedConditionIgnored from './malformed-condition-ignored.ts';
+import queryUnknownFieldIgnored from './query-unknown-field-ignored.ts';
 
 export const FAULT_UNITS = [
   errorOnSuccess,
@@ -72,6 +93,27 @@ export const FAULT_UNITS = [
   createDropsDescription,
   syncAnswers,
   noInferredFields,
+  jobUuidIgnored,
+  jobUuidUnchecked,
+  unknownJobPending,
+  jobAddressAnyMethod,
+  pendingPollText,
+  unknownPath400,
+  wrongMethod404,
+  authorizationCheckedInJob,
+  badSessionRefusedAtOnce,
+  logoutNeedsAuthorization,
+  refusedCreatePersists,
+  webHookNotSent,
+  queryCaseSensitive,
+  queryNegationMatchesNull,
+  querySortIgnored,
+  queryStartIgnored,
+  queryTotalCountsPage,
+  queryFieldsIgnored,
+  queryUuidPathIgnored,
+  malformedConditionIgnored,
+  queryUnknownFieldIgnored,
 ] as const;
 
 export type FaultName = (typeof FAULT_UNITS)[number]['name'];

@@ -23,7 +23,23 @@ export type RequestKind =
   /** a string parameter with a character outside ASCII */
   | 'non-ascii'
   /** a query */
-  | 'query';
+  | 'query'
+  /** a query with a malformed condition or a field the inventory does not have */
+  | 'malformed-query'
+  /** an async call whose X-Job-UUID has the wrong length or repeats an existing job */
+  | 'bad-job-uuid'
+  /** a poll of a job address that names no job */
+  | 'unknown-job'
+  /** a method other than GET on a job address */
+  | 'job-wrong-method'
+  /** a path no API is mapped to */
+  | 'unknown-path'
+  /** a known path with a method it does not take */
+  | 'wrong-method'
+  /** a call without an Authorization header */
+  | 'no-authorization'
+  /** LogOut (sent, as the official SDK sends it, without Authorization) */
+  | 'logout';
 
 /** A part of the server's replies a fault may change. */
 export type Aspect =
@@ -42,7 +58,9 @@ export type Aspect =
   /** anything in the polls of async jobs */
   | 'job-result'
   /** how an async API answers: the immediate reply and whether there is a job to poll */
-  | 'async-reply';
+  | 'async-reply'
+  /** the POSTs of web hooks (X-Web-Hook) */
+  | 'web-hook';
 
 export interface FaultUnit<N extends string = string> {
   name: N;

@@ -1,0 +1,8 @@
+import { defineFault } from './types.ts';
+
+export default defineFault({
+  name: 'query-fields-ignored',
+  description: 'fields=... is ignored: inventories come whole',
+  touches: ['request:query'],
+  install: () => ({ queryFields: () => undefined }),
+});

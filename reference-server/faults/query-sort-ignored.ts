@@ -1,0 +1,8 @@
+import { defineFault } from './types.ts';
+
+export default defineFault({
+  name: 'query-sort-ignored',
+  description: 'sort=+f / -f is ignored (rows come in uuid order)',
+  touches: ['request:query'],
+  install: () => ({ querySort: () => undefined }),
+});

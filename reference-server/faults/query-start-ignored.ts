@@ -1,0 +1,8 @@
+import { defineFault } from './types.ts';
+
+export default defineFault({
+  name: 'query-start-ignored',
+  description: 'start is ignored: every page is the first one',
+  touches: ['request:query'],
+  install: () => ({ queryPage: ({ limit }) => ({ start: 0, limit }) }),
+});

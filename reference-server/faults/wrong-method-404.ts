@@ -1,0 +1,8 @@
+import { defineFault } from './types.ts';
+
+export default defineFault({
+  name: 'wrong-method-404',
+  description: 'a known path called with a method it does not take answers 404 instead of 405',
+  touches: ['request:wrong-method'],
+  install: () => ({ routeRejection: (status, { kind }) => (kind === 'method' ? 404 : status) }),
+});
