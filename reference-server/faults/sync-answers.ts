@@ -3,6 +3,7 @@ import { defineFault } from './types.ts';
 export default defineFault({
   name: 'sync-answers',
   description: 'asynchronous APIs answer their result directly with 200 instead of 202 + job',
-  touches: ['async-reply'],
+  // with no job there is no X-Job-UUID to check
+  touches: ['async-reply', 'request:bad-job-uuid'],
   install: () => ({ answersAsync: () => false }),
 });

@@ -20,6 +20,8 @@ export interface PropertySpec<T> {
   rule: string;
   /** runs at ZSTACK_DEPTH=quick; deep multiplies by DEEP_FACTOR */
   quickRuns: number;
+  /** false: needs no approved project (the flow collections' fixture) */
+  usesProjectFixture?: boolean;
   /** the Playwright project that runs it (for the replay line); default properties */
   project?: string;
   /** model-based: the arbitrary is fc.commands and takes the commands' replayPath */
@@ -91,7 +93,7 @@ export async function checkProperty<T>(spec: PropertySpec<T>, suite: Suite, opts
   let leftovers: string[] = [];
   let details: fc.RunDetails<[T]>;
   try {
-    await env.ensureFixtures(resourceProfiles(suite.contracts).map((p) => p.resource));
+    if (spec.usesProjectFixture !== false) await env.ensureFixtures(resourceProfiles(suite.contracts).map((p) => p.resource));
     const arb = spec.arbitrary(env, { commandsReplayPath: replay?.commandsReplayPath, deep: suite.config.depth === 'deep', seed });
     const property = fc.asyncProperty(arb, async (value) => {
       const rec = new CaseRecord(env);

@@ -5,6 +5,8 @@
 // claim broader than the behaviour).
 import { test, expect } from '@playwright/test';
 import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { startReferenceServer } from '../../reference-server/server.ts';
 import { FAULT_UNITS, type FaultName } from '../../reference-server/faults/index.ts';
 import type { Aspect, RequestKind } from '../../reference-server/faults/types.ts';
@@ -24,6 +26,12 @@ interface Step {
   path: (ids: Ids) => string;
   body?: (ids: Ids) => unknown;
   unknownSession?: boolean;
+  /** sent without an Authorization header */
+  noAuthorization?: boolean;
+  /** the X-Job-UUID to send instead of the step's own */
+  jobUuid?: string;
+  /** sent with X-Web-Hook: the transcript records what the hook received */
+  webHook?: boolean;
   /** names the uuid of the reply's inventory, for later steps */
   creates?: string;
 }
@@ -36,6 +44,11 @@ const fcUpdate = (fields: Record<string, unknown>) => ({
 });
 const orgQuery = { method: 'GET' as const, path: (ids: Ids) => `/zstack/v1/iam2/organizations/${ids.org}` };
 
+const orgsQuery = (query: string) => ({ method: 'GET' as const, path: () => `/zstack/v1/iam2/organizations?${query}` });
+/** The X-Job-UUID the step named `name` runs as (each step's own is its 1-based index in hex). */
+const jobOf = (name: string): string => (BATTERY.findIndex((s) => s.name === name) + 1).toString(16).padStart(32, '0');
+const createOrg = (name: string) => ({ method: 'POST' as const, path: () => '/zstack/v1/iam2/organizations', body: () => ({ params: { name, type: 'Company' } }) });
+
 /** The battery. Steps that only a fault makes succeed come where nothing later reads what they change. */
 const BATTERY: Step[] = [
   { name: 'unknown session', kinds: ['unknown-session'], method: 'GET', path: () => '/zstack/v1/iam2/organizations', unknownSession: true },
@@ -43,6 +56,16 @@ const BATTERY: Step[] = [
     name: 'create organization', method: 'POST', path: () => '/zstack/v1/iam2/organizations', creates: 'org',
     body: () => ({ params: { name: 'org-a', description: 'first', type: 'Company', attributes: [{ name: 'k', value: 'v' }] } }),
   },
+  { name: 'create organization b', ...createOrg('org-b') },
+  { name: 'query by name in another case', kinds: ['query'], ...orgsQuery('q=name=ORG-A') },
+  { name: 'query a NULL field with !=', kinds: ['query'], ...orgsQuery('q=parentUuid!=x') },
+  { name: 'query sorted by name ascending', kinds: ['query'], ...orgsQuery('sort=%2Bname') },
+  { name: 'query sorted by name descending', kinds: ['query'], ...orgsQuery('sort=-name') },
+  { name: 'query the second page', kinds: ['query'], ...orgsQuery('sort=%2Bname&start=1&limit=1') },
+  { name: 'query count with a limit', kinds: ['query'], ...orgsQuery('count=true&limit=1') },
+  { name: 'query names only', kinds: ['query'], ...orgsQuery('fields=name') },
+  { name: 'query with a condition without operator', kinds: ['malformed-query'], ...orgsQuery('q=name') },
+  { name: 'query an unknown field', kinds: ['malformed-query'], ...orgsQuery('q=zcNoSuchField=x') },
   { name: 'invalid state event', kinds: ['invalid-state-event'], ...orgAction({ changeIAM2OrganizationState: { stateEvent: 'bogus' } }) },
   { name: 'query organization', kinds: ['query'], ...orgQuery },
   { name: 'disable', ...orgAction({ changeIAM2OrganizationState: { stateEvent: 'disable' } }) },
@@ -70,13 +93,55 @@ const BATTERY: Step[] = [
   { name: 'delete organization again', kinds: ['repeat-delete'], method: 'DELETE', path: (ids) => `/zstack/v1/iam2/organizations/${ids.org}` },
   { name: 'query deleted organization', kinds: ['query', 'after-delete'], ...orgQuery },
   { name: 'action on deleted organization', kinds: ['after-delete'], ...orgAction({ changeIAM2OrganizationState: { stateEvent: 'disable' } }) },
+  { name: 'poll an unknown job', kinds: ['unknown-job'], method: 'GET', path: () => `/zstack/v1/api-jobs/${'e'.repeat(32)}` },
+  { name: 'DELETE a job address', kinds: ['job-wrong-method'], method: 'DELETE', path: () => `/zstack/v1/api-jobs/${jobOf('create organization')}` },
+  { name: 'unknown path', kinds: ['unknown-path'], method: 'GET', path: () => '/zstack/v1/iam2/zc-no-such-api' },
+  { name: 'wrong method', kinds: ['wrong-method'], method: 'DELETE', path: () => '/zstack/v1/iam2/organizations' },
+  { name: 'create without Authorization', kinds: ['no-authorization'], noAuthorization: true, ...createOrg('org-no-auth') },
+  { name: 'log out without Authorization', kinds: ['logout'], noAuthorization: true, method: 'DELETE', path: () => `/zstack/v1/accounts/sessions/${'d'.repeat(32)}` },
+  { name: 'create with a web hook', webHook: true, ...createOrg('org-hook') },
+  // steps a fault makes create something: last, so no later reply shows it
+  { name: 'create with an unknown session', kinds: ['unknown-session'], unknownSession: true, ...createOrg('org-unknown-session') },
+  { name: 'query what the unknown session made', kinds: ['unknown-session', 'query'], ...orgsQuery('q=name=org-unknown-session') },
+  { name: 'create with a 31-character X-Job-UUID', kinds: ['bad-job-uuid'], jobUuid: '1'.repeat(31), ...createOrg('org-short-job') },
+  { name: 'create repeating a job id', kinds: ['bad-job-uuid'], jobUuid: 'REPEAT', ...createOrg('org-repeat-job') },
 ];
 
 interface Reply { status: number; body: unknown }
-interface Entry { step: string; kinds: RequestKind[]; ack?: Reply; reply: Reply }
+interface Hook { success: string | undefined; body: unknown }
+interface Entry { step: string; kinds: RequestKind[]; ack?: Reply; reply: Reply; hook?: Hook | 'none' }
 
-async function send(base: string, method: string, path: string, session: string | undefined, body: unknown, jobUuid: string): Promise<Reply> {
-  const headers: Record<string, string> = { 'X-Job-UUID': jobUuid };
+/** A web-hook receiver on loopback: what each hook path got (the job id is left out: it is the job location's). */
+async function hookReceiver(): Promise<{ url: string; waitFor(path: string): Promise<Hook | 'none'>; close(): Promise<void> }> {
+  const got = new Map<string, Hook>();
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      let body: unknown = text;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        // recorded as text
+      }
+      got.set(req.url ?? '', { success: req.headers['x-job-success'] as string | undefined, body });
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    async waitFor(path) {
+      for (let i = 0; i < 40 && !got.has(path); i++) await new Promise((r) => setTimeout(r, 50));
+      return got.get(path) ?? 'none';
+    },
+    close: () => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }),
+  };
+}
+
+async function send(base: string, method: string, path: string, session: string | undefined, body: unknown, jobUuid: string, extra: Record<string, string> = {}): Promise<Reply> {
+  const headers: Record<string, string> = { 'X-Job-UUID': jobUuid, ...extra };
   if (session !== undefined) headers.Authorization = `OAuth ${session}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const res = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -98,6 +163,7 @@ async function send(base: string, method: string, path: string, session: string 
 async function runBattery(faults: FaultName[], ids: Ids = {}): Promise<{ transcript: Entry[]; ids: Ids }> {
   let now = T0;
   const server = await startReferenceServer({ faults, clock: () => now, uuidSeed: UUID_SEED });
+  const hooks = await hookReceiver();
   try {
     const login = await send(server.url, 'PUT', '/zstack/v1/accounts/login', undefined,
       { logInByAccount: { accountName: 'admin', password: createHash('sha512').update('password').digest('hex') } }, '');
@@ -107,18 +173,22 @@ async function runBattery(faults: FaultName[], ids: Ids = {}): Promise<{ transcr
     for (const [i, step] of BATTERY.entries()) {
       now += 1000;
       const use = { ...captured, ...ids };
-      const jobUuid = (i + 1).toString(16).padStart(32, '0');
-      const first = await send(server.url, step.method, step.path(use), step.unknownSession ? UNKNOWN_SESSION : session, step.body?.(use), jobUuid);
+      const jobUuid = step.jobUuid === 'REPEAT' ? jobOf('create organization') : step.jobUuid ?? (i + 1).toString(16).padStart(32, '0');
+      const hookPath = `/hook/${i}`;
+      const first = await send(server.url, step.method, step.path(use), step.noAuthorization ? undefined : step.unknownSession ? UNKNOWN_SESSION : session, step.body?.(use), jobUuid,
+        step.webHook ? { 'X-Web-Hook': hooks.url + hookPath } : {});
       const location = (first.body as { location?: unknown } | undefined)?.location;
       const entry: Entry = first.status === 202 && typeof location === 'string'
         ? { step: step.name, kinds: step.kinds ?? [], ack: first, reply: await send(server.url, 'GET', new URL(location.replace('<server>', server.url)).pathname, session, undefined, '') }
         : { step: step.name, kinds: step.kinds ?? [], reply: first };
+      if (step.webHook) entry.hook = await hooks.waitFor(hookPath);
       const uuid = ((entry.reply.body as { inventory?: { uuid?: unknown } } | undefined)?.inventory)?.uuid;
       if (step.creates && typeof uuid === 'string') captured[step.creates] = uuid;
       transcript.push(entry);
     }
     return { transcript, ids: { ...captured, ...ids } };
   } finally {
+    await hooks.close();
     await server.close();
   }
 }
@@ -149,7 +219,7 @@ function differences(clean: Entry[], faulty: Entry[]): Difference[] {
   expect(faulty.map((e) => e.step)).toEqual(clean.map((e) => e.step));
   return clean.flatMap((c, i) => {
     const raw: Array<{ path: Path; clean: unknown; faulty: unknown }> = [];
-    diffValues({ ack: c.ack, reply: c.reply }, { ack: faulty[i].ack, reply: faulty[i].reply }, [], raw);
+    diffValues({ ack: c.ack, reply: c.reply, hook: c.hook }, { ack: faulty[i].ack, reply: faulty[i].reply, hook: faulty[i].hook }, [], raw);
     return raw.map((d) => ({ ...d, step: faulty[i], cleanStep: c }));
   });
 }
@@ -162,7 +232,8 @@ function inAspect(aspect: Aspect, d: Difference): boolean {
   const [kind, arg] = aspect.split(':') as [string, string | undefined];
   switch (kind) {
     case 'field': {
-      if (part !== 'reply' || section !== 'body') return false;
+      // a web hook carries the job's result: the same inventory as the reply
+      if ((part !== 'reply' && part !== 'hook') || section !== 'body') return false;
       // the member of an inventory: inventory.<f> or inventories[i].<f>
       const field = member === 'inventory' ? rest[0] : member === 'inventories' ? rest[1] : undefined;
       return field === arg;
@@ -181,9 +252,11 @@ function inAspect(aspect: Aspect, d: Difference): boolean {
     case 'job-location':
       return part === 'ack' && section === 'body' && member === 'location';
     case 'job-result':
-      return part === 'reply' && d.cleanStep.ack !== undefined;
+      return (part === 'reply' && d.cleanStep.ack !== undefined) || part === 'hook';
     case 'async-reply':
-      return part === 'ack';
+      return part === 'ack' || part === 'hook';
+    case 'web-hook':
+      return part === 'hook';
     default:
       throw new Error(`aspect ${aspect} has no meaning in this test`);
   }

@@ -14,6 +14,12 @@ import { flowCollectionUpdateScenario } from '../../src/scenarios/flow-collectio
 import { flowCollectionRejectionsScenario } from '../../src/scenarios/flow-collection-rejections.ts';
 import { sessionScenario } from '../../src/scenarios/session.ts';
 import { FAULTS, VARIANTS, type FaultName, type Variant } from '../../reference-server/faults.ts';
+import { PROTOCOL_SCENARIOS } from '../../src/protocol/index.ts';
+import { jobsScenario } from '../../src/protocol/jobs.ts';
+import { sessionsScenario } from '../../src/protocol/sessions.ts';
+import { statusCodesScenario } from '../../src/protocol/status-codes.ts';
+import { webHooksScenario } from '../../src/protocol/web-hooks.ts';
+import { QUERY_TARGETED_FAULTS } from '../../src/properties/query/index.ts';
 
 test.describe.configure({ mode: 'parallel' });
 
@@ -61,7 +67,23 @@ const EXPECTED: Array<{ fault: FaultName; check: string; scenario: Scenario }> =
   { fault: 'non-ascii-refused', check: 'validInputAccepted', scenario: organizationStateScenario },
   { fault: 'create-drops-description', check: 'createAppliesSentFields', scenario: organizationStateScenario },
   { fault: 'query-stale', check: 'queryShowsLastInventory', scenario: organizationStateScenario },
+  // protocol
+  { fault: 'job-uuid-ignored', check: 'jobUuidHonoured', scenario: jobsScenario },
+  { fault: 'job-uuid-unchecked', check: 'badJobUuidRefused', scenario: jobsScenario },
+  { fault: 'unknown-job-pending', check: 'unknownJobIs404', scenario: jobsScenario },
+  { fault: 'job-address-any-method', check: 'jobAddressGetOnly', scenario: jobsScenario },
+  { fault: 'pending-poll-text', check: 'pendingPollBody', scenario: jobsScenario },
+  { fault: 'unknown-path-400', check: 'unknownPathIs404', scenario: statusCodesScenario },
+  { fault: 'wrong-method-404', check: 'wrongMethodIs405', scenario: statusCodesScenario },
+  { fault: 'authorization-checked-in-job', check: 'restLayerRejection', scenario: sessionsScenario },
+  { fault: 'bad-session-refused-at-once', check: 'invalidSessionThroughJob', scenario: sessionsScenario },
+  { fault: 'logout-needs-authorization', check: 'validInputAccepted', scenario: sessionsScenario },
+  { fault: 'refused-create-persists', check: 'rejectedCreateLeavesNothing', scenario: sessionsScenario },
+  { fault: 'web-hook-not-sent', check: 'webHookDelivered', scenario: webHooksScenario },
 ];
+
+/** Faults the query properties catch (tests/self/protocol-properties.spec.ts shows each), with their checks. */
+const BY_PROPERTIES = Object.values(QUERY_TARGETED_FAULTS).flatMap((m) => Object.entries(m).map(([fault, check]) => ({ fault, check })));
 
 /**
  * Advisory findings real ZStack itself produces, which the clean reference server (modelled on it) therefore
@@ -72,14 +94,16 @@ const ZSTACK_OWN_ADVISORIES = new Set(['wrongShapeRefusedWith400']);
 /** Tighter bounds for faults that make the suite wait (a job that never ends waits for ZSTACK_JOB_TIMEOUT_MS). */
 const ENV: Partial<Record<FaultName, Record<string, string>>> = {
   'job-never-ends': { ZSTACK_JOB_TIMEOUT_MS: '600', ZSTACK_POLL_INTERVAL_MS: '100' },
+  // the web-hook wait is the job timeout
+  'web-hook-not-sent': { ZSTACK_JOB_TIMEOUT_MS: '600' },
 };
 
 test('every check is shown to fail on some fault mode (or on ZStack\'s own behaviour, for advisories)', () => {
-  expect([...new Set([...EXPECTED.map((e) => e.check), ...ZSTACK_OWN_ADVISORIES])].sort()).toEqual(ALL_CHECKS.map((c) => c.name).sort());
+  expect([...new Set([...EXPECTED.map((e) => e.check), ...BY_PROPERTIES.map((e) => e.check), ...ZSTACK_OWN_ADVISORIES])].sort()).toEqual(ALL_CHECKS.map((c) => c.name).sort());
 });
 
 test('every fault mode of the reference server is covered here', () => {
-  expect([...new Set(EXPECTED.map((e) => e.fault))].sort()).toEqual((Object.keys(FAULTS) as FaultName[]).sort());
+  expect([...new Set([...EXPECTED.map((e) => e.fault), ...BY_PROPERTIES.map((e) => e.fault)])].sort()).toEqual((Object.keys(FAULTS) as FaultName[]).sort());
 });
 
 test('wrongShapeRefusedWith400 reports the Gson-style 500 as advisory only, and passes a server answering 400', async () => {
@@ -101,7 +125,7 @@ for (const { fault, check, scenario } of EXPECTED) {
   });
 }
 
-for (const scenario of SCENARIOS) {
+for (const scenario of [...SCENARIOS, ...PROTOCOL_SCENARIOS]) {
   test(`clean server passes every check: ${scenario.title}`, async () => {
     const outcome = await runAgainst(scenario, {});
     const all = [...outcome.failed, ...outcome.advisories.filter((r) => !ZSTACK_OWN_ADVISORIES.has(r.check))];
@@ -114,7 +138,7 @@ for (const scenario of SCENARIOS) {
 }
 
 for (const [name, variant] of Object.entries(VARIANTS)) {
-  for (const scenario of SCENARIOS) {
+  for (const scenario of [...SCENARIOS, ...PROTOCOL_SCENARIOS]) {
     test(`conformant variant ${name} passes every required check: ${scenario.title}`, async () => {
       const outcome = await runAgainst(scenario, { variant });
       expect(outcome.stopped).toBeUndefined();

@@ -19,7 +19,7 @@ export const QUERY_TARGETED_FAULTS: Record<string, Record<string, string>> = {
   querySortOrdersAnswer: { 'query-sort-ignored': 'querySortedAsAsked' },
   queryPagesCoverSortedList: {
     'query-start-ignored': 'queryReturnsMatchingRows',
-    'query-count-lists-inventories': 'queryCountsTotal',
+    'query-total-counts-page': 'queryCountsTotal',
   },
   queryFieldsAndUuidPath: {
     'query-fields-ignored': 'queryFieldsSelected',

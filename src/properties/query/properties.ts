@@ -60,6 +60,7 @@ export const queryConditionsMatchOracle: PropertySpec<{ conditions: ConditionRec
   title: 'every query operator selects exactly the rows MariaDB with utf8_general_ci selects',
   rule: 'For =, !=, >, <, >=, <=, ?=, !?=, ~=, !~=, is null and not null on string fields, alone or ANDed, the answer MUST list exactly the resources the oracle selects: case- and accent-insensitive, trailing spaces ignored except by LIKE, NULL matched only by is null, LIKE with % _ and backslash escapes.',
   project: 'protocol',
+  usesProjectFixture: false,
   quickRuns: 60,
   arbitrary(env, opts) {
     drawFixture(env, opts);
@@ -81,6 +82,7 @@ export const querySortOrdersAnswer: PropertySpec<{ field: string; desc: boolean;
   title: 'sort=+field / -field orders the answer as utf8_general_ci does, NULLs first ascending',
   rule: 'A query with sort=+f or -f MUST list the matching resources in the collation\'s order, NULL first ascending and last descending, ties in any order.',
   project: 'protocol',
+  usesProjectFixture: false,
   quickRuns: 20,
   arbitrary(env, opts) {
     drawFixture(env, opts);
@@ -100,6 +102,7 @@ export const queryPagesCoverSortedList: PropertySpec<{ field: 'name' | 'uuid'; d
   title: 'start/limit pages of a sorted query put together give the sorted list; count and replyWithCount give the total',
   rule: 'With sort on a field without ties, the pages start=0, L, 2L, … MUST each be that slice of the sorted list (no duplicate, no gap, an empty page past the end); replyWithCount=true MUST add total = all matches; count=true MUST answer only total = all matches, whatever start and limit.',
   project: 'protocol',
+  usesProjectFixture: false,
   quickRuns: 10,
   arbitrary(env, opts) {
     drawFixture(env, opts);
@@ -136,6 +139,7 @@ export const queryFieldsAndUuidPath: PropertySpec<{ fields: string[]; row: numbe
   title: 'fields returns only the fields asked for, and GET .../{uuid} answers what q=uuid= answers',
   rule: 'fields=a,b MUST return each inventory with only those fields, valued as the full inventory; GET .../{uuid} MUST answer exactly what q=uuid=<uuid> answers (one inventory, or none for a uuid that names nothing).',
   project: 'protocol',
+  usesProjectFixture: false,
   quickRuns: 15,
   arbitrary(env, opts) {
     drawFixture(env, opts);
@@ -178,6 +182,7 @@ export const malformedQueriesRefused: PropertySpec<Malformed> = {
   title: 'malformed queries are refused the way ZStack refuses them',
   rule: 'A condition without an operator or a field, a limit/start that is not an integer and fields naming no field MUST get 400 from the REST layer; an unknown field in q, sort or fields, a bad field name, an empty sort/fields, a quote in a value and a negative limit/start MUST fail with 503 SYS.1000.',
   project: 'protocol',
+  usesProjectFixture: false,
   quickRuns: 30,
   arbitrary(env, opts) {
     drawFixture(env, opts);
