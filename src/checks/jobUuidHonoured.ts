@@ -1,4 +1,4 @@
-import { isObject } from '../client/exchange.ts';
+import { isObject } from '../exchange/json.ts';
 import { NOT_APPLICABLE, type Check } from './types.ts';
 import { firstResponse, jobIdOf, requestHeader, show, violation } from './support.ts';
 

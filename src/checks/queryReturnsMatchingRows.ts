@@ -1,5 +1,6 @@
-import { isObject } from '../client/exchange.ts';
-import { NOT_APPLICABLE, type Check, type Observation } from './types.ts';
+import { isObject } from '../exchange/json.ts';
+import type { Observation } from '../exchange/observation.ts';
+import { NOT_APPLICABLE, type Check } from './types.ts';
 import { body, show, violation } from './support.ts';
 
 /** The uuids of a query answer's inventories, in order (undefined when it has no inventories list). */

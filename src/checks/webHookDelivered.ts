@@ -1,4 +1,4 @@
-import { isObject, type JsonObject } from '../client/exchange.ts';
+import { isObject, type JsonObject } from '../exchange/json.ts';
 import { NOT_APPLICABLE, type Check } from './types.ts';
 import { firstResponse, jobIdOf, sameJson, show, violation } from './support.ts';
 

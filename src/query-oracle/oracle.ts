@@ -2,7 +2,7 @@
 // ZStack's ZQL -> SQL on MariaDB does it. Written from the protocol's description, independent of the
 // reference server. Only string fields are modelled (name, description, type, state, uuid); NULL is an absent
 // or null field.
-import type { JsonObject } from '../client/exchange.ts';
+import type { JsonObject } from '../exchange/json.ts';
 import { compareText, like } from './collation.ts';
 
 export const QUERY_OPERATORS = ['=', '!=', '>', '<', '>=', '<=', '?=', '!?=', '~=', '!~=', 'is null', 'not null'] as const;

@@ -1,10 +1,11 @@
 // The protocol scenarios (src/protocol): async jobs and X-Job-UUID, status codes, sessions and web hooks, run
 // against the target and judged by every check. A required violation fails the test; advisories are annotations.
 import { conformance, expect, test } from '../../fixtures/test.ts';
-import { PROTOCOL_SCENARIOS, webHooksApplicable } from '../../src/protocol/index.ts';
-import { webHooksScenario } from '../../src/protocol/web-hooks.ts';
-import { formatFailures, runScenario } from '../../src/scenarios/run.ts';
-import { redactJson } from '../../src/client/redact.ts';
+import { PROTOCOL_SCENARIOS, webHooksApplicable } from '../../src/scenarios/protocol/index.ts';
+import { webHooksScenario } from '../../src/scenarios/protocol/web-hooks.ts';
+import { formatFailures } from '../../src/reporting/failures.ts';
+import { runScenario } from '../../src/scenarios/run.ts';
+import { redactJson } from '../../src/reporting/redact.ts';
 
 for (const scenario of PROTOCOL_SCENARIOS) {
   test(scenario.title, conformance({ api: scenario.apis[0], since: scenario.since }), async ({ suite, kit }, testInfo) => {

@@ -14,11 +14,11 @@ import { flowCollectionUpdateScenario } from '../../src/scenarios/flow-collectio
 import { flowCollectionRejectionsScenario } from '../../src/scenarios/flow-collection-rejections.ts';
 import { sessionScenario } from '../../src/scenarios/session.ts';
 import { FAULTS, VARIANTS, type FaultName, type Variant } from '../../reference-server/faults.ts';
-import { PROTOCOL_SCENARIOS } from '../../src/protocol/index.ts';
-import { jobsScenario } from '../../src/protocol/jobs.ts';
-import { sessionsScenario } from '../../src/protocol/sessions.ts';
-import { statusCodesScenario } from '../../src/protocol/status-codes.ts';
-import { webHooksScenario } from '../../src/protocol/web-hooks.ts';
+import { PROTOCOL_SCENARIOS } from '../../src/scenarios/protocol/index.ts';
+import { jobsScenario } from '../../src/scenarios/protocol/jobs.ts';
+import { sessionsScenario } from '../../src/scenarios/protocol/sessions.ts';
+import { statusCodesScenario } from '../../src/scenarios/protocol/status-codes.ts';
+import { webHooksScenario } from '../../src/scenarios/protocol/web-hooks.ts';
 import { QUERY_TARGETED_FAULTS } from '../../src/properties/query/index.ts';
 
 test.describe.configure({ mode: 'parallel' });

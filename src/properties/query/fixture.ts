@@ -5,8 +5,9 @@
 // (fc.sample), so replaying a seed rebuilds it.
 import fc from 'fast-check';
 import { findApi } from '../../../contracts/index.ts';
-import type { Observation } from '../../checks/types.ts';
-import { finalBody, isObject, type JsonObject } from '../../client/exchange.ts';
+import type { Observation } from '../../exchange/observation.ts';
+import { finalBody } from '../../exchange/exchange.ts';
+import { isObject, type JsonObject } from '../../exchange/json.ts';
 import { BASE_LETTER } from '../../query-oracle/collation.ts';
 import type { CaseRecord, PropertyEnv } from '../core.ts';
 

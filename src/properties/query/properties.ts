@@ -2,11 +2,12 @@
 // answer is compared with the suite's own oracle (src/query-oracle) applied to the full list the target shows.
 import fc from 'fast-check';
 import { apiPath } from '../../../contracts/index.ts';
-import type { Expectation, QueryExpectation } from '../../checks/types.ts';
-import { finalBody, isObject, type JsonObject } from '../../client/exchange.ts';
+import type { Expectation, QueryExpectation } from '../../exchange/observation.ts';
+import { finalBody } from '../../exchange/exchange.ts';
+import { isObject, type JsonObject } from '../../exchange/json.ts';
 import { newUuid, type QueryOptions } from '../../client/zstack-client.ts';
 import { conditionText, hasTies, parsesAsWritten, select, sortRanks, sortRows, type QueryCondition } from '../../query-oracle/oracle.ts';
-import { rawRequest } from '../../protocol/probe.ts';
+import { rawRequest } from '../../observe/raw.ts';
 import { stepName, type CaseRecord, type PropertyEnv } from '../core.ts';
 import type { PropertySpec } from '../runner.ts';
 import { fixtureArbitrary, fixtureRows, queryFixture, tagCondition, type FixtureSpec, type QueryFixture } from './fixture.ts';

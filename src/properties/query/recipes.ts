@@ -2,7 +2,7 @@
 // applied at run time to the values the target actually stored. Values never contain a character ZStack would
 // read as an operator, a comma inside an IN item, a quote, or a trailing backslash.
 import fc from 'fast-check';
-import type { JsonObject } from '../../client/exchange.ts';
+import type { JsonObject } from '../../exchange/json.ts';
 import { QUERY_OPERATORS, type QueryCondition, type QueryOperator } from '../../query-oracle/oracle.ts';
 import { ALPHABET, flipCase, toggleAccent } from './fixture.ts';
 

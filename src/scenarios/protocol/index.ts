@@ -1,6 +1,6 @@
 // The protocol scenarios: jobs and X-Job-UUID, status codes, sessions, web hooks. They run in the `protocol`
 // Playwright project (tests/protocol) and in the self-tests against the reference server's fault modes.
-import type { Scenario } from '../scenarios/scenario.ts';
+import type { Scenario } from '../scenario.ts';
 import { jobsScenario } from './jobs.ts';
 import { sessionsScenario } from './sessions.ts';
 import { statusCodesScenario } from './status-codes.ts';

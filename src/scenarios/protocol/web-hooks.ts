@@ -1,10 +1,10 @@
-import { findApi } from '../../contracts/index.ts';
-import type { Observation } from '../checks/types.ts';
-import { newJobUuid } from '../client/zstack-client.ts';
-import { findByName } from './probe.ts';
-import type { Scenario } from '../scenarios/scenario.ts';
-import type { ScenarioContext } from '../scenarios/context.ts';
-import { WebHookReceiver } from './web-hook-receiver.ts';
+import { findApi } from '../../../contracts/index.ts';
+import type { Observation } from '../../exchange/observation.ts';
+import { newJobUuid } from '../../client/zstack-client.ts';
+import { findByName } from '../../observe/raw.ts';
+import type { Scenario } from '../scenario.ts';
+import type { ScenarioContext } from '../scenario.ts';
+import { WebHookReceiver } from '../../observe/web-hook-receiver.ts';
 
 /** Web hooks are not applicable when the target cannot reach the suite's receiver (ZSTACK_WEB_HOOK_BASE=off). */
 export const webHooksApplicable = (ctx: Pick<ScenarioContext, 'zs'>): boolean => ctx.zs.config.webHookBase !== 'off';

@@ -1,6 +1,6 @@
-import { apisOf, findApi } from '../../contracts/index.ts';
-import type { Scenario } from '../scenarios/scenario.ts';
-import { observeRaw, rawRequest } from './probe.ts';
+import { apisOf, findApi } from '../../../contracts/index.ts';
+import type { Scenario } from '../scenario.ts';
+import { observeRaw, rawRequest } from '../../observe/raw.ts';
 
 /*
   Testname: Status codes of the REST layer

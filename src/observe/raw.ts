@@ -1,10 +1,12 @@
-// What the protocol scenarios share: raw requests beside the documented ones (a job address, an unknown path,
+// Observations beside observe(): raw requests beside the documented ones (a job address, an unknown path,
 // a wrong method), and creates judged by whether they left a resource behind (a query by the unique name).
 import { findApi, type ApiDescriptor } from '../../contracts/index.ts';
-import { finalBody, isObject, type JsonObject, type WireRequest } from '../client/exchange.ts';
+import { finalBody, type WireRequest } from '../exchange/exchange.ts';
+import { isObject, type JsonObject } from '../exchange/json.ts';
 import type { CallOptions, ZStackClient } from '../client/zstack-client.ts';
-import type { Expectation, Observation } from '../checks/types.ts';
-import type { ScenarioContext } from '../scenarios/context.ts';
+import type { Expectation, Observation } from '../exchange/observation.ts';
+import type { ResourceKit } from '../resources/resource-kit.ts';
+import type { ObservationLog } from './observe.ts';
 
 export const JOB_PATH = '/zstack/v1/api-jobs/';
 
@@ -18,7 +20,7 @@ export function rawRequest(zs: ZStackClient, method: string, path: string, opts:
 }
 
 /** Sends a raw request (never following a job) and records it as an observation of `api`. */
-export async function observeRaw(ctx: Pick<ScenarioContext, 'zs' | 'record'>, api: ApiDescriptor, request: WireRequest, expect: Expectation): Promise<Observation> {
+export async function observeRaw(ctx: ObservationLog, api: ApiDescriptor, request: WireRequest, expect: Expectation): Promise<Observation> {
   const o: Observation = { api, exchange: await ctx.zs.send(api.name, request, false), sent: {}, expect };
   ctx.record.push(o);
   return o;
@@ -37,7 +39,7 @@ export async function findByName(zs: ZStackClient, resource: string, name: strin
  * A create, then a query by its (unique, run-tagged) name: `after` is what the query finds, so a refused create
  * that still made the resource is seen. Whatever it made is handed to the kit for cleanup.
  */
-export async function observeCreate(ctx: ScenarioContext, resource: string, params: Record<string, unknown> & { name: string }, opts: CallOptions & { expect?: Expectation } = {}): Promise<Observation> {
+export async function observeCreate(ctx: ObservationLog & { kit: ResourceKit }, resource: string, params: Record<string, unknown> & { name: string }, opts: CallOptions & { expect?: Expectation } = {}): Promise<Observation> {
   const api = findApi(ctx.zs.contracts, resource, 'create');
   const exchange = await ctx.zs.call(api.name, params, opts);
   const after = await findByName(ctx.zs, resource, params.name);

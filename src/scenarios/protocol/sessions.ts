@@ -1,9 +1,9 @@
-import { findApi } from '../../contracts/index.ts';
-import { registerSecret } from '../client/redact.ts';
-import { newUuid, ZStackClient } from '../client/zstack-client.ts';
-import { observeInto } from '../scenarios/context.ts';
-import type { Scenario } from '../scenarios/scenario.ts';
-import { observeCreate } from './probe.ts';
+import { findApi } from '../../../contracts/index.ts';
+import { registerSecret } from '../../reporting/redact.ts';
+import { newUuid, ZStackClient } from '../../client/zstack-client.ts';
+import { observeInto } from '../../observe/observe.ts';
+import type { Scenario } from '../scenario.ts';
+import { observeCreate } from '../../observe/raw.ts';
 
 /*
   Testname: Sessions on the wire

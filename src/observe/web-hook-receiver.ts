@@ -4,8 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { WebHookDelivery } from '../checks/types.ts';
-import { registerSecret } from '../client/redact.ts';
+import type { WebHookDelivery } from '../exchange/observation.ts';
+import { registerSecret } from '../reporting/redact.ts';
 
 const MAX_BODY = 1024 * 1024;
 

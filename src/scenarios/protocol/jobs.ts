@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { findApi } from '../../contracts/index.ts';
-import { newJobUuid } from '../client/zstack-client.ts';
-import type { Scenario } from '../scenarios/scenario.ts';
-import { JOB_PATH, jobPathOf, observeCreate, observeRaw, rawRequest } from './probe.ts';
+import { findApi } from '../../../contracts/index.ts';
+import { newJobUuid } from '../../client/zstack-client.ts';
+import type { Scenario } from '../scenario.ts';
+import { JOB_PATH, jobPathOf, observeCreate, observeRaw, rawRequest } from '../../observe/raw.ts';
 
 /*
   Testname: Async jobs and X-Job-UUID
