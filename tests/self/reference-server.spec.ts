@@ -164,7 +164,7 @@ test.describe('session and REST layer', () => {
     const r = await c.raw('GET', '/zstack/v1/no-such-things');
     expect(r.status).toBe(404);
     expect(r.text).toBe('no api mapping to /zstack/v1/no-such-things');
-    const m = await c.raw('GET', '/zstack/v1/iam2/projects');
+    const m = await c.raw('DELETE', '/zstack/v1/iam2/projects');
     expect(m.status).toBe(405);
     expect(m.json).toBeUndefined();
   });
