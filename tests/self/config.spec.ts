@@ -63,3 +63,14 @@ test('a bad .env stops the Playwright run before any test with one clear line', 
   expect(out).toBe('zstack-conformance: configuration error: ZSTACK_JOB_TIMEOUT_MS: expected a whole number from 100 to 86400000, got "ten"');
   expect(out).not.toContain('hunter2-secret');
 });
+
+test('ZSTACK_WEB_HOOK_BASE: loopback for a target on this machine, off for another, a URL base with a port', () => {
+  expect(readConfig({}).webHookBase).toBe('loopback');
+  expect(readConfig({ ZSTACK_BASE_URL: 'http://127.0.0.1:8080', ZSTACK_PASSWORD: 'p' }).webHookBase).toBe('loopback');
+  expect(readConfig({ ZSTACK_BASE_URL: 'http://zstack.example:8080', ZSTACK_PASSWORD: 'p' }).webHookBase).toBe('off');
+  expect(readConfig({ ZSTACK_WEB_HOOK_BASE: 'off' }).webHookBase).toBe('off');
+  expect(readConfig({ ZSTACK_BASE_URL: 'http://zstack.example:8080', ZSTACK_PASSWORD: 'p', ZSTACK_WEB_HOOK_BASE: 'http://suite:9000/' }).webHookBase).toBe('http://suite:9000');
+  refused({ ZSTACK_WEB_HOOK_BASE: 'http://suite' }, 'ZSTACK_WEB_HOOK_BASE');
+  refused({ ZSTACK_WEB_HOOK_BASE: 'ftp://suite:21' }, 'ZSTACK_WEB_HOOK_BASE');
+  refused({ ZSTACK_WEB_HOOK_BASE: 'nonsense' }, 'ZSTACK_WEB_HOOK_BASE');
+});
