@@ -36,7 +36,7 @@ for (const [name, variant] of [['clean server', {}] as const, ...Object.entries(
   test(`the query properties pass on the ${name}`, async () => {
     // one server, the properties side by side (each has its own run-tagged fixture)
     const outcomes = await withReferenceTarget({ variant }, { ZSTACK_RUN_ID: 'self' }, (suite) =>
-      Promise.all(QUERY_PROPERTIES.map((spec) => checkProperty(spec, suite, { numRuns: 8, seed: SEED }))));
+      Promise.all(QUERY_PROPERTIES.map((spec) => checkProperty(spec, suite, { numRuns: 4, seed: SEED }))));
     for (const outcome of outcomes) {
       expect(outcome.failed, outcome.report).toBe(false);
       expect(outcome.leftovers).toEqual([]);
