@@ -1,0 +1,36 @@
+// npm run import -- PAGE.txt [PAGE.txt ...] [--contracts DIR] [--doc-examples DIR] [--dry-run]
+// Imports ZStack API doc pages into contracts/ (see docs/importing.md). A page it cannot read gives one line
+// naming the line and what was expected there, and nothing is written.
+import { relative } from 'node:path';
+import { importPage, OverrideError, PageError } from '../src/importer/index.ts';
+
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  if (i < 0) return undefined;
+  const v = args[i + 1];
+  args.splice(i, 2);
+  return v;
+};
+const contractsDir = option('--contracts');
+const docExamplesDir = option('--doc-examples');
+const dryRun = args.includes('--dry-run');
+const pages = args.filter((a) => a !== '--dry-run');
+if (pages.length === 0) {
+  console.error('usage: npm run import -- PAGE.txt [PAGE.txt ...] [--contracts DIR] [--doc-examples DIR] [--dry-run]');
+  process.exit(2);
+}
+let failed = false;
+for (const page of pages) {
+  try {
+    const r = importPage(page, { ...(contractsDir ? { contractsDir } : {}), ...(docExamplesDir ? { docExamplesDir } : {}), dryRun });
+    for (const f of r.files) console.log(`${dryRun ? 'would write' : 'wrote'} ${relative(process.cwd(), f.path)}`);
+    for (const k of r.kept) console.log(`kept contracts/schemas/${k.schema}.schema.json (hand-written, no override file)${k.missing.length ? `; the page also documents ${k.missing.join(', ')}` : ''}`);
+  } catch (e) {
+    failed = true;
+    const known = e instanceof PageError || e instanceof OverrideError;
+    const message = e instanceof Error ? e.message : String(e);
+    console.error(`import: ${known ? message : `${page}: ${message.split('\n')[0]}`}`);
+  }
+}
+process.exit(failed ? 1 : 0);

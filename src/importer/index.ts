@@ -1,0 +1,68 @@
+// `npm run import -- PAGE.txt`: a ZStack API doc page (either format, with the site text around it) -> the
+// descriptor contracts/apis/<Api>.json, the schemas of the inventories it names, and its examples as
+// fixtures/doc-examples/<Api>.json. Nothing is written unless every file is ready and the descriptor is valid.
+import { readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { CONTRACTS_DIR, loadContracts, type ApiDescriptor, type Contracts, type JsonSchema } from '../../contracts/index.ts';
+import { buildDescriptor, buildSchemas } from './build.ts';
+import { checkExamples } from './examples.ts';
+import { formatContractJson } from './format-json.ts';
+import { readExplorerPage } from './format-explorer.ts';
+import { readTablePage } from './format-table.ts';
+import { OverrideError } from './overrides.ts';
+import type { ParsedPage } from './page-model.ts';
+import { DESCRIPTOR_KEYS, ordered } from './rules.ts';
+import { detectFormat, pageLines } from './sections.ts';
+import { writeAllOrNothing, type PlannedFile } from './write.ts';
+
+export { PageError } from './page-error.ts';
+export { OverrideError } from './overrides.ts';
+
+export const DOC_EXAMPLES_DIR = resolve(CONTRACTS_DIR, '../fixtures/doc-examples');
+
+export interface ImportOptions { contractsDir?: string; docExamplesDir?: string; dryRun?: boolean }
+export interface ImportResult { api: ApiDescriptor; files: PlannedFile[]; kept: Array<{ schema: string; missing: string[] }> }
+
+export function parsePage(file: string, text: string): ParsedPage {
+  const lines = pageLines(text);
+  return detectFormat(file, lines) === 'table' ? readTablePage(file, lines) : readExplorerPage(file, lines);
+}
+
+export function importPage(pageFile: string, opts: ImportOptions = {}): ImportResult {
+  const contractsDir = opts.contractsDir ?? CONTRACTS_DIR;
+  const examplesDir = opts.docExamplesDir ?? DOC_EXAMPLES_DIR;
+  const page = parsePage(relative(process.cwd(), pageFile) || pageFile, readFileSync(pageFile, 'utf8'));
+  const existing = loadContracts(contractsDir);
+
+  const schemas = buildSchemas(page, contractsDir, existing.schemas);
+  const replySchema = schemas[0]?.schema;
+  const inventoryFields = Object.keys((replySchema?.['properties'] ?? {}) as object);
+  const { api, override } = buildDescriptor(page, contractsDir, inventoryFields);
+
+  const contracts: Contracts = { apis: new Map(existing.apis), schemas: new Map(existing.schemas) };
+  contracts.apis.set(api.name, api);
+  for (const s of schemas) contracts.schemas.set(s.name, s.schema);
+  const { fixture, defects } = checkExamples(page, api, contracts, override?.docDefects);
+  const finalApi = ordered({ ...api, ...(defects.length > 0 ? { docDefects: defects } : {}) } as unknown as Record<string, unknown>, DESCRIPTOR_KEYS) as unknown as ApiDescriptor;
+  for (const d of override?.docDefects ?? []) {
+    if (!defects.some((x) => x.id === d.id)) console.warn(`import: ${api.name}: the override describes doc defect ${d.id}, which this page no longer shows; left out`);
+  }
+  validateDescriptor(contractsDir, finalApi);
+
+  const files: PlannedFile[] = [{ path: join(contractsDir, 'apis', `${api.name}.json`), text: formatContractJson(finalApi as unknown as Record<string, unknown>) }];
+  for (const s of schemas.filter((x) => x.write)) files.push({ path: join(contractsDir, 'schemas', `${s.name}.schema.json`), text: formatContractJson(s.schema as JsonSchema) });
+  if (fixture) files.push({ path: join(examplesDir, `${api.name}.json`), text: formatContractJson(fixture as unknown as Record<string, unknown>) });
+  if (!opts.dryRun) writeAllOrNothing(files);
+  return { api: finalApi, files, kept: schemas.filter((s) => !s.write).map((s) => ({ schema: s.name, missing: s.missing })) };
+}
+
+function validateDescriptor(contractsDir: string, api: ApiDescriptor): void {
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  const validate = ajv.compile(JSON.parse(readFileSync(join(contractsDir, 'descriptor.schema.json'), 'utf8')) as object);
+  const name = api.name;
+  if (!validate(api)) {
+    const why = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
+    throw new OverrideError(`${name}: the imported descriptor does not match contracts/descriptor.schema.json: ${why}`);
+  }
+}
