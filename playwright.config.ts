@@ -29,6 +29,8 @@ export default defineConfig({
     { name: 'self', testDir: 'tests/self' },
     { name: 'target', testDir: 'tests/setup', testMatch: /.*\.setup\.ts/ },
     { name: 'conformance', testDir: 'tests/conformance', dependencies: ['target'] },
+    // tests derived from the descriptors alone (every API in contracts/apis)
+    { name: 'derived', testDir: 'tests/derived', dependencies: ['target'] },
     { name: 'properties', testDir: 'tests/properties', dependencies: ['target'] },
     { name: 'protocol', testDir: 'tests/protocol', dependencies: ['target'] },
     // consumer pacts against the Pact mock (no target needed), then their verification against the target

@@ -8,7 +8,7 @@ import type { ApiOutcome } from './outcome.ts';
 import { recordChange } from './changes.ts';
 import { renderInventory } from './render.ts';
 import { RESOURCE_MODULES } from './resources/index.ts';
-import type { ApiCall, ResourceModule } from './resources/types.ts';
+import { applyFields, type ApiCall, type ResourceModule } from './resources/types.ts';
 import { isWellFormedUuid, type StoredResource } from './store.ts';
 import { enumError, validateParams } from './validate.ts';
 
@@ -148,7 +148,8 @@ function update(ctx: ServerContext, call: ApiCall, mod: ResourceModule): StoredR
   for (const p of Object.keys(effect.fields ?? {})) {
     if (call.params[p] !== undefined && call.params[p] !== null) sent[p] = call.params[p];
   }
-  return recordChange(ctx, rec, call, () => mod.update?.(ctx, rec, call, sent));
+  // a resource without its own update logic takes the sent fields as they are (any imported update API)
+  return recordChange(ctx, rec, call, () => (mod.update ? mod.update(ctx, rec, call, sent) : applyFields(rec.inv, call, sent)));
 }
 
 function remove(ctx: ServerContext, call: ApiCall, mod: ResourceModule): void {

@@ -27,6 +27,8 @@ export interface ReferenceServerOptions {
   clock?: () => number;
   /** generate uuids from this seed instead of at random (reproducible runs) */
   uuidSeed?: number;
+  /** another contracts directory (self-tests of imported APIs); default contracts/ */
+  contractsDir?: string;
 }
 
 export interface ReferenceServer {
@@ -36,7 +38,7 @@ export interface ReferenceServer {
 }
 
 export function createContext(opts: ReferenceServerOptions = {}): ServerContext {
-  const contracts = loadContracts();
+  const contracts = loadContracts(opts.contractsDir);
   const variant: Variant = { ...DEFAULT_VARIANT };
   for (const [k, v] of Object.entries(opts.variant ?? {})) if (v !== undefined) (variant as unknown as Record<string, unknown>)[k] = v;
   const clock = opts.clock ?? Date.now;

@@ -17,8 +17,7 @@ export interface Suite {
   close(): Promise<void>;
 }
 
-export async function openSuite(config: SuiteConfig): Promise<Suite> {
-  const contracts = loadValidatedContracts();
+export async function openSuite(config: SuiteConfig, contracts: Contracts = loadValidatedContracts()): Promise<Suite> {
   const schemas = new SchemaRegistry(contracts, config.targetVersion);
   const http = await request.newContext({ ignoreHTTPSErrors: false });
   const transport = new Transport(http, { timeoutMs: config.requestTimeoutMs, maxResponseBytes: config.maxResponseBytes });

@@ -91,7 +91,7 @@ export function readTablePage(file: string, lines: Line[]): ParsedPage {
     if (curl.url) example.path = urlPath(curl.url);
     Object.assign(example.headers, curl.headers);
     if (example.body === undefined) example.body = curl.body;
-    else curlBody = curl.body;
+    else if (JSON.stringify(curl.body) !== JSON.stringify(example.body)) curlBody = curl.body;
   }
 
   // the parameter table, the response example, then the reply table and the structure tables
