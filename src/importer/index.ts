@@ -32,7 +32,8 @@ export function parsePage(file: string, text: string): ParsedPage {
 export function importPage(pageFile: string, opts: ImportOptions = {}): ImportResult {
   const contractsDir = opts.contractsDir ?? CONTRACTS_DIR;
   const examplesDir = opts.docExamplesDir ?? DOC_EXAMPLES_DIR;
-  const page = parsePage(relative(process.cwd(), pageFile) || pageFile, readFileSync(pageFile, 'utf8'));
+  const shown = relative(process.cwd(), pageFile);
+  const page = parsePage(shown === '' || shown.startsWith('..') ? pageFile : shown, readFileSync(pageFile, 'utf8'));
   const existing = loadContracts(contractsDir);
 
   const schemas = buildSchemas(page, contractsDir, existing.schemas);

@@ -1,0 +1,45 @@
+// Which tests exercise each API of the contracts: the derived tests, the hand-written scenarios and the pact
+// interactions. An API that nothing exercises must be listed in contracts/excluded.json with a reason.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONTRACTS_DIR, type Contracts } from '../../contracts/index.ts';
+import { buildInteractions } from '../pact/interactions.ts';
+import { SCENARIOS } from '../scenarios/index.ts';
+import { derivedScenarios } from './scenarios.ts';
+
+export interface Exclusion { api: string; reason: string }
+
+export function readExclusions(dir = CONTRACTS_DIR): Exclusion[] {
+  const parsed = JSON.parse(readFileSync(join(dir, 'excluded.json'), 'utf8')) as { excluded?: Exclusion[] };
+  return parsed.excluded ?? [];
+}
+
+/** API name -> what exercises it (test titles and pact descriptions). */
+export function coverage(contracts: Contracts): Map<string, string[]> {
+  const by = new Map<string, string[]>([...contracts.apis.keys()].map((n) => [n, []]));
+  const add = (api: string, what: string) => by.get(api)?.push(what);
+  for (const s of derivedScenarios(contracts)) add(s.apis[0], s.title);
+  for (const s of SCENARIOS) for (const api of s.apis) add(api, s.title);
+  let pact: ReturnType<typeof buildInteractions> = [];
+  try {
+    pact = buildInteractions(contracts, '5.0.0');
+  } catch {
+    // contracts without the APIs the hand-written interactions name (a trimmed copy): no pact coverage
+  }
+  for (const i of pact) add(i.api, `pact: ${i.description}`);
+  return by;
+}
+
+/** Problems: APIs exercised by nothing and not excluded, exclusions without a reason or naming no API. */
+export function coverageProblems(contracts: Contracts, exclusions: Exclusion[]): string[] {
+  const problems: string[] = [];
+  const cov = coverage(contracts);
+  for (const e of exclusions) {
+    if (!contracts.apis.has(e.api)) problems.push(`contracts/excluded.json names ${e.api}, which is not in contracts/apis`);
+    if (typeof e.reason !== 'string' || e.reason.trim() === '') problems.push(`contracts/excluded.json: ${e.api} has no reason`);
+  }
+  for (const [api, what] of cov) {
+    if (what.length === 0 && !exclusions.some((e) => e.api === api)) problems.push(`${api} is exercised by no test and not listed in contracts/excluded.json with a reason`);
+  }
+  return problems;
+}

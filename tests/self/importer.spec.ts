@@ -1,0 +1,168 @@
+// The importer (npm run import): pages in both formats reproduce the checked-in contracts byte for byte, a page
+// of an API the contracts do not have imports and is then tested by the derived tests against the reference
+// server, and a page it cannot read gives one line naming the line and what was expected, writing nothing.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { CONTRACTS_DIR } from '../../contracts/index.ts';
+import { ResourceKit } from '../../src/scenarios/resource-kit.ts';
+import { loadValidatedContracts } from '../../src/contracts/descriptors.ts';
+import { derivedScenariosOf } from '../../src/derived/scenarios.ts';
+import { formatFailures, runScenario } from '../../src/scenarios/run.ts';
+import { formatContractJson } from '../../src/importer/format-json.ts';
+import { importPage, PageError } from '../../src/importer/index.ts';
+import { writeAllOrNothing } from '../../src/importer/write.ts';
+import { withReferenceTarget } from '../../fixtures/reference-target.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const PAGES = join(ROOT, 'fixtures/doc-pages');
+const SEEDS = ['ChangeIAM2OrganizationState', 'UpdateIAM2TicketFlowCollection'];
+const THIRD = 'ChangeIAM2ProjectState';
+
+function tempContracts(): { dir: string; contracts: string; examples: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'zc-import-'));
+  cpSync(CONTRACTS_DIR, join(dir, 'contracts'), { recursive: true });
+  mkdirSync(join(dir, 'doc-examples'));
+  return { dir, contracts: join(dir, 'contracts'), examples: join(dir, 'doc-examples') };
+}
+
+const filesUnder = (dir: string): string[] => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort();
+
+test('re-importing the pages of the two seed APIs (both formats) reproduces the checked-in contracts byte for byte', () => {
+  const t = tempContracts();
+  try {
+    const written: string[] = [];
+    for (const api of SEEDS) written.push(...importPage(join(PAGES, `${api}.zh-doc.txt`), { contractsDir: t.contracts, docExamplesDir: t.examples }).files.map((f) => f.path));
+    // the descriptors and every inventory schema the pages name were written, not kept
+    expect(written.filter((f) => f.startsWith(t.contracts)).map((f) => f.slice(t.contracts.length + 1)).sort()).toEqual([
+      'apis/ChangeIAM2OrganizationState.json', 'apis/UpdateIAM2TicketFlowCollection.json',
+      'schemas/IAM2OrganizationAttributeInventory.schema.json', 'schemas/IAM2OrganizationInventory.schema.json',
+      'schemas/TicketFlowCollectionInventory.schema.json', 'schemas/TicketFlowInventory.schema.json',
+    ]);
+    expect(filesUnder(t.contracts)).toEqual(filesUnder(CONTRACTS_DIR));
+    for (const f of filesUnder(CONTRACTS_DIR)) expect(readFileSync(join(t.contracts, f), 'utf8'), f).toBe(readFileSync(join(CONTRACTS_DIR, f), 'utf8'));
+  } finally {
+    rmSync(t.dir, { recursive: true, force: true });
+  }
+});
+
+test('every checked-in contract and override file is in the importer\'s layout', () => {
+  for (const sub of ['apis', 'schemas', 'overrides', 'overrides/schemas']) {
+    for (const f of readdirSync(join(CONTRACTS_DIR, sub)).filter((n) => n.endsWith('.json'))) {
+      const text = readFileSync(join(CONTRACTS_DIR, sub, f), 'utf8');
+      expect(formatContractJson(JSON.parse(text) as Record<string, unknown>), `contracts/${sub}/${f}`).toBe(text);
+    }
+  }
+});
+
+test('every override entry gives a reason', () => {
+  for (const sub of ['overrides', 'overrides/schemas']) {
+    for (const f of readdirSync(join(CONTRACTS_DIR, sub)).filter((n) => n.endsWith('.json'))) {
+      const o = JSON.parse(readFileSync(join(CONTRACTS_DIR, sub, f), 'utf8')) as { set?: Array<{ reason?: string }> };
+      for (const e of o.set ?? []) expect(e.reason?.trim().length, `contracts/${sub}/${f}`).toBeGreaterThan(10);
+    }
+  }
+});
+
+test('a third API\'s page imports, validates, records its doc defects, and its derived tests pass against the reference server', async () => {
+  const t = tempContracts();
+  try {
+    const before = filesUnder(t.contracts);
+    const r = importPage(join(PAGES, `${THIRD}.zh-doc.txt`), { contractsDir: t.contracts, docExamplesDir: t.examples });
+    // only the new descriptor and its doc example: the project schema is hand-written and kept
+    expect(r.files.map((f) => f.path.slice(t.dir.length + 1)).sort()).toEqual([`contracts/apis/${THIRD}.json`, `doc-examples/${THIRD}.json`]);
+    expect(filesUnder(t.contracts)).toEqual([...before, `apis/${THIRD}.json`].sort());
+    const contracts = loadValidatedContracts(t.contracts);
+    const api = contracts.apis.get(THIRD);
+    expect(api).toMatchObject({ resource: 'IAM2Project', kind: 'action', method: 'PUT', path: '/v1/iam2/projects/{uuid}/actions', async: true, bodyKey: 'changeIAM2ProjectState', reply: { body: 'inventory', schema: 'IAM2ProjectInventory' } });
+    expect(api?.effect).toEqual({ kind: 'stateEvent', param: 'stateEvent', field: 'state', transitions: { enable: 'Enabled', disable: 'Disabled' }, mayChange: ['state', 'lastOpDate'] });
+    expect(api?.docDefects?.map((d) => d.id)).toEqual(['request-line-without-leading-slash']);
+    const example = JSON.parse(readFileSync(join(t.examples, `${THIRD}.json`), 'utf8')) as { knownProblems: Record<string, unknown[]> };
+    expect(example.knownProblems).toEqual({ request: [], response: [] });
+
+    const scenarios = derivedScenariosOf(contracts, api!);
+    expect(scenarios.map((s) => s.title)).toEqual([
+      `${THIRD} (derived): each state event of its transitions, sent twice, leaves the IAM2Project in the state it names`,
+      `${THIRD} (derived): refuses bad input in ZStack's way and changes nothing`,
+    ]);
+    await withReferenceTarget({ password: 'import-self-test', contractsDir: t.contracts }, { ZSTACK_PASSWORD: 'import-self-test', ZSTACK_RUN_ID: 'import' }, async (suite) => {
+      for (const s of scenarios) {
+        const outcome = await runScenario(s, { zs: suite.zs, kit: new ResourceKit(suite.zs) }, suite.schemas);
+        expect(outcome.failed, formatFailures(outcome.failed, outcome.observations)).toEqual([]);
+        expect(outcome.stopped).toBeUndefined();
+        expect(outcome.observations.filter((o) => o.api.name === THIRD).length).toBeGreaterThan(3);
+      }
+    }, contracts);
+  } finally {
+    rmSync(t.dir, { recursive: true, force: true });
+  }
+});
+
+const broken: Array<[string, (page: string) => string, RegExp]> = [
+  ['a table row without a type', (p) => p.replace('stateEvent | StateEvent | body', 'stateEvent | | body'), /:16: expected a table row "name \| Type \| \.\.\."/],
+  ['a truncated JSON example', (p) => p.replace('"stateEvent": "disable"\n},', '"stateEvent": "disable"\n'), /:3: expected a JSON example/],
+  ['a reference to a table that is not there', (p) => p.slice(0, p.indexOf('Name | Type | Description | Since |\n---|---|---|---|\norganizationUuid')), /expected a table for "attributes"/],
+  ['text that is no doc page', () => 'Welcome to our site\nContact us\n', /:1: expected a ZStack API doc page/],
+];
+
+for (const [what, breakIt, message] of broken) {
+  test(`a page with ${what} gives one line naming the line and what was expected, and writes nothing`, () => {
+    const t = tempContracts();
+    try {
+      const page = join(t.dir, 'ChangeIAM2OrganizationState.zh-doc.txt');
+      writeFileSync(page, breakIt(readFileSync(join(PAGES, 'ChangeIAM2OrganizationState.zh-doc.txt'), 'utf8')));
+      const before = filesUnder(t.dir);
+      let error: unknown;
+      try {
+        importPage(page, { contractsDir: t.contracts, docExamplesDir: t.examples });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(PageError);
+      expect((error as Error).message).toMatch(message);
+      expect((error as Error).message).not.toContain('\n');
+      expect(filesUnder(t.dir)).toEqual(before);
+    } finally {
+      rmSync(t.dir, { recursive: true, force: true });
+    }
+  });
+}
+
+test('npm run import on a broken page prints one line, no stack, exits 1', () => {
+  const t = tempContracts();
+  try {
+    const page = join(t.dir, 'broken.txt');
+    writeFileSync(page, readFileSync(join(PAGES, 'UpdateIAM2TicketFlowCollection.zh-doc.txt'), 'utf8').replace('UpdateIAM2TicketFlowCollection\n', 'not an id\n'));
+    let stderr = '';
+    let status = 0;
+    try {
+      execFileSync(process.execPath, ['--import', 'tsx', 'scripts/import.ts', page, '--contracts', t.contracts, '--doc-examples', t.examples], { cwd: ROOT, stdio: 'pipe', encoding: 'utf8' });
+    } catch (e) {
+      const x = e as { status: number; stderr: string };
+      status = x.status;
+      stderr = x.stderr;
+    }
+    expect(status).toBe(1);
+    const lines = stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^import: .*broken\.txt:\d+: expected the operation ID .* found "not an id"$/);
+    expect(existsSync(join(t.contracts, 'apis', 'broken.json'))).toBe(false);
+  } finally {
+    rmSync(t.dir, { recursive: true, force: true });
+  }
+});
+
+test('files of one import land together or not at all', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zc-write-'));
+  try {
+    writeFileSync(join(dir, 'blocker'), 'a file where a directory would have to be');
+    expect(() => writeAllOrNothing([{ path: join(dir, 'a.json'), text: '{}\n' }, { path: join(dir, 'blocker', 'b.json'), text: '{}\n' }])).toThrow();
+    expect(readdirSync(dir)).toEqual(['blocker']);
+    writeAllOrNothing([{ path: join(dir, 'a.json'), text: '{}\n' }, { path: join(dir, 'sub', 'b.json'), text: '[]\n' }]);
+    expect(readdirSync(dir).sort()).toEqual(['a.json', 'blocker', 'sub']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
