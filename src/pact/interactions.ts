@@ -11,12 +11,13 @@ import { pollJob } from '../client/jobs.ts';
 import type { Transport } from '../client/transport.ts';
 import type { ZStackClient } from '../client/zstack-client.ts';
 import { EXAMPLE_UUID, SchemaMatchers, UUID_PATTERN } from './matchers.ts';
+import { derivedInteractions } from './derived-interactions.ts';
 import { STATES, type StateName } from './states.ts';
 
 const { regex, like, fromProviderState } = MatchersV3;
 
-type Path = string | ReturnType<typeof fromProviderState<string>>;
-type StateParams = Record<string, string | boolean>;
+export type Path = string | ReturnType<typeof fromProviderState<string>>;
+export type StateParams = Record<string, string | boolean>;
 
 /** The session the consumer side sends; the verifier's request filter swaps it for a real one. */
 export const PLACEHOLDER_SESSION = '0'.repeat(32);
@@ -49,22 +50,22 @@ export interface InteractionSpec {
   exercise(ctx: ExerciseContext): Promise<WireResponse>;
 }
 
-const authorization = (example = PLACEHOLDER_SESSION): Record<string, unknown> => ({
+export const authorization = (example = PLACEHOLDER_SESSION): Record<string, unknown> => ({
   Authorization: regex('^OAuth [0-9a-f]{32}$', `OAuth ${example}`),
 });
 
 /** A path whose {uuid} comes from the provider state (fromProviderState), with an example for the mock. */
-function statePath(api: ApiDescriptor, example = EXAMPLE_UUID, withUuid = false): Path {
+export function statePath(api: ApiDescriptor, example = EXAMPLE_UUID, withUuid = false): Path {
   const template = '/zstack' + (withUuid && api.pathWithUuid ? api.pathWithUuid : api.path);
   return fromProviderState(template.replace(/\{(\w+)\}/g, (_, n: string) => '${' + n + '}'), template.replace(/\{(\w+)\}/g, example));
 }
 
-const jobPath = (): Path => fromProviderState('/zstack/v1/api-jobs/${jobUuid}', `/zstack/v1/api-jobs/${EXAMPLE_JOB_UUID}`);
+export const jobPath = (): Path => fromProviderState('/zstack/v1/api-jobs/${jobUuid}', `/zstack/v1/api-jobs/${EXAMPLE_JOB_UUID}`);
 
-const accepted = { status: 202, body: { location: regex(JOB_LOCATION_PATTERN, `http://zstack-mn.internal:8080/zstack/v1/api-jobs/${EXAMPLE_JOB_UUID}`) } };
+export const accepted = { status: 202, body: { location: regex(JOB_LOCATION_PATTERN, `http://zstack-mn.internal:8080/zstack/v1/api-jobs/${EXAMPLE_JOB_UUID}`) } };
 
 /** Polls the example job through the client's own polling code, as after a 202 whose location names another host. */
-async function pollExampleJob({ transport, mockUrl }: ExerciseContext): Promise<WireResponse> {
+export async function pollExampleJob({ transport, mockUrl }: ExerciseContext): Promise<WireResponse> {
   const location = `http://zstack-mn.internal:8080/zstack/v1/api-jobs/${EXAMPLE_JOB_UUID}`;
   const hop = {
     request: { method: 'PUT', url: `${mockUrl}/zstack/v1/x`, headers: {} },
@@ -90,15 +91,11 @@ export function buildInteractions(contracts: Contracts, targetVersion: string): 
   const error = (code: string): unknown => ({ error: m.forSchema('ErrorCode', { fixed: { code } }) });
 
   const login = api('LogInByAccount');
-  const changeState = api('ChangeIAM2OrganizationState');
   const updateFlows = api('UpdateIAM2TicketFlowCollection');
   const createOrg = api('CreateIAM2Organization');
   const deleteOrg = api('DeleteIAM2Organization');
   const queryOrgs = api('QueryIAM2Organization');
-  const queryFlows = api('QueryTicketFlowCollection');
-  const changeKey = changeState.bodyKey as string;
   const updateKey = updateFlows.bodyKey as string;
-  const transitions = changeState.effect?.transitions ?? {};
 
   const specs: InteractionSpec[] = [];
 
@@ -117,84 +114,10 @@ export function buildInteractions(contracts: Contracts, targetVersion: string): 
     },
   });
 
-  // --- ChangeIAM2OrganizationState: disable, enable, an invalid event, an unknown uuid
-  for (const [stateEvent, from] of [['disable', 'Enabled'], ['enable', 'Disabled']] as const) {
-    specs.push({
-      api: changeState.name, kind: 'call',
-      description: `ChangeIAM2OrganizationState ${stateEvent} on an organization in state ${from}`,
-      states: [{ name: STATES.organizationInState, params: { state: from } }],
-      request: { method: changeState.method, path: statePath(changeState), headers: authorization(), body: { [changeKey]: { stateEvent } } },
-      response: accepted,
-      async exercise({ zs }) {
-        return (await zs.call(changeState.name, { uuid: EXAMPLE_UUID, stateEvent }, { followJob: false })).final;
-      },
-    });
-    specs.push({
-      api: changeState.name, kind: 'job',
-      description: `the finished job of ChangeIAM2OrganizationState ${stateEvent} on an organization in state ${from}`,
-      states: [{ name: STATES.stateEventJob, params: { stateEvent, state: from } }],
-      request: { method: 'GET', path: jobPath() },
-      response: { status: 200, body: { inventory: inventory(changeState.reply.schema as string, { [changeState.effect?.field ?? 'state']: transitions[stateEvent] }) } },
-      exercise: pollExampleJob,
-    });
-  }
-  specs.push({
-    api: changeState.name, kind: 'call',
-    description: 'ChangeIAM2OrganizationState with stateEvent "pause", which is not one of the allowed values',
-    states: [{ name: STATES.organizationInState, params: { state: 'Enabled' } }],
-    request: { method: changeState.method, path: statePath(changeState), headers: authorization(), body: { [changeKey]: { stateEvent: 'pause' } } },
-    response: accepted,
-    async exercise({ zs }) {
-      return (await zs.call(changeState.name, { uuid: EXAMPLE_UUID, stateEvent: 'pause' }, { followJob: false })).final;
-    },
-  });
-  specs.push({
-    api: changeState.name, kind: 'job',
-    description: 'the failed job of ChangeIAM2OrganizationState with stateEvent "pause" (SYS.1007 invalid argument)',
-    states: [{ name: STATES.stateEventJob, params: { stateEvent: 'pause', state: 'Enabled' } }],
-    request: { method: 'GET', path: jobPath() },
-    response: { status: 503, body: error('SYS.1007') },
-    exercise: pollExampleJob,
-  });
-  specs.push({
-    api: changeState.name, kind: 'call',
-    description: 'ChangeIAM2OrganizationState on a uuid that names no organization',
-    states: [{ name: STATES.unknownOrganization }],
-    request: { method: changeState.method, path: statePath(changeState), headers: authorization(), body: { [changeKey]: { stateEvent: 'disable' } } },
-    response: accepted,
-    async exercise({ zs }) {
-      return (await zs.call(changeState.name, { uuid: EXAMPLE_UUID, stateEvent: 'disable' }, { followJob: false })).final;
-    },
-  });
-  specs.push({
-    api: changeState.name, kind: 'job',
-    description: 'the failed job of ChangeIAM2OrganizationState on an unknown organization (SYS.1003 resource not found)',
-    states: [{ name: STATES.unknownOrganizationJob }],
-    request: { method: 'GET', path: jobPath() },
-    response: { status: 503, body: error('SYS.1003') },
-    exercise: pollExampleJob,
-  });
+  // --- per API, from the descriptors: state events, updates, queries by uuid
+  specs.push(...derivedInteractions(contracts, targetVersion));
 
-  // --- UpdateIAM2TicketFlowCollection: an update, and the doc page's lower-case action key
-  specs.push({
-    api: updateFlows.name, kind: 'call',
-    description: 'UpdateIAM2TicketFlowCollection of name and isDefault',
-    states: [{ name: STATES.flowCollection }],
-    request: { method: updateFlows.method, path: statePath(updateFlows), headers: authorization(), body: { [updateKey]: { name: like(PACT_RENAMED_COLLECTION), isDefault: like(true) } } },
-    response: accepted,
-    async exercise({ zs }) {
-      return (await zs.call(updateFlows.name, { uuid: EXAMPLE_UUID, name: PACT_RENAMED_COLLECTION, isDefault: true }, { followJob: false })).final;
-    },
-  });
-  specs.push({
-    api: updateFlows.name, kind: 'job',
-    description: 'the finished job of UpdateIAM2TicketFlowCollection that set name and isDefault',
-    states: [{ name: STATES.updateFlowCollectionJob, params: { name: PACT_RENAMED_COLLECTION, isDefault: true } }],
-    request: { method: 'GET', path: jobPath() },
-    // an update changes the fields it is sent (docs/zstack-protocol.md#updates): the reply shows the values the state sent, with their types
-    response: { status: 200, body: { inventory: inventory(updateFlows.reply.schema as string, { name: PACT_RENAMED_COLLECTION, isDefault: true }) } },
-    exercise: pollExampleJob,
-  });
+  // --- UpdateIAM2TicketFlowCollection: the doc page's lower-case action key (a doc defect)
   specs.push({
     api: updateFlows.name, kind: 'call',
     description: 'UpdateIAM2TicketFlowCollection with the doc page\'s lower-case action key (REST layer: 400, plain text)',
@@ -206,20 +129,7 @@ export function buildInteractions(contracts: Contracts, targetVersion: string): 
     },
   });
 
-  // --- queries by uuid, and the session errors
-  for (const [query, state] of [[queryOrgs, STATES.organizationInState], [queryFlows, STATES.flowCollection]] as const) {
-    specs.push({
-      api: query.name, kind: 'sync',
-      description: `${query.name} by uuid`,
-      states: [state === STATES.organizationInState ? { name: state, params: { state: 'Enabled' } } : { name: state }],
-      request: { method: 'GET', path: statePath(query, EXAMPLE_UUID, true), headers: authorization() },
-      // the schema map is what the official SDK types query results with (docs/zstack-protocol.md#the-schema-map)
-      response: { status: 200, body: { inventories: MatchersV3.eachLike(inventory(query.reply.schema as string)), schema: like({}) } },
-      async exercise({ zs }) {
-        return (await zs.query(query.name, { uuid: EXAMPLE_UUID })).final;
-      },
-    });
-  }
+  // --- the session errors
   specs.push({
     api: queryOrgs.name, kind: 'sync',
     description: 'QueryIAM2Organization with a session no server issued (ID.1001 invalid session, at once for a query)',

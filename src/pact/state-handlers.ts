@@ -8,11 +8,19 @@ import { locationOf } from '../client/jobs.ts';
 import { SetupError, newJobUuid, newUuid, type ZStackClient } from '../client/zstack-client.ts';
 import { ResourceKit } from '../resources/resource-kit.ts';
 import { STATES } from './states.ts';
+import { apisOf } from '../../contracts/index.ts';
+import { freshResource } from '../derived/inputs.ts';
 
 type Params = Record<string, unknown>;
 type Handler = (params: unknown) => Promise<JsonMap | undefined>;
 
 const asParams = (p: unknown): Params => (isObject(p) ? p : {});
+/** The API parameters a generic state carries as JSON text. */
+const jsonParams = (p: Params): Params => {
+  const v = p['params'];
+  const parsed: unknown = typeof v === 'string' && v !== '' ? JSON.parse(v) : {};
+  return isObject(parsed) ? parsed : {};
+};
 const str = (p: Params, key: string, dflt?: string): string => {
   const v = p[key];
   if (typeof v === 'string' && v !== '') return v;
@@ -44,25 +52,12 @@ export class ProviderStates {
   handlers(): Record<string, Handler> {
     const h: Record<string, (p: Params) => Promise<JsonMap | undefined>> = {
       [STATES.organizationInState]: async (p) => ({ uuid: await this.organization(str(p, 'state', 'Enabled')) }),
-      [STATES.unknownOrganization]: async () => ({ uuid: unknownUuid() }),
       [STATES.freshOrganizationName]: async () => {
         const name = this.kit.name('pact-org');
         this.reservedNames.push(name);
         return { name };
       },
       [STATES.flowCollection]: async () => ({ uuid: (await this.kit.flowCollection()).collection['uuid'] as string }),
-      [STATES.stateEventJob]: async (p) => {
-        const uuid = await this.organization(str(p, 'state', 'Enabled'));
-        return { jobUuid: await this.finishedJob('ChangeIAM2OrganizationState', { uuid, stateEvent: str(p, 'stateEvent') }) };
-      },
-      [STATES.unknownOrganizationJob]: async () => ({
-        jobUuid: await this.finishedJob('ChangeIAM2OrganizationState', { uuid: unknownUuid(), stateEvent: 'disable' }),
-      }),
-      [STATES.updateFlowCollectionJob]: async (p) => {
-        const uuid = (await this.kit.flowCollection()).collection['uuid'];
-        const isDefault = p['isDefault'] === true || p['isDefault'] === 'true';
-        return { jobUuid: await this.finishedJob('UpdateIAM2TicketFlowCollection', { uuid, name: str(p, 'name'), isDefault }) };
-      },
       [STATES.createOrganizationJob]: async () => {
         const create = this.zs.api('CreateIAM2Organization');
         const jobUuid = newJobUuid();
@@ -70,6 +65,18 @@ export class ProviderStates {
         this.kit.track('IAM2Organization', create, x);
         return { jobUuid: jobOf(x, jobUuid) };
       },
+      [STATES.resourceExists]: async (p) => ({ uuid: await this.fresh(str(p, 'resource')) }),
+      [STATES.resourceInState]: async (p) => ({ uuid: await this.inState(str(p, 'resource'), str(p, 'state')) }),
+      [STATES.unknownResource]: async () => ({ uuid: unknownUuid() }),
+      [STATES.actionJobInState]: async (p) => {
+        const uuid = await this.inState(str(p, 'resource'), str(p, 'state'));
+        return { jobUuid: await this.finishedJob(str(p, 'api'), { ...this.pathAt(str(p, 'api'), uuid), ...jsonParams(p) }) };
+      },
+      [STATES.actionJob]: async (p) => {
+        const uuid = await this.fresh(str(p, 'resource'));
+        return { jobUuid: await this.finishedJob(str(p, 'api'), { ...this.pathAt(str(p, 'api'), uuid), ...jsonParams(p) }) };
+      },
+      [STATES.unknownResourceJob]: async (p) => ({ jobUuid: await this.finishedJob(str(p, 'api'), { ...this.pathAt(str(p, 'api'), unknownUuid()), ...jsonParams(p) }) }),
       [STATES.deleteOrganizationJob]: async () => {
         const uuid = await this.organization('Enabled');
         const jobUuid = await this.finishedJob('DeleteIAM2Organization', { uuid });
@@ -89,6 +96,32 @@ export class ProviderStates {
       };
     }
     return wrapped;
+  }
+
+  /** A fresh resource of any kind with a create API, with what it needs (derived inputs). */
+  private async fresh(resource: string): Promise<string> {
+    return (await this.freshInventory(resource))['uuid'] as string;
+  }
+
+  private async freshInventory(resource: string): Promise<Record<string, unknown>> {
+    return freshResource({ zs: this.zs, kit: this.kit, record: [] }, resource);
+  }
+
+  /** A fresh resource brought to `state` by its state-event API (the event whose transition names it). */
+  private async inState(resource: string, state: string): Promise<string> {
+    const inv = await this.freshInventory(resource);
+    const uuid = inv['uuid'] as string;
+    const change = apisOf(this.zs.contracts, resource).find((a) => a.effect?.kind === 'stateEvent');
+    if (!change || inv[change.effect?.field ?? 'state'] === state) return uuid;
+    const event = Object.entries(change.effect?.transitions ?? {}).find(([, to]) => to === state)?.[0];
+    if (!event) throw new SetupError(`provider state: no stateEvent of ${resource} leads to state ${state}`);
+    const x = await this.zs.call(change.name, { ...this.pathAt(change.name, uuid), [change.effect?.param ?? 'stateEvent']: event });
+    if (x.final.status !== 200) throw new SetupError(`provider state: ${change.name} ${event} was refused (HTTP ${x.final.status})`);
+    return uuid;
+  }
+
+  private pathAt(api: string, uuid: string): Params {
+    return Object.fromEntries(Object.entries(this.zs.api(api).params).filter(([, p]) => p.in === 'path').map(([n]) => [n, uuid]));
   }
 
   /** An organization in the given state (created Enabled, then disabled when asked). */

@@ -14,6 +14,7 @@ import { formatFailures, runScenario } from '../../src/scenarios/run.ts';
 import { formatContractJson } from '../../src/importer/format-json.ts';
 import { importPage, PageError } from '../../src/importer/index.ts';
 import { writeAllOrNothing } from '../../src/importer/write.ts';
+import { buildInteractions } from '../../src/pact/interactions.ts';
 import { withReferenceTarget } from '../../fixtures/reference-target.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -81,6 +82,14 @@ test('a third API\'s page imports, validates, records its doc defects, and its d
     expect(api?.docDefects?.map((d) => d.id)).toEqual(['request-line-without-leading-slash']);
     const example = JSON.parse(readFileSync(join(t.examples, `${THIRD}.json`), 'utf8')) as { knownProblems: Record<string, unknown[]> };
     expect(example.knownProblems).toEqual({ request: [], response: [] });
+
+    // its pact interactions are generated the same way: each event, an event outside the allowed ones, an unknown uuid
+    expect(buildInteractions(contracts, '5.0.0').filter((i) => i.api === THIRD).map((i) => i.description)).toEqual([
+      `${THIRD} enable on a IAM2Project in state Disabled`, `the finished job of ${THIRD} enable on a IAM2Project in state Disabled`,
+      `${THIRD} disable on a IAM2Project in state Enabled`, `the finished job of ${THIRD} disable on a IAM2Project in state Enabled`,
+      `${THIRD} with stateEvent "not-enable", which is not one of the allowed values`, `the failed job of ${THIRD} with stateEvent "not-enable" (SYS.1007 invalid argument)`,
+      `${THIRD} on a uuid that names no IAM2Project`, `the failed job of ${THIRD} on an unknown IAM2Project (SYS.1003 resource not found)`,
+    ]);
 
     const scenarios = derivedScenariosOf(contracts, api!);
     expect(scenarios.map((s) => s.title)).toEqual([

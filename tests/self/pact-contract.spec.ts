@@ -83,9 +83,9 @@ test('uuids and timestamps are matched by regex, lists by type, async calls by a
   const call = find('ChangeIAM2OrganizationState disable');
   expect(bodyRule(call, '$.location')?.match).toBe('regex');
   expect(call.response.status).toBe(202);
-  expect(call.providerStates).toEqual([{ name: STATES.organizationInState, params: { state: 'Enabled' } }]);
+  expect(call.providerStates).toEqual([{ name: STATES.resourceInState, params: { resource: 'IAM2Organization', state: 'Enabled' } }]);
 
-  const pause = find('the failed job of ChangeIAM2OrganizationState with stateEvent "pause"');
+  const pause = find('the failed job of ChangeIAM2OrganizationState with stateEvent "not-enable"');
   expect(pause.response.status).toBe(503);
   expect((pause.response.body?.content as { error: { code: string } }).error.code).toBe('SYS.1007');
   expect(bodyRule(pause, '$.error.description')?.match).toBe('type');

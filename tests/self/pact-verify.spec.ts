@@ -67,10 +67,10 @@ test('the pacts accept the Java 20+ timestamp spelling, which the conformance ru
 const COVERED: Array<[FaultName, string, RegExp]> = [
   ['state-not-changed', 'the finished job of ChangeIAM2OrganizationState disable', /\$\.inventory\.state/],
   ['wrong-field-type', 'the finished job of UpdateIAM2TicketFlowCollection', /\$\.inventory\.isDefault/],
-  ['errorcode-without-code', 'the failed job of ChangeIAM2OrganizationState with stateEvent "pause"', /code/],
-  ['failure-as-200', 'the failed job of ChangeIAM2OrganizationState on an unknown organization', /expected 503 but was 200/],
+  ['errorcode-without-code', 'the failed job of ChangeIAM2OrganizationState with stateEvent "not-enable"', /code/],
+  ['failure-as-200', 'the failed job of ChangeIAM2OrganizationState on an unknown IAM2Organization', /expected 503 but was 200/],
   ['iso-timestamps', 'LogInByAccount', /createDate|expiredDate/],
-  ['job-location-off-path', 'ChangeIAM2OrganizationState disable on an organization', /\$\.location/],
+  ['job-location-off-path', 'ChangeIAM2OrganizationState disable on a IAM2Organization', /\$\.location/],
   ['bad-session-accepted', 'QueryIAM2Organization with a session no server issued', /expected 503/],
   ['miscased-key-accepted', 'UpdateIAM2TicketFlowCollection with the doc page\'s lower-case', /expected 400/],
   ['no-schema-map', 'QueryIAM2Organization by uuid', /schema/],
