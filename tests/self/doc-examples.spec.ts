@@ -1,12 +1,20 @@
 // The API reference pages' own request and response examples against the contracts. Each example must fail
 // exactly where a recorded doc defect says it does, and nowhere else (docs/contracts.md, docs/zstack-protocol.md#doc-defects).
+import { readdirSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import { contracts, docExample, schemas } from '../../fixtures/exchanges.ts';
 import { requestBodySchema } from '../../src/contracts/request-schema.ts';
 
 const problemKey = (p: { path: string; missingProperty?: string; keyword?: string }) => `${p.path} ${p.missingProperty ?? p.keyword}`;
 
-for (const api of ['ChangeIAM2OrganizationState', 'UpdateIAM2TicketFlowCollection']) {
+// every doc page imported so far (npm run import writes fixtures/doc-examples/<Api>.json)
+const IMPORTED = readdirSync(new URL('../../fixtures/doc-examples/', import.meta.url)).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+
+test('the two seed pages\' examples are among the imported ones', () => {
+  expect(IMPORTED).toEqual(expect.arrayContaining(['ChangeIAM2OrganizationState', 'UpdateIAM2TicketFlowCollection']));
+});
+
+for (const api of IMPORTED) {
   test.describe(`${api} doc page examples`, () => {
     const example = docExample(api);
     const descriptor = contracts.apis.get(api);
