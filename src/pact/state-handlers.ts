@@ -9,7 +9,7 @@ import { SetupError, newJobUuid, newUuid, type ZStackClient } from '../client/zs
 import { ResourceKit } from '../resources/resource-kit.ts';
 import { STATES } from './states.ts';
 import { apisOf } from '../../contracts/index.ts';
-import { freshResource } from '../derived/inputs.ts';
+import { freshResource } from '../resources/fresh.ts';
 
 type Params = Record<string, unknown>;
 type Handler = (params: unknown) => Promise<JsonMap | undefined>;
@@ -104,7 +104,7 @@ export class ProviderStates {
   }
 
   private async freshInventory(resource: string): Promise<Record<string, unknown>> {
-    return freshResource({ zs: this.zs, kit: this.kit, record: [] }, resource);
+    return freshResource({ zs: this.zs, kit: this.kit }, resource);
   }
 
   /** A fresh resource brought to `state` by its state-event API (the event whose transition names it). */

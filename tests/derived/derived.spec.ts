@@ -1,10 +1,11 @@
-// The tests derived from the descriptors alone (src/derived): every API of contracts/apis gets its generic rules,
+// The tests derived from the descriptors alone (src/scenarios/derived.ts): every API of contracts/apis gets its generic rules,
 // its state events and updates, run against the target and judged by every check, like the hand-written
 // scenarios. An API imported into contracts/ is tested here without any other file changing.
 import { conformance, expect, test } from '../../fixtures/test.ts';
 import { loadValidatedContracts } from '../../src/contracts/descriptors.ts';
-import { derivedScenarios } from '../../src/derived/scenarios.ts';
-import { formatFailures, runScenario } from '../../src/scenarios/run.ts';
+import { derivedScenarios } from '../../src/scenarios/derived.ts';
+import { runScenario } from '../../src/scenarios/run.ts';
+import { formatFailures } from '../../src/reporting/failures.ts';
 import { versionAtLeast } from '../../src/contracts/schemas.ts';
 
 for (const scenario of derivedScenarios(loadValidatedContracts())) {

@@ -3,7 +3,7 @@
 import { expect, test } from '@playwright/test';
 import type { ApiDescriptor, Contracts } from '../../contracts/index.ts';
 import { loadValidatedContracts } from '../../src/contracts/descriptors.ts';
-import { coverage, coverageProblems, readExclusions } from '../../src/derived/coverage.ts';
+import { coverage, coverageProblems, readExclusions } from '../../src/scenarios/coverage.ts';
 
 const contracts = loadValidatedContracts();
 

@@ -4,8 +4,8 @@ import { expect, test } from '@playwright/test';
 import { withReferenceTarget } from '../../fixtures/reference-target.ts';
 import type { FaultName } from '../../reference-server/faults.ts';
 import { loadValidatedContracts } from '../../src/contracts/descriptors.ts';
-import { derivedScenarios } from '../../src/derived/scenarios.ts';
-import { ResourceKit } from '../../src/scenarios/resource-kit.ts';
+import { derivedScenarios } from '../../src/scenarios/derived.ts';
+import { ResourceKit } from '../../src/resources/resource-kit.ts';
 import { runScenario } from '../../src/scenarios/run.ts';
 
 const scenarios = derivedScenarios(loadValidatedContracts());

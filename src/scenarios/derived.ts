@@ -4,9 +4,9 @@
 // fields, creates and queries. Each is a Scenario, judged by every check like the hand-written ones.
 import { apisOf, type ApiDescriptor, type Contracts } from '../../contracts/index.ts';
 import { newUuid } from '../client/zstack-client.ts';
-import { observeInto, observeQuery, type ObserveOptions, type ScenarioContext } from '../scenarios/context.ts';
-import { createObserved, nextSecond, type Scenario } from '../scenarios/scenario.ts';
-import { freshResource, pathAt, prepareRefs, validParams, validValue, type Refs } from './inputs.ts';
+import { observeInto, observeQuery, type ObserveOptions } from '../observe/observe.ts';
+import { createObserved, nextSecond, type Scenario, type ScenarioContext } from './scenario.ts';
+import { freshResource, pathAt, prepareRefs, validParams, validValue, type Refs } from '../resources/fresh.ts';
 
 const queryOf = (contracts: Contracts, resource: string): ApiDescriptor | undefined => apisOf(contracts, resource).find((a) => a.kind === 'query');
 const createOf = (contracts: Contracts, resource: string): ApiDescriptor | undefined => apisOf(contracts, resource).find((a) => a.kind === 'create');

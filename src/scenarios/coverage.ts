@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTRACTS_DIR, type Contracts } from '../../contracts/index.ts';
 import { buildInteractions } from '../pact/interactions.ts';
-import { SCENARIOS } from '../scenarios/index.ts';
-import { derivedScenarios } from './scenarios.ts';
+import { SCENARIOS } from './index.ts';
+import { derivedScenarios } from './derived.ts';
 
 export interface Exclusion { api: string; reason: string }
 

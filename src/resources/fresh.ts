@@ -2,9 +2,13 @@
 // ones a test asks for) gets a value a real ZStack accepts. Resources a parameter references are made first;
 // a create that needs a project gets a project with an approver in it (docs/zstack-protocol.md#flow-collections-and-their-approvers).
 import { findApi, type ApiDescriptor, type JsonSchema, type ParamSpec } from '../../contracts/index.ts';
-import type { JsonObject } from '../client/exchange.ts';
-import { resolveSchema } from '../generators/params.ts';
-import type { ScenarioContext } from '../scenarios/context.ts';
+import type { JsonObject } from '../exchange/json.ts';
+import { dereference } from '../contracts/schemas.ts';
+import type { ZStackClient } from '../client/zstack-client.ts';
+import type { ResourceKit } from './resource-kit.ts';
+
+/** What making resources needs: the client and the kit that deletes them again. */
+export interface FreshContext { zs: ZStackClient; kit: ResourceKit }
 
 /** uuids a test's resources need, by referenced resource (IAM2Project) or by member name (approverUuid). */
 export type Refs = Map<string, string>;
@@ -12,13 +16,13 @@ export type Refs = Map<string, string>;
 const TEXT = 'zstack-conformance derived test';
 
 /** A value of one list item from its JSON Schema: required members only, uuids from refs. */
-function itemValue(ctx: ScenarioContext, schema: JsonSchema, refs: Refs): unknown {
-  const s = resolveSchema(ctx.zs.contracts, schema);
+function itemValue(ctx: FreshContext, schema: JsonSchema, refs: Refs): unknown {
+  const s = dereference(ctx.zs.contracts, schema);
   if (s['type'] !== 'object') return ctx.kit.name('item');
   const out: JsonObject = {};
   const props = (s['properties'] ?? {}) as Record<string, JsonSchema>;
   for (const member of (s['required'] as string[] | undefined) ?? []) {
-    const p = resolveSchema(ctx.zs.contracts, props[member] ?? {});
+    const p = dereference(ctx.zs.contracts, props[member] ?? {});
     if (typeof p['pattern'] === 'string' && (p['pattern'] as string).includes('[0-9a-f]{32}')) {
       const uuid = refs.get(member);
       if (!uuid) throw new Error(`derived: no fixture for ${member}`);
@@ -29,7 +33,7 @@ function itemValue(ctx: ScenarioContext, schema: JsonSchema, refs: Refs): unknow
 }
 
 /** A valid value for one parameter. */
-export async function validValue(ctx: ScenarioContext, name: string, p: ParamSpec, refs: Refs): Promise<unknown> {
+export async function validValue(ctx: FreshContext, name: string, p: ParamSpec, refs: Refs): Promise<unknown> {
   switch (p.type) {
     case 'uuid': {
       if (!p.references) throw new Error(`derived: ${name} names no resource to reference`);
@@ -54,7 +58,7 @@ export async function validValue(ctx: ScenarioContext, name: string, p: ParamSpe
 }
 
 /** Every required body/query parameter (and `also`), valid; path parameters are the caller's. */
-export async function validParams(ctx: ScenarioContext, api: ApiDescriptor, refs: Refs, also: string[] = []): Promise<Record<string, unknown>> {
+export async function validParams(ctx: FreshContext, api: ApiDescriptor, refs: Refs, also: string[] = []): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
   for (const [n, p] of Object.entries(api.params)) {
     if (p.in === 'path' || (!p.required && !also.includes(n))) continue;
@@ -64,7 +68,7 @@ export async function validParams(ctx: ScenarioContext, api: ApiDescriptor, refs
 }
 
 /** A project with an approver in it, for an API that needs a project (a flow collection's flows need an approver of it). */
-export async function prepareRefs(ctx: ScenarioContext, api: ApiDescriptor, refs: Refs): Promise<void> {
+export async function prepareRefs(ctx: FreshContext, api: ApiDescriptor, refs: Refs): Promise<void> {
   if (!Object.values(api.params).some((p) => p.required && p.references === 'IAM2Project') || refs.has('IAM2Project')) return;
   const { project, approverUuid } = await ctx.kit.approvedProject();
   refs.set('IAM2Project', project['uuid'] as string);
@@ -72,7 +76,7 @@ export async function prepareRefs(ctx: ScenarioContext, api: ApiDescriptor, refs
 }
 
 /** Creates a resource of the kind through its create API (cleaned up by the kit), with what it references. */
-export async function freshResource(ctx: ScenarioContext, resource: string, refs: Refs = new Map()): Promise<JsonObject> {
+export async function freshResource(ctx: FreshContext, resource: string, refs: Refs = new Map()): Promise<JsonObject> {
   const create = findApi(ctx.zs.contracts, resource, 'create');
   await prepareRefs(ctx, create, refs);
   const also = Object.keys(create.params).filter((n) => n === 'name' || n === 'description');
