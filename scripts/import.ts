@@ -1,7 +1,9 @@
 // npm run import -- PAGE.txt [PAGE.txt ...] [--contracts DIR] [--doc-examples DIR] [--dry-run]
 // Imports ZStack API doc pages into contracts/ (see docs/importing.md). A page it cannot read gives one line
 // naming the line and what was expected there, and nothing is written.
+import { execFileSync } from 'node:child_process';
 import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { importPage, OverrideError, PageError } from '../src/importer/index.ts';
 
 const args = process.argv.slice(2);
@@ -21,10 +23,12 @@ if (pages.length === 0) {
   process.exit(2);
 }
 let failed = false;
+let imported = 0;
 for (const page of pages) {
   try {
     const r = importPage(page, { ...(contractsDir ? { contractsDir } : {}), ...(docExamplesDir ? { docExamplesDir } : {}), dryRun });
     for (const f of r.files) console.log(`${dryRun ? 'would write' : 'wrote'} ${relative(process.cwd(), f.path)}`);
+    imported++;
     for (const k of r.kept) console.log(`kept contracts/schemas/${k.schema}.schema.json (hand-written, no override file)${k.missing.length ? `; the page also documents ${k.missing.join(', ')}` : ''}`);
   } catch (e) {
     failed = true;
@@ -32,5 +36,9 @@ for (const page of pages) {
     const message = e instanceof Error ? e.message : String(e);
     console.error(`import: ${known ? message : `${page}: ${message.split('\n')[0]}`}`);
   }
+}
+// the generated tables (recorded doc defects, ...) name every descriptor: refresh them, as `npm run conformance:list` does
+if (imported > 0 && !dryRun && !contractsDir) {
+  execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./conformance-list.ts', import.meta.url))], { stdio: 'inherit' });
 }
 process.exit(failed ? 1 : 0);

@@ -85,6 +85,19 @@ function paramOf(page: ParsedPage, f: PageField): ParamSpec {
   return p;
 }
 
+const SECTION = 'docs/zstack-protocol.md#';
+const api_effectKind = (page: ParsedPage, kind: ApiDescriptor['kind'], params: Record<string, ParamSpec>, inventoryFields: string[]): string | undefined =>
+  effectOf(page.apiName, kind, params, inventoryFields)?.kind;
+
+/** The sections of the protocol reference the rules that made the descriptor rest on. */
+function ruleSections(kind: ApiDescriptor['kind'], effect: string | undefined): string[] {
+  const out = [`${SECTION}the-api-family`, `${SECTION}sync-and-async-jobs`];
+  if (kind === 'action' || kind === 'create') out.push(`${SECTION}action-keys`);
+  if (effect === 'stateEvent') out.push(`${SECTION}state-events`);
+  if (effect === 'update') out.push(`${SECTION}updates`);
+  return out;
+}
+
 /** The descriptor as the page and the rules make it, before its doc defects; overrides applied. */
 export function buildDescriptor(page: ParsedPage, contractsDir: string, inventoryFields: string[]): { api: ApiDescriptor; override: OverrideFile | undefined } {
   const kind = kindOf(page);
@@ -109,7 +122,7 @@ export function buildDescriptor(page: ParsedPage, contractsDir: string, inventor
     effect: effectOf(page.apiName, kind, params, inventoryFields),
     reply: { body: inv ? inv.name : 'empty', ...(schema ? { schema } : {}) },
     docPage: basename(page.file),
-    sources: [`doc page ${basename(page.file)}`],
+    sources: [`doc page ${basename(page.file)}`, ...ruleSections(kind, api_effectKind(page, kind, params, inventoryFields))],
   };
   const override = readOverride(contractsDir, `${page.apiName}.json`);
   if (override?.set) applyOverrides(api, override.set, `contracts/overrides/${page.apiName}.json`);

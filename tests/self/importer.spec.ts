@@ -81,6 +81,9 @@ test('a third API\'s page imports, validates, records its doc defects, and its d
     expect(api).toMatchObject({ resource: 'IAM2Project', kind: 'action', method: 'PUT', path: '/v1/iam2/projects/{uuid}/actions', async: true, bodyKey: 'changeIAM2ProjectState', reply: { body: 'inventory', schema: 'IAM2ProjectInventory' } });
     expect(api?.effect).toEqual({ kind: 'stateEvent', param: 'stateEvent', field: 'state', transitions: { enable: 'Enabled', disable: 'Disabled' }, mayChange: ['state', 'lastOpDate'] });
     expect(api?.docDefects?.map((d) => d.id)).toEqual(['request-line-without-leading-slash']);
+    // what the repository's docs rules ask of any descriptor: its sources cite the protocol reference
+    expect(api?.sources).toEqual(['doc page ChangeIAM2ProjectState.zh-doc.txt', 'docs/zstack-protocol.md#the-api-family', 'docs/zstack-protocol.md#sync-and-async-jobs', 'docs/zstack-protocol.md#action-keys', 'docs/zstack-protocol.md#state-events']);
+    for (const d of api?.docDefects ?? []) expect(d.source).toMatch(/^docs\/zstack-protocol\.md#/);
     const example = JSON.parse(readFileSync(join(t.examples, `${THIRD}.json`), 'utf8')) as { knownProblems: Record<string, unknown[]> };
     expect(example.knownProblems).toEqual({ request: [], response: [] });
 
