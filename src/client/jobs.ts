@@ -1,6 +1,8 @@
-// The async-job protocol (docs/zstack-protocol.md#sync-and-async-jobs): 202 + location, then GET the location until it answers
-// something other than 202. Polling is bounded by ZSTACK_JOB_TIMEOUT_MS; a job that never ends is the
-// server's failure (JobTimeoutError), not the suite's.
+// The async-job protocol (docs/zstack-protocol.md#sync-and-async-jobs): 202 + location, then GET the location
+// until it answers something other than 202. Polling is bounded by ZSTACK_JOB_TIMEOUT_MS; a job that never
+// ends is the server's failure (JobTimeoutError), not the suite's. The pause between polls starts short and
+// doubles up to ZSTACK_POLL_INTERVAL_MS, so a job that ends in 10 ms costs about 10 ms, not one interval, and
+// a job of many seconds still costs few polls.
 import type { Hop, WireResponse } from '../exchange/exchange.ts';
 import { isObject } from '../exchange/json.ts';
 import type { Transport } from './transport.ts';
@@ -47,7 +49,16 @@ export interface PollOptions {
   baseUrl: string;
   headers: Record<string, string>;
   timeoutMs: number;
+  /** the longest pause between two polls (ZSTACK_POLL_INTERVAL_MS) */
   intervalMs: number;
+}
+
+/** The first pause after a pending poll; each next pause doubles, up to the configured interval. */
+export const FIRST_POLL_DELAY_MS = 5;
+
+/** The pause after the n-th pending poll (n from 0): 5, 10, 20, 40 ... ms, never above `intervalMs`. */
+export function pollDelay(n: number, intervalMs: number): number {
+  return Math.min(intervalMs, FIRST_POLL_DELAY_MS * 2 ** Math.min(n, 30));
 }
 
 /** Polls from the accepted hop until the job ends; returns all poll hops (the last one settles the call). */
@@ -57,13 +68,15 @@ export async function pollJob(transport: Transport, accepted: Hop, opts: PollOpt
   if (url === undefined) throw new NoJobLocationError([accepted]);
   const hops: Hop[] = [];
   const deadline = Date.now() + opts.timeoutMs;
-  // Like the SDK: poll at once, then at the interval.
-  for (;;) {
+  // Like the SDK: poll at once; then pause, growing, until the job ends or the bound is reached.
+  for (let pending = 0; ; pending++) {
     const request = { method: 'GET', url, headers: opts.headers };
     const response = await transport.send(request);
     hops.push({ request, response });
     if (response.status !== 202) return hops;
-    if (Date.now() + opts.intervalMs > deadline) throw new JobTimeoutError([accepted, ...hops], opts.timeoutMs);
-    await new Promise((r) => setTimeout(r, opts.intervalMs));
+    const left = deadline - Date.now();
+    if (left <= 0) throw new JobTimeoutError([accepted, ...hops], opts.timeoutMs);
+    // the last pause is cut to the deadline, so the final poll happens at the bound and not one interval early
+    await new Promise((r) => setTimeout(r, Math.min(pollDelay(pending, opts.intervalMs), left)));
   }
 }
