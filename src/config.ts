@@ -36,6 +36,10 @@ export interface SuiteConfig {
    * (the receiver listens on 127.0.0.1 at its port, e.g. behind a forwarded port), or 'off' (not applicable).
    */
   webHookBase: string;
+  /** independent property cases run at once (not a request-rate bound) */
+  casesInFlight: number;
+  /** undefined: the depth's default guard */
+  propertyTimeGuardMs: number | undefined;
 }
 
 type Env = Record<string, string | undefined>;
@@ -146,6 +150,8 @@ export function readConfig(env: Env): SuiteConfig {
     numRuns: text(env, 'ZSTACK_NUM_RUNS') === undefined ? undefined : positiveInt(env, 'ZSTACK_NUM_RUNS', 1, 1, 100_000),
     seed: optionalInt(env, 'ZSTACK_SEED'),
     replayPath,
+    casesInFlight: positiveInt(env, 'ZSTACK_CASES_IN_FLIGHT', 4, 1, 64),
+    propertyTimeGuardMs: text(env, 'ZSTACK_PROPERTY_TIME_GUARD_MS') === undefined ? undefined : positiveInt(env, 'ZSTACK_PROPERTY_TIME_GUARD_MS', 1, 1000),
   };
 }
 
@@ -172,7 +178,7 @@ export const KNOWN_VARIABLES = [
   'ZSTACK_BASE_URL', 'ZSTACK_ACCOUNT', 'ZSTACK_PASSWORD', 'ZSTACK_PASSWORD_SHA512', 'ZSTACK_TARGET_VERSION',
   'ZSTACK_REQUEST_TIMEOUT_MS', 'ZSTACK_JOB_TIMEOUT_MS', 'ZSTACK_POLL_INTERVAL_MS', 'ZSTACK_MAX_RESPONSE_BYTES',
   'ZSTACK_FLOW_APPROVER_UUID', 'ZSTACK_RUN_ID', 'ZSTACK_DEPTH', 'ZSTACK_NUM_RUNS', 'ZSTACK_SEED', 'ZSTACK_REPLAY_PATH',
-  'ZSTACK_ENV_FILE', 'ZSTACK_REF_PORT', 'ZSTACK_SESSION', 'ZSTACK_WEB_HOOK_BASE',
+  'ZSTACK_ENV_FILE', 'ZSTACK_REF_PORT', 'ZSTACK_SESSION', 'ZSTACK_WEB_HOOK_BASE', 'ZSTACK_CASES_IN_FLIGHT', 'ZSTACK_PROPERTY_TIME_GUARD_MS',
 ] as const;
 
 // A misspelt variable would silently fall back to a default (ZSTACK_BASE_ULR -> the embedded server): refuse it.

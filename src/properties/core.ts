@@ -9,6 +9,7 @@ import type { Exchange } from '../exchange/exchange.ts';
 import type { JsonObject } from '../exchange/json.ts';
 import { ResourceKit } from '../resources/resource-kit.ts';
 import { formatFailures } from '../reporting/failures.ts';
+import { ZStackClient } from '../client/zstack-client.ts';
 import type { Suite } from '../suite.ts';
 import type { RefSlot, SlotEnv } from '../generators/slots.ts';
 
@@ -79,22 +80,27 @@ export class CaseRecord {
   readonly steps: string[] = [];
   readonly advisories: string[] = [];
   readonly kit: ResourceKit;
-  private readonly historyStart: number;
+  /**
+   * The case's own client: the suite's transport and session, with a history of this case's exchanges only,
+   * so cases that run at once never mix their requests in a report.
+   */
+  readonly zs: ZStackClient;
   private historyEnd: number | undefined;
 
   constructor(readonly env: PropertyEnv) {
-    this.kit = new ResourceKit(env.zs);
-    this.historyStart = env.zs.exchangeCount;
+    this.zs = new ZStackClient(env.zs.transport, env.zs.config, env.zs.contracts);
+    this.zs.session = env.zs.session;
+    this.kit = new ResourceKit(this.zs);
   }
 
   /** Every exchange the case made up to its failure (or so far), setup included, in order. */
   exchanges(): Exchange[] {
-    return this.env.zs.exchangesBetween(this.historyStart, this.historyEnd);
+    return this.zs.exchangesBetween(0, this.historyEnd);
   }
 
   /** Marks the end of the case's own requests (before its cleanup). */
   end(): void {
-    this.historyEnd ??= this.env.zs.exchangeCount;
+    this.historyEnd ??= this.zs.exchangeCount;
   }
 
   /** Judges one step: a required violation fails the case (StepFailure), advisories are collected. */

@@ -30,7 +30,7 @@ async function freshTarget(rec: CaseRecord, apiName: string, initial: string | u
   const uuid = inv['uuid'] as string;
   if (initial && profile.stateEvent) {
     const param = profile.stateEvent.effect?.param ?? 'stateEvent';
-    const obs = await observe(rec.env.zs, profile.stateEvent.name, { uuid, [param]: initial }, { uuid });
+    const obs = await observe(rec.zs, profile.stateEvent.name, { uuid, [param]: initial }, { uuid });
     rec.judge(stepName(profile.stateEvent.name, `${profile.short}, ${param}=${JSON.stringify(initial)} (setup)`), obs);
   }
   return uuid;
@@ -63,7 +63,7 @@ export const validInputsApplied: PropertySpec<ValidCase> = {
   },
   async run(c, rec) {
     const api = rec.env.api(c.api);
-    const zs = rec.env.zs;
+    const zs = rec.zs;
     const params = resolve(c.params, rec.env.slotEnv(), 'valid') as Record<string, unknown>;
     const opts: CallOptions = c.userTags ? { userTags: c.userTags } : {};
     if (api.kind === 'create') {
@@ -100,7 +100,7 @@ export const invalidInputsRejected: PropertySpec<NegativeCase> = {
     if (c.bad.rawText !== undefined) opts.rawBody = c.bad.rawText;
     else if (c.bad.envelope) opts.rawBody = JSON.stringify(resolve(c.bad.envelope, slots, 'invalid'));
     const target = c.bad.pathUuid ?? own;
-    const obs = await observe(rec.env.zs, api.name, { uuid: target, ...params }, opts);
+    const obs = await observe(rec.zs, api.name, { uuid: target, ...params }, opts);
     rec.judge(stepName(api.name, `${c.bad.label} [${c.bad.klass}]`), obs);
   },
 };

@@ -10,6 +10,24 @@ import type { Suite } from '../suite.ts';
 import { CaseRecord, PropertyEnv, StepFailure } from './core.ts';
 import { resourceProfiles } from './targets.ts';
 import { commandsReplayPathOf, decodeReplay, encodeReplay } from './replay.ts';
+import { runCasesInFlight, type CaseResult, type PrefixRun } from './cases-in-flight.ts';
+
+/**
+ * The values fast-check generates for `seed`, in run order: a run's value depends only on the seed and its
+ * index, never on how earlier runs ended (fast-check derives one random stream per run), so these are the
+ * cases a sequential fc.check of the same arbitrary meets.
+ */
+export function generatedCases<T>(arb: fc.Arbitrary<T>, seed: number, numRuns: number): T[] {
+  const values: T[] = [];
+  fc.check(fc.property(arb, (v) => { values.push(v); }), { seed, numRuns });
+  return values;
+}
+
+const errorLine = (r: CaseResult | undefined): string => {
+  if (!r || r.ok) return 'no error';
+  const e = r.error;
+  return (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).split('\n')[0].slice(0, 200);
+};
 
 export interface PropertySpec<T> {
   /** stable id, e.g. lifecycleMatchesModel */
@@ -35,17 +53,21 @@ export interface PropertySpec<T> {
 export const DEEP_FACTOR = 5;
 
 /**
- * Time budget of one property: a slow target (real jobs take up to seconds each) must not turn the run into
- * hours. fast-check stops starting new cases at the budget and the outcome says how many ran; a failure found
- * before it is reported (and shrunk) as usual.
+ * The default time guard of one property (ZSTACK_PROPERTY_TIME_GUARD_MS overrides it). A property runs its
+ * number of cases; the guard only stops a run that would otherwise go on for hours (a target whose jobs take
+ * minutes). A run it stops is incomplete, and an incomplete run is an error, never a pass.
  */
-export const BUDGET_MS = { quick: 45_000, deep: 10 * 60_000 } as const;
+export const TIME_GUARD_MS = { quick: 10 * 60_000, deep: 60 * 60_000 } as const;
 
 export interface RunOptions {
   numRuns?: number;
   seed?: number;
   /** ZSTACK_REPLAY_PATH: replay exactly one case (needs the seed it was found with) */
   replayPath?: string;
+  /** ZSTACK_CASES_IN_FLIGHT: independent cases run at once */
+  casesInFlight?: number;
+  /** ZSTACK_PROPERTY_TIME_GUARD_MS */
+  timeGuardMs?: number;
 }
 
 export interface PropertyOutcome {
@@ -71,11 +93,19 @@ export interface PropertyOutcome {
   advisories: string[];
   leftovers: string[];
   durationMs: number;
-  /** the time budget stopped the run before numRuns cases */
-  interrupted: boolean;
+  /** the number of cases the property was configured to run */
+  plannedRuns: number;
+  /** the time guard stopped the run before its configured number of cases: an error, never a pass */
+  incomplete: boolean;
+  /** independent cases that ran at once */
+  casesInFlight: number;
 }
 
 const indent = (s: string, n = 2): string => s.split('\n').map((l) => ' '.repeat(n) + l).join('\n');
+
+export function timeGuardFor(suite: Suite, opts: RunOptions): number {
+  return opts.timeGuardMs ?? suite.config.propertyTimeGuardMs ?? TIME_GUARD_MS[suite.config.depth];
+}
 
 export function runsFor(spec: PropertySpec<unknown>, suite: Suite, opts: RunOptions): number {
   return opts.numRuns ?? suite.config.numRuns ?? spec.quickRuns * (suite.config.depth === 'deep' ? DEEP_FACTOR : 1);
@@ -88,51 +118,105 @@ export async function checkProperty<T>(spec: PropertySpec<T>, suite: Suite, opts
   const replayText = opts.replayPath ?? suite.config.replayPath;
   const replay = replayText ? decodeReplay(replayText) : undefined;
   const numRuns = runsFor(spec as PropertySpec<unknown>, suite, opts);
-  const advisories = new Set<string>();
+  const guardMs = timeGuardFor(suite, opts);
+  const deadline = started + guardMs;
+  // a replay is one case: nothing to overlap
+  const inFlight = replay ? 1 : opts.casesInFlight ?? suite.config.casesInFlight;
+  const advisoriesByCase: string[][] = [];
+  const laterAdvisories: string[] = [];
   let lastFailure: { rec: CaseRecord; error: unknown } | undefined;
   let leftovers: string[] = [];
-  let details: fc.RunDetails<[T]>;
+  let details: fc.RunDetails<[T]> | undefined;
+  let prefix: PrefixRun | undefined;
+  let flaky: string | undefined;
+  /** runs one case for real; its advisories go to `into` */
+  const runCase = async (value: T, into: string[]): Promise<void> => {
+    const rec = new CaseRecord(env);
+    try {
+      await spec.run(value, rec);
+    } catch (error) {
+      rec.end();
+      lastFailure = { rec, error };
+      throw error;
+    } finally {
+      into.push(...rec.advisories);
+      const left = await rec.cleanup();
+      if (left.length) leftovers.push(...left);
+    }
+  };
   try {
     if (spec.usesProjectFixture !== false) await env.ensureFixtures(resourceProfiles(suite.contracts).map((p) => p.resource));
     const arb = spec.arbitrary(env, { commandsReplayPath: replay?.commandsReplayPath, deep: suite.config.depth === 'deep', seed });
-    const property = fc.asyncProperty(arb, async (value) => {
-      const rec = new CaseRecord(env);
-      try {
-        await spec.run(value, rec);
-      } catch (error) {
-        rec.end();
-        lastFailure = { rec, error };
-        throw error;
-      } finally {
-        for (const a of rec.advisories) advisories.add(a);
-        const left = await rec.cleanup();
-        if (left.length) leftovers.push(...left);
-      }
-    });
-    try {
-      details = await fc.check(property, {
-        seed,
-        numRuns,
-        interruptAfterTimeLimit: BUDGET_MS[suite.config.depth],
-        markInterruptAsFailure: false,
-        ...(replay ? { path: replay.path, endOnFailure: true } : {}),
+    if (!replay) {
+      // 1. the cases fast-check generates for this seed, run inFlight at a time up to the first failure
+      const values = generatedCases(arb, seed, numRuns);
+      prefix = await runCasesInFlight(values.length, inFlight, deadline, async (i) => {
+        const into: string[] = (advisoriesByCase[i] = []);
+        try {
+          await runCase(values[i], into);
+          return { ok: true };
+        } catch (error) {
+          return { ok: false, error };
+        }
       });
-    } catch (e) {
-      if (!replay) throw e;
-      // fast-check cannot walk the path: it was printed by another property, or by other generators
-      throw new Error(`ZSTACK_REPLAY_PATH=${replayText} does not replay a case of ${spec.name} with seed ${seed} (run it with -g '${spec.title}' and the seed printed with it; generators changed since?): ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (!prefix || prefix.firstFailure !== undefined) {
+      // 2. sequential, as fast-check runs it: the cases that passed above are not sent again; the first failing
+      //    one runs again and fast-check shrinks it as usual, so verdict, path and counterexample are a
+      //    sequential run's
+      const passed = prefix?.results.map((r) => r.ok) ?? [];
+      const firstFailure = prefix?.firstFailure;
+      let call = 0;
+      let sawFailure = false;
+      const property = fc.asyncProperty(arb, async (value) => {
+        const index = call++;
+        if (!sawFailure && passed[index] === true) return;
+        try {
+          await runCase(value, laterAdvisories);
+        } catch (error) {
+          sawFailure = true;
+          throw error;
+        }
+        if (index === firstFailure) {
+          flaky = `case ${index} failed while other cases ran beside it (${errorLine(prefix?.results[index])}) but passed when run again alone`;
+        }
+      });
+      try {
+        details = await fc.check(property, {
+          seed,
+          numRuns,
+          interruptAfterTimeLimit: Math.max(1, deadline - Date.now()),
+          markInterruptAsFailure: false,
+          ...(replay ? { path: replay.path, endOnFailure: true } : {}),
+        });
+      } catch (e) {
+        if (!replay) throw e;
+        // fast-check cannot walk the path: it was printed by another property, or by other generators
+        throw new Error(`ZSTACK_REPLAY_PATH=${replayText} does not replay a case of ${spec.name} with seed ${seed} (run it with -g '${spec.title}' and the seed printed with it; generators changed since?): ${e instanceof Error ? e.message : String(e)}`);
+      }
     }
   } finally {
     leftovers = [...leftovers, ...(await env.close())];
   }
+  // the advisories of the cases a sequential run would have run, in case order
+  const upTo = prefix?.firstFailure ?? prefix?.results.length ?? 0;
+  const advisories = [...new Set([...advisoriesByCase.slice(0, upTo).flat(), ...laterAdvisories])];
+  const ran = details ? details.numRuns : prefix?.results.length ?? 0;
+  const incomplete = (details ? details.interrupted && !details.failed : prefix?.guardReached ?? false) && ran < numRuns;
   const base = {
-    interrupted: details.interrupted,
-    name: spec.name, title: spec.title, numRuns: details.numRuns, numShrinks: details.numShrinks, seed: details.seed,
-    advisories: [...advisories], leftovers, durationMs: Date.now() - started,
+    name: spec.name, title: spec.title, numRuns: ran, numShrinks: details?.numShrinks ?? 0, seed,
+    advisories, leftovers, durationMs: Date.now() - started, plannedRuns: numRuns, incomplete, casesInFlight: inFlight,
   };
-  if (!details.failed) {
-    const cut = details.interrupted ? `; time budget of ${BUDGET_MS[suite.config.depth] / 1000} s reached before ${numRuns}` : '';
-    return { ...base, failed: false, error: false, steps: [], curl: [], report: `${spec.name}: ${details.numRuns} case(s) passed (seed ${details.seed}${cut})` };
+  if (!details || !details.failed) {
+    if (incomplete) {
+      const report = `${spec.name}: incomplete: ${ran} of ${numRuns} cases (seed ${seed}): the time guard of ${guardMs} ms (ZSTACK_PROPERTY_TIME_GUARD_MS) stopped it; the cases that ran passed, the others were not tested`;
+      return { ...base, failed: true, error: true, steps: [], curl: [], report };
+    }
+    if (flaky) {
+      const report = `${spec.name}: errored (not a conformance verdict): ${flaky}; seed ${seed}. Run it with ZSTACK_CASES_IN_FLIGHT=1 to see whether cases disturb each other.`;
+      return { ...base, failed: true, error: true, steps: [], curl: [], report };
+    }
+    return { ...base, failed: false, error: false, steps: [], curl: [], report: `${spec.name}: ${ran} of ${numRuns} case(s) passed (seed ${seed})` };
   }
   if (details.counterexample === null || details.counterexamplePath === null) {
     return { ...base, failed: true, error: true, steps: [], curl: [], report: `${spec.name}: fast-check gave up: ${fc.defaultReportMessage(details) ?? 'no details'}` };

@@ -17,7 +17,7 @@ export class ChangeStateCommand implements LifecycleCommand {
     if (!api) throw new Error(`${this.profile.resource} has no state event API`);
     const e = pick(m, this.profile, this.position);
     const param = api.effect?.param ?? 'stateEvent';
-    const obs = await observe(rec.env.zs, api.name, { uuid: e.uuid, [param]: this.event }, { uuid: e.uuid, expect: actionExpectation(e) });
+    const obs = await observe(rec.zs, api.name, { uuid: e.uuid, [param]: this.event }, { uuid: e.uuid, expect: actionExpectation(e) });
     expectLastBefore(e, obs);
     rec.judge(stepName(api.name, `${e.label}${e.deleted ? ' (deleted)' : ''}, ${param}=${renderValue(this.event)}`), obs);
     remember(e, obs[0]);

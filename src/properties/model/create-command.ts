@@ -18,7 +18,7 @@ export class CreateCommand implements LifecycleCommand {
     const n = (m.made[this.profile.resource] = (m.made[this.profile.resource] ?? 0) + 1);
     const label = `${this.profile.short}${n}`;
     const params = resolve(this.params, rec.env.slotEnv(), this.profile.short) as Record<string, unknown>;
-    const obs = await observe(rec.env.zs, this.profile.create.name, params);
+    const obs = await observe(rec.zs, this.profile.create.name, params);
     const main = obs[0];
     if (main.exchange.final.status === 200) rec.kit.track(this.profile.resource, this.profile.create, main.exchange);
     rec.judge(stepName(this.profile.create.name, `${label}: ${showParams(params)}`), obs);

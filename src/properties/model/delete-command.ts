@@ -14,7 +14,7 @@ export class DeleteCommand implements LifecycleCommand {
   async run(m: LifecycleModel, rec: CaseRecord): Promise<void> {
     const e = pick(m, this.profile, this.position);
     const again = e.deleted;
-    const obs = await observe(rec.env.zs, this.profile.delete.name, { uuid: e.uuid }, { uuid: e.uuid, expect: again ? { kind: 'repeat-delete' } : { kind: 'success' } });
+    const obs = await observe(rec.zs, this.profile.delete.name, { uuid: e.uuid }, { uuid: e.uuid, expect: again ? { kind: 'repeat-delete' } : { kind: 'success' } });
     expectLastBefore(e, obs);
     rec.judge(stepName(this.profile.delete.name, `${e.label}${again ? ' again' : ''}`), obs);
     if (!again) {

@@ -18,7 +18,7 @@ export class QueryCommand implements LifecycleCommand {
 
   async run(m: LifecycleModel, rec: CaseRecord): Promise<void> {
     const e = pick(m, this.profile, this.position);
-    const x = await rec.env.zs.query(this.profile.query.name, { uuid: e.uuid });
+    const x = await rec.zs.query(this.profile.query.name, { uuid: e.uuid });
     const list = finalBody(x)?.['inventories'];
     const found = Array.isArray(list) ? list.find((i) => isObject(i) && i['uuid'] === e.uuid) : undefined;
     const obs: Observation[] = [{ api: this.profile.query, exchange: x, sent: { uuid: e.uuid }, expect: { kind: 'success' }, ...(e.last && !e.deleted ? { before: e.last } : {}) }];

@@ -19,7 +19,7 @@ export class UpdateCommand implements LifecycleCommand {
     if (!api) throw new Error(`${this.profile.resource} has no update API`);
     const e = pick(m, this.profile, this.position);
     const params = resolve(this.params, rec.env.slotEnv(), this.profile.short) as Record<string, unknown>;
-    const obs = await observe(rec.env.zs, api.name, { uuid: e.uuid, ...params }, { uuid: e.uuid, expect: actionExpectation(e) });
+    const obs = await observe(rec.zs, api.name, { uuid: e.uuid, ...params }, { uuid: e.uuid, expect: actionExpectation(e) });
     expectLastBefore(e, obs);
     rec.judge(stepName(api.name, `${e.label}${e.deleted ? ' (deleted)' : ''}${Object.keys(params).length ? `, ${showParams(params)}` : ', nothing'}`), obs);
     remember(e, obs[0]);
