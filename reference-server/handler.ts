@@ -97,12 +97,18 @@ async function dispatch(ctx: ServerContext, req: IncomingMessage, res: ServerRes
   const timeoutSec = Number(header(req, 'x-api-timeout'));
   const apiTimeout = Number.isFinite(timeoutSec) && timeoutSec > 0 ? Math.round(timeoutSec * 1000) : DEFAULT_API_TIMEOUT_MS;
   const outcome = executeApi(ctx, call, session);
-  const readyAt = ctx.hooks.jobReadyAt(ctx.now() + ctx.variant.jobDelayMs, { api });
+  const readyAt = ctx.hooks.jobReadyAt(ctx.now() + jobDelay(ctx.variant), { api });
   const job: Job = { id, location, readyAt, outcome, schemaRequested: wantsSchema(req) };
   ctx.jobs.add(job);
   const hook = ctx.hooks.webHookUrl(header(req, 'x-web-hook'), {});
   if (hook !== undefined) scheduleWebHook(ctx, job, hook);
   sendJson(ctx, res, 202, addTopLevelExtras(ctx, { location, apiTimeout }));
+}
+
+/** The variant's job delay: fixed, or uniform from jobDelayMs to jobDelayMaxMs. */
+function jobDelay(v: ServerContext['variant']): number {
+  const max = v.jobDelayMaxMs ?? v.jobDelayMs;
+  return max <= v.jobDelayMs ? v.jobDelayMs : v.jobDelayMs + Math.random() * (max - v.jobDelayMs);
 }
 
 function parseBody(ctx: ServerContext, raw: Buffer): Record<string, unknown> {

@@ -1,7 +1,10 @@
 // CLI: `tsx reference-server/main.ts`. Env: ZSTACK_REF_PORT (default 0), ZSTACK_REF_FAULTS (comma list),
-// ZSTACK_REF_VARIANT (a name from VARIANTS), ZSTACK_REF_ACCOUNT / ZSTACK_REF_PASSWORD (admin / password).
+// ZSTACK_REF_VARIANT (a name from VARIANTS), ZSTACK_REF_ACCOUNT / ZSTACK_REF_PASSWORD (admin / password),
+// ZSTACK_REF_JOB_DELAY_MS (`15` or a range `0-15`: how long each job stays pending), ZSTACK_REF_ORGANIZATIONS
+// (organizations stored at start).
 // Prints exactly one line `Listening on http://127.0.0.1:N` when ready; bad env: one line on stderr, exit 2.
 import { parseFaults, VARIANTS, type FaultName, type Variant } from './faults.ts';
+import { MAX_SEED_ORGANIZATIONS } from './seed.ts';
 import { startReferenceServer } from './server.ts';
 
 function fail(message: string): never {
@@ -9,7 +12,14 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-function config(): { port: number; faults: FaultName[]; variant: Partial<Variant>; accountName: string; password: string } {
+/** `15` or `0-15` (ms): the jobs' fixed or random delay. */
+function jobDelay(text: string): Partial<Variant> {
+  const m = /^(\d{1,7})(?:-(\d{1,7}))?$/.exec(text);
+  if (!m || (m[2] !== undefined && Number(m[2]) < Number(m[1]))) fail(`ZSTACK_REF_JOB_DELAY_MS must be a delay in ms like 15 or a range like 0-15, got "${text}"`);
+  return { jobDelayMs: Number(m[1]), ...(m[2] !== undefined ? { jobDelayMaxMs: Number(m[2]) } : {}) };
+}
+
+function config(): { port: number; faults: FaultName[]; variant: Partial<Variant>; accountName: string; password: string; seedOrganizations: number } {
   const env = process.env;
   const portText = (env.ZSTACK_REF_PORT ?? '').trim();
   const port = portText === '' ? 0 : Number(portText);
@@ -28,7 +38,11 @@ function config(): { port: number; faults: FaultName[]; variant: Partial<Variant
   }
   const accountName = env.ZSTACK_REF_ACCOUNT || 'admin';
   const password = env.ZSTACK_REF_PASSWORD || 'password';
-  return { port, faults, variant: variantName ? VARIANTS[variantName] : {}, accountName, password };
+  const delayText = (env.ZSTACK_REF_JOB_DELAY_MS ?? '').trim();
+  const orgText = (env.ZSTACK_REF_ORGANIZATIONS ?? '').trim();
+  if (!/^\d{0,7}$/.test(orgText) || Number(orgText) > MAX_SEED_ORGANIZATIONS) fail(`ZSTACK_REF_ORGANIZATIONS must be a count from 0 to ${MAX_SEED_ORGANIZATIONS}, got "${orgText}"`);
+  const variant = { ...(variantName ? VARIANTS[variantName] : {}), ...(delayText ? jobDelay(delayText) : {}) };
+  return { port, faults, variant, accountName, password, seedOrganizations: Number(orgText || '0') };
 }
 
 const cfg = config();

@@ -10,6 +10,7 @@ import { handleRequest } from './handler.ts';
 import { HONEST_HOOKS } from './hooks.ts';
 import { Jobs } from './jobs.ts';
 import { Routes } from './routes.ts';
+import { seedOrganizations } from './seed.ts';
 import { Sessions } from './sessions.ts';
 import { newUuid, seededUuids, Store } from './store.ts';
 import { toSeconds } from './timestamps.ts';
@@ -29,6 +30,8 @@ export interface ReferenceServerOptions {
   uuidSeed?: number;
   /** another contracts directory (self-tests of imported APIs); default contracts/ */
   contractsDir?: string;
+  /** organizations stored at start (reference-server/seed.ts) */
+  seedOrganizations?: number;
 }
 
 export interface ReferenceServer {
@@ -66,6 +69,7 @@ export function createContext(opts: ReferenceServerOptions = {}): ServerContext 
 
 export async function startReferenceServer(opts: ReferenceServerOptions = {}): Promise<ReferenceServer> {
   const ctx = createContext(opts);
+  seedOrganizations(ctx, opts.seedOrganizations ?? 0);
   const host = opts.host ?? '127.0.0.1';
   const server = createServer((req, res) => {
     void handleRequest(ctx, req, res);

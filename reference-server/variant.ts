@@ -12,6 +12,8 @@ export interface Variant {
   jobLocationHost?: string;
   /** how long a job stays pending (polls answer 202) */
   jobDelayMs: number;
+  /** when set, each job stays pending a random time from jobDelayMs to this (real jobs vary) */
+  jobDelayMaxMs?: number;
   /** what a pending poll answers: `{}` (server) or the location again (manual) */
   pendingBody: 'empty' | 'location';
   /** status of a wrongly-shaped List/String parameter: 500 (Gson, real ZStack) or 400 */

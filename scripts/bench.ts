@@ -1,87 +1,222 @@
-// Benchmark: how fast the suite runs against a target, and how close it comes to the target's raw HTTP
-// ceiling. Bounded: a fixed number of requests and scenario rounds; loopback only (the embedded server by
-// default, or ZSTACK_BASE_URL). Prints a markdown table; the README quotes its figures.
-import { performance } from 'node:perf_hooks';
-import { loadConfig } from '../src/config.ts';
-import { openSuite } from '../src/suite.ts';
+// `npm run bench`: the suite's speed against the physical limits of its target, side by side, in one bounded
+// run (about two minutes on a 2-core machine). Loopback only: the embedded reference server in its own
+// process (or ZSTACK_BASE_URL for the rates and the floor). Prints a table and writes reports/bench.json.
+//   1. ceiling (autocannon in its own process) vs the suite's rate on the same requests: suiteRateOverCeiling
+//   2. the floor of the properties' run (needed round trips x RTT + job time) vs its wall time: wallOverFloor,
+//      on the undelayed server and on one whose jobs take --job-delay ms (default 0-15)
+//   3. the harness's own share per request: generation, checks, schema validation, the client
+//   4. the reference server's query latency with 10, 10 000 and 100 000 stored organizations
+// Options: --seconds=N (per rate measurement, default 3), --connections=N (8), --job-delay=A[-B] (0-15),
+//          --case-share=F (share of each property's quick case count, default 0.2), --no-growth.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, cpus } from 'node:os';
+import fc from 'fast-check';
+import { loadConfig, type SuiteConfig } from '../src/config.ts';
+import { openSuite, type Suite } from '../src/suite.ts';
+import { ALL_CHECKS, runChecks } from '../src/checks/index.ts';
 import { SCENARIOS } from '../src/scenarios/index.ts';
 import { runScenario } from '../src/scenarios/run.ts';
 import { ResourceKit } from '../src/resources/resource-kit.ts';
-import { runChecks } from '../src/checks/index.ts';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { PROPERTIES } from '../src/properties/index.ts';
+import { PropertyEnv } from '../src/properties/core.ts';
+import { generatedCases } from '../src/properties/runner.ts';
+import { measureRates, type Operation } from './bench/rates.ts';
+import { measureFloor, type FloorRow } from './bench/floor.ts';
+import { measureGrowth, type GrowthRow } from './bench/growth.ts';
+import { closeRawHttp, sequentialLatency } from './bench/raw-http.ts';
+import { startServerProcess, type ServerProcess } from './bench/server-process.ts';
 
-const REQUESTS = Number(process.argv[2] ?? 2000);
-const CONCURRENCY = 8;
-const ROUNDS = 3;
+const SEED = 424242;
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+function option(name: string, dflt: string): string {
+  const a = process.argv.find((x) => x.startsWith(`--${name}=`));
+  return a ? a.slice(name.length + 3) : dflt;
+}
 
-/** The embedded server in its own process, so it does not share an event loop with the client measured. */
-function startServerProcess(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'reference-server/main.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { child.kill(); reject(new Error('reference server did not start within 20 s')); }, 20_000);
-    let out = '';
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /Listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) { clearTimeout(timer); resolve({ url: m[1], child }); }
-    });
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`reference server exited (${code})`)); });
-  });
+function numberOption(name: string, dflt: number, min: number, max: number): number {
+  const v = Number(option(name, String(dflt)));
+  if (!Number.isFinite(v) || v < min || v > max) throw new Error(`--${name}: expected a number from ${min} to ${max}`);
+  return v;
+}
+
+function delayOption(): { text: string; meanMs: number } {
+  const text = option('job-delay', '0-15');
+  const m = /^(\d{1,6})(?:-(\d{1,6}))?$/.exec(text);
+  if (!m) throw new Error(`--job-delay: expected ms like 15 or a range like 0-15, got "${text}"`);
+  const lo = Number(m[1]);
+  const hi = m[2] === undefined ? lo : Number(m[2]);
+  if (hi < lo) throw new Error(`--job-delay: ${text} is not a range`);
+  return { text, meanMs: (lo + hi) / 2 };
+}
+
+const round = (n: number, d = 2): number => Math.round(n * 10 ** d) / 10 ** d;
+
+async function withSuite<T>(config: SuiteConfig, baseUrl: string, body: (suite: Suite) => Promise<T>): Promise<T> {
+  const suite = await openSuite({ ...config, baseUrl });
+  try { return await body(suite); } finally { await suite.close(); }
+}
+
+/** The three representative operations, each as the suite sends it (captured from one real call). */
+async function operations(suite: Suite, kit: ResourceKit): Promise<Operation[]> {
+  const org = await kit.organization();
+  const { collection } = await kit.flowCollection();
+  const query = () => suite.zs.query('QueryIAM2Organization', { limit: 1 });
+  const change = () => suite.zs.call('ChangeIAM2OrganizationState', { uuid: org['uuid'], stateEvent: 'enable' });
+  const update = () => suite.zs.call('UpdateIAM2TicketFlowCollection', { uuid: collection['uuid'], description: 'zstack-conformance bench' });
+  const first = async (f: () => Promise<{ hops: Array<{ request: Operation['request'] }> }>) => (await f()).hops[0].request;
+  return [
+    { name: 'query (QueryIAM2Organization limit=1)', send: query, request: await first(query), followJob: false },
+    { name: 'state change + its job (ChangeIAM2OrganizationState)', send: change, request: await first(change), followJob: true },
+    { name: 'update + its job (UpdateIAM2TicketFlowCollection)', send: update, request: await first(update), followJob: true },
+  ];
+}
+
+interface HarnessShare { generationUsPerCase: Record<string, number>; checksUsPerObservation: number; schemaValidationUsPerObservation: number; clientUsPerRequest: number; rawRttMs: number; suiteRttMs: number }
+
+async function harnessShare(suite: Suite): Promise<HarnessShare> {
+  const generationUsPerCase: Record<string, number> = {};
+  const env = new PropertyEnv(suite);
+  await env.ensureFixtures(['TicketFlowCollection']);
+  try {
+    for (const p of PROPERTIES) {
+      const arb = p.arbitrary(env, { deep: false }) as fc.Arbitrary<unknown>;
+      const t = performance.now();
+      generatedCases(arb, SEED, 200);
+      generationUsPerCase[p.name] = round(((performance.now() - t) * 1000) / 200, 1);
+    }
+  } finally {
+    await env.close();
+  }
+  const scenario = SCENARIOS.find((s) => s.apis.includes('ChangeIAM2OrganizationState')) ?? SCENARIOS[0];
+  const out = await runScenario(scenario, { zs: suite.zs, kit: new ResourceKit(suite.zs) }, suite.schemas);
+  const n = 100;
+  let t = performance.now();
+  for (let i = 0; i < n; i++) runChecks(out.observations, { schemas: suite.schemas });
+  const checksUs = ((performance.now() - t) * 1000) / (n * out.observations.length);
+  const schemaCheck = ALL_CHECKS.filter((c) => c.name === 'replyMatchesSchema');
+  t = performance.now();
+  for (let i = 0; i < n; i++) runChecks(out.observations, { schemas: suite.schemas }, schemaCheck);
+  const schemaUs = ((performance.now() - t) * 1000) / (n * out.observations.length);
+  // the client's own cost per request: the suite's client vs the least client, one request after another
+  const url = `${suite.zs.baseUrl}/zstack/v1/iam2/organizations?limit=1`;
+  const raw = await sequentialLatency(url, { Authorization: `OAuth ${suite.zs.session ?? ''}` }, 300);
+  const times: number[] = [];
+  for (let i = 0; i < 303; i++) { const s = performance.now(); await suite.zs.query('QueryIAM2Organization', { limit: 1 }); if (i >= 3) times.push(performance.now() - s); }
+  times.sort((a, b) => a - b);
+  const suiteRtt = times[Math.floor(times.length / 2)];
+  suite.zs.history.length = 0;
+  return {
+    generationUsPerCase, checksUsPerObservation: round(checksUs, 1), schemaValidationUsPerObservation: round(schemaUs, 1),
+    clientUsPerRequest: round((suiteRtt - raw.medianMs) * 1000, 1), rawRttMs: round(raw.medianMs, 3), suiteRttMs: round(suiteRtt, 3),
+  };
+}
+
+function table(head: string[], rows: Array<Array<string | number>>): string {
+  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
 async function main(): Promise<void> {
+  const started = performance.now();
+  const seconds = numberOption('seconds', 3, 1, 60);
+  const connections = numberOption('connections', 8, 1, 256);
+  const caseShare = numberOption('case-share', 0.2, 0.01, 1);
+  const delay = delayOption();
+  const growth = !process.argv.includes('--no-growth');
   const config = loadConfig();
-  const server = config.baseUrl ? undefined : await startServerProcess();
-  const suite = await openSuite({ ...config, baseUrl: config.baseUrl ?? server?.url });
-  const rows: string[] = ['| measure | value |', '|---|---|'];
+  const external = config.baseUrl !== undefined && !config.embedded;
+  const servers: ServerProcess[] = [];
+  const machine = { nproc: availableParallelism(), cpu: cpus()[0]?.model ?? '?', node: process.version, loadAverage1mAtStart: round(loadavg()[0]) };
   try {
-    // 1. Raw ceiling: a plain GET query with Node's own fetch (keep-alive), CONCURRENCY at a time.
-    const url = `${suite.zs.baseUrl}/zstack/v1/iam2/organizations?limit=1`;
-    const headers = { Authorization: `OAuth ${suite.zs.session ?? ''}` };
-    let next = 0;
-    const t0 = performance.now();
-    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-      while (next++ < REQUESTS) await (await fetch(url, { headers, signal: AbortSignal.timeout(config.requestTimeoutMs) })).arrayBuffer();
-    }));
-    const rawRps = REQUESTS / ((performance.now() - t0) / 1000);
-    rows.push(`| raw HTTP ceiling: GET query, ${CONCURRENCY} concurrent, ${REQUESTS} requests | ${rawRps.toFixed(0)} req/s |`);
+    const plain = external ? undefined : await startServerProcess();
+    if (plain) servers.push(plain);
+    const target = config.baseUrl && external ? config.baseUrl : (plain as ServerProcess).url;
 
-    // 2. The suite's client on the same query (Playwright's APIRequestContext, JSON parsing, exchange recording).
-    next = 0;
-    const t1 = performance.now();
-    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-      while (next++ < REQUESTS) await suite.zs.query('QueryIAM2Organization', { limit: 1 });
-    }));
-    const clientRps = REQUESTS / ((performance.now() - t1) / 1000);
-    suite.zs.history.length = 0;
-    rows.push(`| suite client, same query | ${clientRps.toFixed(0)} req/s (${((clientRps / rawRps) * 100).toFixed(0)} % of the ceiling) |`);
-
-    // 3. Each conformance scenario end to end (calls, polls, queries, checks, cleanup), median of ROUNDS.
-    let observations = 0;
-    for (const s of SCENARIOS) {
-      const times: number[] = [];
-      for (let i = 0; i < ROUNDS; i++) {
-        const t = performance.now();
-        const out = await runScenario(s, { zs: suite.zs, kit: new ResourceKit(suite.zs) }, suite.schemas);
-        times.push(performance.now() - t);
-        observations = out.observations.length;
-        if (out.failed.length || out.stopped) throw new Error(`scenario failed during the benchmark: ${s.title}`);
-        // 4. Judging alone: every check over this scenario's observations.
-        if (i === 0 && s === SCENARIOS[SCENARIOS.length - 1]) {
-          const tc = performance.now();
-          for (let k = 0; k < 200; k++) runChecks(out.observations, { schemas: suite.schemas });
-          rows.push(`| all checks over one observation | ${(((performance.now() - tc) * 1000) / (200 * observations)).toFixed(0)} µs |`);
-        }
+    // 1 + 3: rates and the harness's share, on the undelayed target
+    const { rates, share } = await withSuite(config, target, async (suite) => {
+      const kit = new ResourceKit(suite.zs);
+      try {
+        const ops = await operations(suite, kit);
+        const rates = await measureRates(suite, ops, connections, seconds);
+        const share = await harnessShare(suite);
+        return { rates, share };
+      } finally {
+        await kit.cleanup();
       }
-      rows.push(`| scenario: ${s.title} (${observations} observations) | ${median(times).toFixed(0)} ms |`);
+    });
+
+    // 2: the floor, undelayed and with the job delay (a second server process; an external target only as it is)
+    const floors: FloorRow[] = [];
+    // an external target's job durations are unknown here: its floor counts round trips only (a lower floor)
+    const targets: Array<{ label: string; url: string; meanJobMs: number }> = [{ label: external ? 'target (job time not counted)' : 'embedded server, no job delay', url: target, meanJobMs: 0 }];
+    if (!external) {
+      const delayed = await startServerProcess({ ZSTACK_REF_JOB_DELAY_MS: delay.text });
+      servers.push(delayed);
+      targets.push({ label: `embedded server, jobs ${delay.text} ms`, url: delayed.url, meanJobMs: delay.meanMs });
     }
+    for (const t of targets) {
+      await withSuite(config, t.url, async (suite) => {
+        for (const inFlight of [1, config.casesInFlight]) {
+          // the round-trip time as the least client sees it, measured just before the run it is the floor of
+          const rttMs = (await sequentialLatency(`${t.url}/zstack/v1/iam2/organizations?limit=1`, { Authorization: `OAuth ${suite.zs.session ?? ''}` }, 200)).medianMs;
+          floors.push(await measureFloor(suite, { label: t.label, seed: SEED, caseShare, casesInFlight: inFlight, rttMs, meanJobMs: t.meanJobMs }));
+        }
+      });
+    }
+
+    // 4: growth of the reference server
+    const growthRows: GrowthRow[] = growth ? await measureGrowth([10, 10_000, 100_000], 30) : [];
+
+    const suiteRateOverCeiling = Math.min(...rates.map((r) => r.suiteRateOverCeiling));
+    const sequential = floors.filter((f) => f.casesInFlight === 1);
+    const wallOverFloor = Math.max(...sequential.map((f) => f.wallOverFloor));
+    const perRow = (size: number, q: string) => growthRows.find((g) => g.organizations === size && g.query.startsWith(q));
+    const costPerRowUs = (q: string) => {
+      const small = perRow(10, q);
+      const big = perRow(100_000, q);
+      return small && big ? round(((big.medianMs - small.medianMs) * 1000) / (100_000 - 10), 4) : undefined;
+    };
+    const report = {
+      generatedAt: new Date().toISOString(),
+      machine: { ...machine, loadAverage1mAtEnd: round(loadavg()[0]) },
+      settings: { seconds, connections, caseShare, jobDelay: delay.text, casesInFlight: config.casesInFlight, pollIntervalMs: config.pollIntervalMs, seed: SEED, target: external ? 'ZSTACK_BASE_URL' : 'embedded reference server (own process)' },
+      suiteRateOverCeiling: round(suiteRateOverCeiling, 4),
+      wallOverFloor: round(wallOverFloor, 3),
+      rates: rates.map((r) => ({ ...r, ceilingOpsPerSec: round(r.ceilingOpsPerSec, 1), suiteOpsPerSec: round(r.suiteOpsPerSec, 1), suiteRateOverCeiling: round(r.suiteRateOverCeiling, 4) })),
+      floors: floors.map((f) => ({ ...f, wallMs: round(f.wallMs, 0), floorMs: round(f.floorMs, 0), jobMs: round(f.jobMs, 0), rttMs: round(f.rttMs, 3), wallOverFloor: round(f.wallOverFloor, 3) })),
+      harness: share,
+      growth: growthRows.map((g) => ({ ...g, startMs: round(g.startMs, 0), medianMs: round(g.medianMs, 3), p90Ms: round(g.p90Ms, 3) })),
+      growthCostPerStoredRowUs: growth ? { limit: costPerRowUs('limit='), start: costPerRowUs('start='), count: costPerRowUs('count='), condition: costPerRowUs('q=') } : undefined,
+      benchSeconds: 0,
+    };
+    report.benchSeconds = round((performance.now() - started) / 1000, 1);
+    mkdirSync('reports', { recursive: true });
+    writeFileSync('reports/bench.json', `${JSON.stringify(report, null, 2)}\n`);
+
+    const out: string[] = [];
+    out.push(`Machine: ${machine.nproc} CPUs (${machine.cpu}), Node ${machine.node}, load average ${machine.loadAverage1mAtStart} at start, ${report.machine.loadAverage1mAtEnd} at end; ${report.benchSeconds} s`);
+    out.push('', `Ceiling (autocannon, own process, ${connections} connections, ${seconds} s) vs the suite's client on the same requests:`);
+    out.push(table(['operation', 'ceiling ops/s', 'p50 ms', 'suite ops/s', 'suite / ceiling'], report.rates.map((r) => [r.name, r.ceilingOpsPerSec, r.ceilingLatencyP50Ms, r.suiteOpsPerSec, r.suiteRateOverCeiling])));
+    out.push('', `Floor of the properties' run (${Math.round(caseShare * 100)} % of each property's quick case count, seed ${SEED}) vs its wall time:`);
+    out.push(table(['target', 'in flight', 'cases', 'requests', 'needed round trips', 'jobs', 'RTT ms', 'job ms', 'floor ms', 'wall ms', 'wall / floor', 'passed'],
+      report.floors.map((f) => [f.label, f.casesInFlight, f.cases, f.requests, f.neededRoundTrips, f.jobs, f.rttMs, f.jobMs, f.floorMs, f.wallMs, f.wallOverFloor, f.allPassed ? 'yes' : 'NO'])));
+    out.push('', 'Harness share per request:');
+    out.push(table(['part', 'µs'], [
+      ...Object.entries(share.generationUsPerCase).map(([k, v]) => [`generation of one case: ${k}`, v]),
+      ['all checks, per observation', share.checksUsPerObservation],
+      ['of which schema validation (replyMatchesSchema)', share.schemaValidationUsPerObservation],
+      [`client (Playwright APIRequestContext) per request: ${share.suiteRttMs} ms vs raw node:http ${share.rawRttMs} ms`, share.clientUsPerRequest],
+    ]));
+    if (growthRows.length) {
+      out.push('', 'Reference server growth (sequential queries, node:http keep-alive):');
+      out.push(table(['organizations', 'start ms', 'query', 'median ms', 'p90 ms'], report.growth.map((g) => [g.organizations, g.startMs, g.query, g.medianMs, g.p90Ms])));
+      out.push(`cost per stored row (µs): ${JSON.stringify(report.growthCostPerStoredRowUs)}`);
+    }
+    out.push('', `suiteRateOverCeiling ${report.suiteRateOverCeiling} (target >= 0.5), wallOverFloor ${report.wallOverFloor} (target <= 2); reports/bench.json written`);
+    console.log(out.join('\n'));
   } finally {
-    await suite.close();
-    server?.child.kill('SIGTERM');
+    closeRawHttp();
+    for (const s of servers) await s.close();
   }
-  console.log(rows.join('\n'));
 }
 
 main().catch((e: unknown) => {
