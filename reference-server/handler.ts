@@ -8,7 +8,7 @@ import { ApiError, RestError } from './errors.ts';
 import { checkSession, executeApi, type ApiCall } from './execute.ts';
 import { runQuery, parseQueryParams } from './query.ts';
 import { addTopLevelExtras, renderOutcome } from './render.ts';
-import type { Job } from './jobs.ts';
+import { jobDelay, type Job } from './jobs.ts';
 import { scheduleWebHook } from './web-hooks.ts';
 import { coerceParam, coerceTags, readBody, sendJson, sendText, wrongShape } from './wire.ts';
 
@@ -103,12 +103,6 @@ async function dispatch(ctx: ServerContext, req: IncomingMessage, res: ServerRes
   const hook = ctx.hooks.webHookUrl(header(req, 'x-web-hook'), {});
   if (hook !== undefined) scheduleWebHook(ctx, job, hook);
   sendJson(ctx, res, 202, addTopLevelExtras(ctx, { location, apiTimeout }));
-}
-
-/** The variant's job delay: fixed, or uniform from jobDelayMs to jobDelayMaxMs. */
-function jobDelay(v: ServerContext['variant']): number {
-  const max = v.jobDelayMaxMs ?? v.jobDelayMs;
-  return max <= v.jobDelayMs ? v.jobDelayMs : v.jobDelayMs + Math.random() * (max - v.jobDelayMs);
 }
 
 function parseBody(ctx: ServerContext, raw: Buffer): Record<string, unknown> {

@@ -1,6 +1,13 @@
 // Async API jobs (docs/zstack-protocol.md#sync-and-async-jobs): the result is computed at the call and kept; polls answer
-// 202 until the variant's jobDelayMs has passed, then the stored result.
+// 202 until the variant's job delay has passed, then the stored result.
+import type { Variant } from './variant.ts';
 import type { ApiOutcome } from './outcome.ts';
+
+/** How long a new job stays pending: the variant's jobDelayMs, or uniform from it to jobDelayMaxMs. */
+export function jobDelay(v: Pick<Variant, 'jobDelayMs' | 'jobDelayMaxMs'>, random: () => number = Math.random): number {
+  const max = v.jobDelayMaxMs ?? v.jobDelayMs;
+  return max <= v.jobDelayMs ? v.jobDelayMs : v.jobDelayMs + random() * (max - v.jobDelayMs);
+}
 
 export interface Job {
   id: string;

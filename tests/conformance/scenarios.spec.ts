@@ -7,6 +7,9 @@ import { runScenario } from '../../src/scenarios/run.ts';
 import { redactJson } from '../../src/reporting/redact.ts';
 import { versionAtLeast } from '../../src/contracts/schemas.ts';
 
+// Each scenario makes and deletes its own resources: they may run on any worker, in any order.
+test.describe.configure({ mode: 'parallel' });
+
 for (const scenario of SCENARIOS) {
   test(scenario.title, conformance({ api: scenario.apis[0], since: scenario.since }), async ({ suite, kit }, testInfo) => {
     test.skip(!versionAtLeast(suite.config.targetVersion, scenario.since), `needs ZStack ${scenario.since}; ZSTACK_TARGET_VERSION is ${suite.config.targetVersion}`);

@@ -5,6 +5,10 @@ import { expect, test } from '../../fixtures/test.ts';
 import { PROPERTIES, checkProperty } from '../../src/properties/index.ts';
 import { timeGuardFor } from '../../src/properties/runner.ts';
 
+// The properties are independent of each other (each makes and deletes its own fixtures and cases): spread them
+// over the workers instead of running them one after another in one.
+test.describe.configure({ mode: 'parallel' });
+
 for (const property of PROPERTIES) {
   test(property.title, { tag: ['@property'], annotation: [{ type: 'property', description: property.name }] }, async ({ suite }, testInfo) => {
     // the time guard, not the test timeout, is what may stop a property: it then says how far it got
