@@ -74,3 +74,13 @@ test('ZSTACK_WEB_HOOK_BASE: loopback for a target on this machine, off for anoth
   refused({ ZSTACK_WEB_HOOK_BASE: 'ftp://suite:21' }, 'ZSTACK_WEB_HOOK_BASE');
   refused({ ZSTACK_WEB_HOOK_BASE: 'nonsense' }, 'ZSTACK_WEB_HOOK_BASE');
 });
+
+test('cases in flight and the property time guard are bounded whole numbers', () => {
+  expect(readConfig({}).casesInFlight).toBe(4);
+  expect(readConfig({}).propertyTimeGuardMs).toBeUndefined();
+  expect(readConfig({ ZSTACK_CASES_IN_FLIGHT: '1', ZSTACK_PROPERTY_TIME_GUARD_MS: '90000' })).toMatchObject({ casesInFlight: 1, propertyTimeGuardMs: 90_000 });
+  refused({ ZSTACK_CASES_IN_FLIGHT: '0' }, 'ZSTACK_CASES_IN_FLIGHT');
+  refused({ ZSTACK_CASES_IN_FLIGHT: '65' }, 'ZSTACK_CASES_IN_FLIGHT');
+  refused({ ZSTACK_CASES_IN_FLIGHT: 'many' }, 'ZSTACK_CASES_IN_FLIGHT');
+  refused({ ZSTACK_PROPERTY_TIME_GUARD_MS: '10' }, 'ZSTACK_PROPERTY_TIME_GUARD_MS');
+});
