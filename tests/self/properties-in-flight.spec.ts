@@ -77,12 +77,12 @@ test('on a conformant server both pass the same full case count', async () => {
 });
 
 test('a property its time guard stops is incomplete: an error that says how many cases ran, never a pass', async () => {
-  const out = await runOnReferenceServer(invalid, [], { seed: SEED, numRuns: 100_000, timeGuardMs: 1500 });
+  const out = await runOnReferenceServer(invalid, [], { seed: SEED, numRuns: 3000, timeGuardMs: 3000 });
   expect(out.incomplete).toBe(true);
   expect(out.failed).toBe(true);
   expect(out.error).toBe(true);
-  expect(out.numRuns).toBeLessThan(100_000);
-  expect(out.plannedRuns).toBe(100_000);
-  expect(out.report).toContain(`incomplete: ${out.numRuns} of 100000 cases`);
+  expect(out.numRuns).toBeLessThan(3000);
+  expect(out.plannedRuns).toBe(3000);
+  expect(out.report).toContain(`incomplete: ${out.numRuns} of 3000 cases`);
   expect(out.leftovers).toEqual([]);
 });
