@@ -89,7 +89,7 @@ export const tagCondition = (f: QueryFixture): string => `name~=${f.tag}%`;
  * judged: it must list exactly the fixture.
  */
 export async function fixtureRows(rec: CaseRecord, f: QueryFixture): Promise<JsonObject[]> {
-  const zs = rec.env.zs;
+  const zs = rec.zs;
   const x = await zs.query(f.queryApi, { q: [tagCondition(f)] });
   const o: Observation = { api: zs.api(f.queryApi), exchange: x, sent: { q: tagCondition(f) }, expect: { kind: 'query', why: 'the run\'s own organizations', expected: { uuids: { list: f.uuids, ordered: false } } } };
   rec.judge(`${f.queryApi}(q=${tagCondition(f)}) (the fixture)`, [o]);

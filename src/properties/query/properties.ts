@@ -44,7 +44,7 @@ function describeQuery(o: QueryOptions): string {
 
 /** Sends one query and judges it against the oracle's expectation; returns the answer's inventories. */
 async function judgedQuery(rec: CaseRecord, f: QueryFixture, opts: QueryOptions, expected: QueryExpectation, why: string): Promise<JsonObject[] | undefined> {
-  const zs = rec.env.zs;
+  const zs = rec.zs;
   const x = await zs.query(f.queryApi, opts);
   const expect: Expectation = { kind: 'query', why, expected };
   rec.judge(stepName(f.queryApi, describeQuery(opts)), [{ api: zs.api(f.queryApi), exchange: x, sent: { ...opts }, expect }]);
@@ -196,7 +196,7 @@ export const malformedQueriesRefused: PropertySpec<Malformed> = {
     return malformedArbitrary;
   },
   async run(c, rec) {
-    const zs = rec.env.zs;
+    const zs = rec.zs;
     // no fixture needed: the run tag keeps the answer small should a target accept the query
     const api = findApi(zs.contracts, 'IAM2Organization', 'query');
     const f = { tag: malformedTag(rec.env), queryApi: api.name, uuids: [] };
