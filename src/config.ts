@@ -179,14 +179,17 @@ export const KNOWN_VARIABLES = [
   'ZSTACK_REQUEST_TIMEOUT_MS', 'ZSTACK_JOB_TIMEOUT_MS', 'ZSTACK_POLL_INTERVAL_MS', 'ZSTACK_MAX_RESPONSE_BYTES',
   'ZSTACK_FLOW_APPROVER_UUID', 'ZSTACK_RUN_ID', 'ZSTACK_DEPTH', 'ZSTACK_NUM_RUNS', 'ZSTACK_SEED', 'ZSTACK_REPLAY_PATH',
   'ZSTACK_ENV_FILE', 'ZSTACK_REF_PORT', 'ZSTACK_SESSION', 'ZSTACK_WEB_HOOK_BASE', 'ZSTACK_CASES_IN_FLIGHT', 'ZSTACK_PROPERTY_TIME_GUARD_MS',
+  // certification (src/certification/settings.ts validates them)
+  'ZSTACK_PROFILE', 'ZSTACK_BASELINE',
 ] as const;
 
 // A misspelt variable would silently fall back to a default (ZSTACK_BASE_ULR -> the embedded server): refuse it.
-// ZSTACK_REF_* belong to the reference server and ZSTACK_PACT_* / ZSTACK_BROKER_* to pact publishing.
+// ZSTACK_REF_* belong to the reference server, ZSTACK_PACT_* / ZSTACK_BROKER_* to pact publishing and
+// ZSTACK_CERT_* to the certification (src/certification/settings.ts).
 function rejectUnknownVariables(env: Env): void {
   const known = new Set<string>(KNOWN_VARIABLES);
   for (const name of Object.keys(env).sort()) {
-    if (!name.startsWith('ZSTACK_') || known.has(name) || /^ZSTACK_(REF|PACT|BROKER)_/.test(name)) continue;
+    if (!name.startsWith('ZSTACK_') || known.has(name) || /^ZSTACK_(REF|PACT|BROKER|CERT)_/.test(name)) continue;
     throw new ConfigError(name, `unknown variable (known: ${KNOWN_VARIABLES.join(', ')})`);
   }
 }

@@ -5,6 +5,7 @@ import type { Contracts } from '../contracts/index.ts';
 import type { SuiteConfig } from './config.ts';
 import { loadValidatedContracts } from './contracts/descriptors.ts';
 import { SchemaRegistry } from './contracts/schemas.ts';
+import { contractsForVersion } from './contracts/versions.ts';
 import { Transport } from './client/transport.ts';
 import { ZStackClient } from './client/zstack-client.ts';
 
@@ -17,7 +18,9 @@ export interface Suite {
   close(): Promise<void>;
 }
 
-export async function openSuite(config: SuiteConfig, contracts: Contracts = loadValidatedContracts()): Promise<Suite> {
+export async function openSuite(config: SuiteConfig, all: Contracts = loadValidatedContracts()): Promise<Suite> {
+  // only what a target of the declared version offers: newer APIs and parameters are never sent or demanded
+  const contracts = contractsForVersion(all, config.targetVersion);
   const schemas = new SchemaRegistry(contracts, config.targetVersion);
   const http = await request.newContext({ ignoreHTTPSErrors: false });
   const transport = new Transport(http, { timeoutMs: config.requestTimeoutMs, maxResponseBytes: config.maxResponseBytes });

@@ -13,6 +13,7 @@ import type { ZStackClient } from '../client/zstack-client.ts';
 import { EXAMPLE_UUID, SchemaMatchers, UUID_PATTERN } from './matchers.ts';
 import { derivedInteractions } from './derived-interactions.ts';
 import { STATES, type StateName } from './states.ts';
+import { versionAtLeast } from '../contracts/schemas.ts';
 
 const { regex, like, fromProviderState } = MatchersV3;
 
@@ -196,5 +197,6 @@ export function buildInteractions(contracts: Contracts, targetVersion: string): 
 
   // the uuid pattern is the one the schemas use; keep them in step
   if (!new RegExp(UUID_PATTERN).test(EXAMPLE_JOB_UUID)) throw new Error('pact: EXAMPLE_JOB_UUID is not a uuid');
-  return specs;
+  // a target of an older declared version is not held to interactions of APIs it does not have yet
+  return specs.filter((spec) => versionAtLeast(targetVersion, api(spec.api).since));
 }

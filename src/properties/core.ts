@@ -12,6 +12,7 @@ import { formatFailures } from '../reporting/failures.ts';
 import { ZStackClient } from '../client/zstack-client.ts';
 import type { Suite } from '../suite.ts';
 import type { RefSlot, SlotEnv } from '../generators/slots.ts';
+import { CheckTally } from '../certification/record.ts';
 
 /** The checks the properties judge with: the same registry as the example scenarios. */
 export const PROPERTY_CHECKS: readonly Check[] = ALL_CHECKS;
@@ -32,6 +33,8 @@ export interface Fixtures {
 export class PropertyEnv {
   readonly kit: ResourceKit;
   readonly fixtures: Fixtures = { refs: new Map() };
+  /** every check result of every case, per API × rule (for the certification) */
+  readonly tally = new CheckTally();
   private fixtureSetup: Promise<void> | undefined;
 
   constructor(readonly suite: Suite) {
@@ -107,6 +110,7 @@ export class CaseRecord {
   judge(step: string, observations: Observation[]): void {
     this.steps.push(step);
     const results = runChecks(observations, { schemas: this.env.suite.schemas }, PROPERTY_CHECKS);
+    this.env.tally.add(results, observations);
     for (const r of results) {
       if (r.status !== 'fail' || r.severity !== 'advisory') continue;
       for (const v of r.violations) this.advisories.push(`${v.check} ${v.api}: ${v.title} (${v.received})`);

@@ -8,6 +8,7 @@ import { redact } from '../reporting/redact.ts';
 import { renderValue } from '../generators/render.ts';
 import type { Suite } from '../suite.ts';
 import { CaseRecord, PropertyEnv, StepFailure } from './core.ts';
+import type { CheckTally } from '../certification/record.ts';
 import { resourceProfiles } from './targets.ts';
 import { commandsReplayPathOf, decodeReplay, encodeReplay } from './replay.ts';
 import { runCasesInFlight, type CaseResult, type PrefixRun } from './cases-in-flight.ts';
@@ -99,6 +100,8 @@ export interface PropertyOutcome {
   incomplete: boolean;
   /** independent cases that ran at once */
   casesInFlight: number;
+  /** every case's check results per API × rule */
+  tally: CheckTally;
 }
 
 const indent = (s: string, n = 2): string => s.split('\n').map((l) => ' '.repeat(n) + l).join('\n');
@@ -205,7 +208,7 @@ export async function checkProperty<T>(spec: PropertySpec<T>, suite: Suite, opts
   const incomplete = (details ? details.interrupted && !details.failed : prefix?.guardReached ?? false) && ran < numRuns;
   const base = {
     name: spec.name, title: spec.title, numRuns: ran, numShrinks: details?.numShrinks ?? 0, seed,
-    advisories, leftovers, durationMs: Date.now() - started, plannedRuns: numRuns, incomplete, casesInFlight: inFlight,
+    advisories, leftovers, durationMs: Date.now() - started, plannedRuns: numRuns, incomplete, casesInFlight: inFlight, tally: env.tally,
   };
   if (!details || !details.failed) {
     if (incomplete) {

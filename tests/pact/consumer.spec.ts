@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config.ts';
 import { loadValidatedContracts } from '../../src/contracts/descriptors.ts';
 import { finishPact, openConsumer, runInteraction, type ConsumerSide } from '../../src/pact/consumer.ts';
 import { buildInteractions } from '../../src/pact/interactions.ts';
-import { PACT_DIR, pactFile } from '../../src/pact/names.ts';
+import { PACT_DIR, PACT_FILE_TEST, pactFile, pactFileName } from '../../src/pact/names.ts';
 
 // One pact file, merged interaction by interaction: the tests of this file run in order in one worker.
 test.describe.configure({ mode: 'serial' });
@@ -27,14 +27,16 @@ test.afterAll(async () => {
 });
 
 for (const spec of specs) {
-  test(`pact: ${spec.description}`, { tag: ['@pact'], annotation: [{ type: 'api', description: spec.api }, { type: 'states', description: spec.states.map((s) => s.name).join('; ') || '(none)' }] }, async () => {
+  test(`pact: ${spec.description}`, { tag: ['@pact', `@api:${spec.api}`], annotation: [{ type: 'api', description: spec.api }, { type: 'states', description: spec.states.map((s) => s.name).join('; ') || '(none)' }] }, async () => {
     await runInteraction(side, spec);
   });
 }
 
-test('pact: the file holds every interaction and no response Content-Type', { tag: ['@pact'] }, async () => {
+test(PACT_FILE_TEST, { tag: ['@pact'] }, async () => {
   // finishPact runs in afterAll too; running it here lets this test check the finished file
   const n = finishPact(PACT_DIR);
+  // attached so that a certification bundle carries the pact even when the run was sharded across machines
+  await test.info().attach(pactFileName(), { path: pactFile(PACT_DIR), contentType: 'application/json' });
   test.info().annotations.push({ type: 'pact', description: `${pactFile(PACT_DIR)}: ${n} interactions` });
   if (n !== specs.length) throw new Error(`${pactFile(PACT_DIR)} holds ${n} interactions, expected ${specs.length}`);
 });

@@ -5,10 +5,10 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from '@playwright/test';
 import { loadConfig } from '../../src/config.ts';
-import { PACT_DIR } from '../../src/pact/names.ts';
+import { PACT_DIR, PACT_VERIFY_TEST } from '../../src/pact/names.ts';
 import { verifyPacts } from '../../src/pact/verify.ts';
 
-test('the pacts verify against the target', { tag: ['@pact'] }, async () => {
+test(PACT_VERIFY_TEST, { tag: ['@pact'] }, async () => {
   const config = loadConfig();
   const files = readdirSync(PACT_DIR).filter((f) => f.endsWith('.json')).map((f) => join(PACT_DIR, f));
   if (files.length === 0) throw new Error(`no pact files in ${PACT_DIR}: the pact-consumer project writes them`);

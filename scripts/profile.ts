@@ -1,0 +1,26 @@
+// `npm run profile:write`: regenerates the derived part of contracts/profiles/*.json (levels are kept);
+// `--verify` (run by `npm run contracts:check`) fails when a profile is stale or has a bad level.
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadValidatedContracts } from '../src/contracts/descriptors.ts';
+import { PROFILES_DIR, loadProfile } from '../src/certification/profile.ts';
+import { deriveProfile, profileProblems } from '../src/certification/profile-derive.ts';
+
+const verify = process.argv.includes('--verify');
+const contracts = loadValidatedContracts();
+let bad = false;
+for (const file of readdirSync(PROFILES_DIR).filter((f) => f.endsWith('.json')).sort()) {
+  const name = file.replace(/\.json$/, '');
+  const current = loadProfile(name);
+  const derived = deriveProfile(contracts, current);
+  if (verify) {
+    for (const p of profileProblems(current, derived)) {
+      console.error(`contracts/profiles/${file}: ${p}`);
+      bad = true;
+    }
+  } else {
+    writeFileSync(join(PROFILES_DIR, file), JSON.stringify(derived, null, 2) + '\n');
+    console.log(`wrote contracts/profiles/${file}: ${derived.apis.length} APIs, ${derived.checks.length} checks, ${derived.tests.length} tests`);
+  }
+}
+process.exit(bad ? 1 : 0);
