@@ -8,6 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from '../src/config.ts';
 import { ALL_CHECKS } from '../src/checks/index.ts';
 import { BaselineError, loadBaseline } from '../src/certification/baseline.ts';
@@ -59,12 +60,12 @@ try {
 
 const started = Date.now();
 const pw = [
-  'playwright', 'test', '-c', 'playwright.certify.config.ts',
+  fileURLToPath(import.meta.resolve('@playwright/test/cli')), 'test', '-c', 'playwright.certify.config.ts',
   ...projects.flatMap((p) => ['--project', p]),
   ...(grep.length ? ['--grep', grep.join('|')] : []),
   ...passThrough,
 ];
-const run = spawnSync('npx', pw, {
+const run = spawnSync(process.execPath, pw, {
   stdio: 'inherit',
   env: { ...process.env, ...env, PACT_DO_NOT_TRACK: 'true', ZSTACK_CERT_DIR: dir, ZSTACK_CERT_SELECTION: JSON.stringify([...selection, ...passThrough]) },
 });
