@@ -8,7 +8,7 @@ import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { request } from '@playwright/test';
 import { ConfigError, loadConfig } from '../src/config.ts';
-import { registerSecret } from '../src/client/redact.ts';
+import { registerSecret } from '../src/reporting/redact.ts';
 import { Transport } from '../src/client/transport.ts';
 import { ZStackClient } from '../src/client/zstack-client.ts';
 import { loadValidatedContracts } from '../src/contracts/descriptors.ts';

@@ -5,7 +5,6 @@ import type { Contracts } from '../../contracts/index.ts';
 import { ALL_CHECKS } from '../checks/index.ts';
 import { versionAtLeast } from '../contracts/schemas.ts';
 import { newestVersion, sinceOfApis } from '../contracts/versions.ts';
-import { SCENARIOS } from '../scenarios/index.ts';
 import { PROPERTIES } from '../properties/index.ts';
 import { resourceProfiles } from '../properties/targets.ts';
 import { buildInteractions } from '../pact/interactions.ts';
@@ -15,8 +14,11 @@ import type { Level, Profile, ProfileApi, ProfileTest } from './profile.ts';
 /** Any version inside the profile's range sees every interaction (the pact file of the newest target). */
 const NEWEST = '999.0.0';
 
+/** What the profile needs of a conformance scenario (src/scenarios; passed in: only tests and scripts import them). */
+export interface ScenarioInfo { title: string; apis: readonly string[]; since: string }
+
 /** The profile as the suite derives it; `policy` (the file as it is) keeps its hand-set levels and header. */
-export function deriveProfile(contracts: Contracts, policy: Profile): Profile {
+export function deriveProfile(contracts: Contracts, policy: Profile, scenarios: readonly ScenarioInfo[]): Profile {
   const levelOf = <T extends { level: Level }>(list: T[], key: (x: T) => string) => {
     const m = new Map(list.map((x) => [key(x), x.level]));
     return (k: string, dflt: Level): Level => m.get(k) ?? dflt;
@@ -38,7 +40,7 @@ export function deriveProfile(contracts: Contracts, policy: Profile): Profile {
   }).sort((x, y) => x.name.localeCompare(y.name));
 
   const tests: ProfileTest[] = [];
-  for (const s of SCENARIOS) {
+  for (const s of scenarios) {
     tests.push({ title: s.title, kind: 'scenario', apis: [...s.apis], since: newestVersion([s.since, sinceOfApis(contracts, s.apis)]), level: testLevel(s.title, 'required') });
   }
   const resources = resourceProfiles(contracts);

@@ -2,9 +2,11 @@
 // which state transitions the test exercised, the redacted exchanges of its failures, and whether it stopped
 // for a reason that is not the server's (a setup refusal, the endpoint gone, a suite bug). Tests attach it as
 // `certification.json`; the certification reporter (reporter.ts) reads it.
-import type { CheckResult, Observation, Severity } from '../checks/index.ts';
-import { curlLine, describeExchange, isObject } from '../client/exchange.ts';
-import { redact, redactJson } from '../client/redact.ts';
+import type { CheckResult, Severity } from '../checks/index.ts';
+import type { Observation } from '../exchange/observation.ts';
+import { isObject } from '../exchange/json.ts';
+import { curlLine, describeExchange } from '../reporting/transcript.ts';
+import { redact, redactJson } from '../reporting/redact.ts';
 
 export const RECORD_ATTACHMENT = 'certification.json';
 export const RECORD_CONTENT_TYPE = 'application/json';

@@ -6,7 +6,7 @@
 // interaction's states created (pass --state-change-teardown; without it cleanup happens when the service stops).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { redact } from '../client/redact.ts';
+import { redact } from '../reporting/redact.ts';
 import type { ProviderStates } from './state-handlers.ts';
 
 export interface StateService { url: string; close(): Promise<void> }
