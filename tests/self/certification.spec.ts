@@ -11,6 +11,7 @@ import { loadValidatedContracts } from '../../src/contracts/descriptors.ts';
 import { contractsForVersion } from '../../src/contracts/versions.ts';
 import { SchemaRegistry } from '../../src/contracts/schemas.ts';
 import { buildInteractions } from '../../src/pact/interactions.ts';
+import { resourceProfiles } from '../../src/properties/targets.ts';
 import { PACT_VERIFY_TEST } from '../../src/pact/names.ts';
 import { parseBaseline, BaselineError } from '../../src/certification/baseline.ts';
 import { judge, type TestEntry, type RunMeta } from '../../src/certification/judge.ts';
@@ -101,6 +102,9 @@ test('the version filter reaches the suite, the schemas and the pacts: no 3.0 AP
   const at24 = contractsForVersion(contracts, '2.4.0');
   expect(at24.apis.has('UpdateIAM2TicketFlowCollection')).toBe(false);
   expect(at24.apis.has('ChangeIAM2OrganizationState')).toBe(true);
+  // the properties walk only resources whose APIs all exist at the declared version
+  expect(resourceProfiles(at24).map((p) => p.resource)).toEqual(['IAM2Organization']);
+  expect(resourceProfiles(contractsForVersion(contracts, '0.6.0'))).toEqual([]);
   const apis24 = new Set(buildInteractions(contracts, '2.4.0').map((s) => s.api));
   expect(apis24.has('UpdateIAM2TicketFlowCollection')).toBe(false);
   expect(apis24.has('ChangeIAM2OrganizationState')).toBe(true);
