@@ -4,6 +4,7 @@
 // results, the pacts and their verification, the redacted exchanges of every failure, and the manifest.
 // Playwright's own json and junit reporters write results.json and junit.xml into the same folder before it
 // (playwright.certify.config.ts lists this reporter last, and onEnd runs reporter by reporter).
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
@@ -107,8 +108,9 @@ export default class CertificationReporter implements Reporter {
     const collected = [...this.collected.values()].sort((a, b) => a.entry.title.localeCompare(b.entry.title) || a.entry.project.localeCompare(b.entry.project));
     const entries = collected.map((c) => c.entry);
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version?: string };
+    const commit = gitCommit();
     const cert = judge(entries, profile, {
-      suiteVersion: pkg.version ?? '0.0.0',
+      suiteVersion: `${pkg.version ?? '0.0.0'}${commit ? ` (${commit})` : ''}`,
       target: targetLabel(config, process.env),
       declaredVersion: config.targetVersion,
       date: new Date().toISOString(),
@@ -157,6 +159,17 @@ export default class CertificationReporter implements Reporter {
     scrubSecrets(dir, config);
     seal(dir);
     return cert;
+  }
+}
+
+/** The suite's commit when it runs from a git checkout (a clean one: a modified tree is marked), else nothing. */
+function gitCommit(): string | undefined {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return `${head}${dirty ? '+modified' : ''}`;
+  } catch {
+    return undefined;
   }
 }
 
