@@ -6,6 +6,7 @@ import { loadValidatedContracts } from '../src/contracts/descriptors.ts';
 import { PROFILES_DIR, loadProfile } from '../src/certification/profile.ts';
 import { deriveProfile, profileProblems } from '../src/certification/profile-derive.ts';
 import { SCENARIOS } from '../src/scenarios/index.ts';
+import { PROTOCOL_SCENARIOS } from '../src/scenarios/protocol/index.ts';
 
 const verify = process.argv.includes('--verify');
 const contracts = loadValidatedContracts();
@@ -13,7 +14,7 @@ let bad = false;
 for (const file of readdirSync(PROFILES_DIR).filter((f) => f.endsWith('.json')).sort()) {
   const name = file.replace(/\.json$/, '');
   const current = loadProfile(name);
-  const derived = deriveProfile(contracts, current, SCENARIOS);
+  const derived = deriveProfile(contracts, current, [...SCENARIOS, ...PROTOCOL_SCENARIOS]);
   if (verify) {
     for (const p of profileProblems(current, derived)) {
       console.error(`contracts/profiles/${file}: ${p}`);

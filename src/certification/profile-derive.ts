@@ -6,6 +6,7 @@ import { ALL_CHECKS } from '../checks/index.ts';
 import { versionAtLeast } from '../contracts/schemas.ts';
 import { newestVersion, sinceOfApis } from '../contracts/versions.ts';
 import { PROPERTIES } from '../properties/index.ts';
+import { QUERY_PROPERTIES } from '../properties/query/index.ts';
 import { resourceProfiles } from '../properties/targets.ts';
 import { buildInteractions } from '../pact/interactions.ts';
 import { PACT_FILE_TEST, PACT_VERIFY_TEST } from '../pact/names.ts';
@@ -45,7 +46,7 @@ export function deriveProfile(contracts: Contracts, policy: Profile, scenarios: 
   }
   const resources = resourceProfiles(contracts);
   const resourceApis = resources.map((r) => [r.create, r.query, r.delete, r.stateEvent, r.update].filter((a) => a !== undefined).map((a) => a.name));
-  for (const p of PROPERTIES) {
+  for (const p of [...PROPERTIES, ...QUERY_PROPERTIES]) {
     // a property walks every resource the target has; it applies as soon as one of them exists
     const since = resourceApis.map((names) => sinceOfApis(contracts, names)).reduce((a, b) => (versionAtLeast(a, b) ? b : a));
     tests.push({ title: p.title, kind: 'property', apis: [...new Set(resourceApis.flat())].sort(), since, level: testLevel(p.title, 'required') });

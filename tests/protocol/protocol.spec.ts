@@ -6,6 +6,7 @@ import { webHooksScenario } from '../../src/scenarios/protocol/web-hooks.ts';
 import { formatFailures } from '../../src/reporting/failures.ts';
 import { runScenario } from '../../src/scenarios/run.ts';
 import { redactJson } from '../../src/reporting/redact.ts';
+import { CheckTally, errorOfStop, RECORD_ATTACHMENT, RECORD_CONTENT_TYPE } from '../../src/certification/record.ts';
 
 for (const scenario of PROTOCOL_SCENARIOS) {
   test(scenario.title, conformance({ api: scenario.apis[0], since: scenario.since }), async ({ suite, kit }, testInfo) => {
@@ -13,6 +14,9 @@ for (const scenario of PROTOCOL_SCENARIOS) {
       test.skip(!webHooksApplicable(suite), 'not applicable: the target cannot reach the suite\'s web-hook receiver (ZSTACK_WEB_HOOK_BASE=off)');
     }
     const outcome = await runScenario(scenario, { zs: suite.zs, kit }, suite.schemas);
+    const tally = new CheckTally();
+    tally.add(outcome.results, outcome.observations);
+    await testInfo.attach(RECORD_ATTACHMENT, { contentType: RECORD_CONTENT_TYPE, body: JSON.stringify(tally.record('scenario', outcome.stopped ? errorOfStop(outcome.stopped) : undefined)) });
     for (const a of outcome.advisories) for (const v of a.violations) testInfo.annotations.push({ type: 'advisory', description: `${v.check} ${v.api}: ${v.title} (${v.received})` });
     await testInfo.attach('results.json', {
       contentType: 'application/json',

@@ -5,12 +5,15 @@ import { expect, test } from '../../fixtures/test.ts';
 import { checkProperty } from '../../src/properties/index.ts';
 import { timeGuardFor } from '../../src/properties/runner.ts';
 import { QUERY_PROPERTIES } from '../../src/properties/query/index.ts';
+import { errorOfStop, RECORD_ATTACHMENT, RECORD_CONTENT_TYPE } from '../../src/certification/record.ts';
 
 for (const property of QUERY_PROPERTIES) {
   test(property.title, { tag: ['@property', '@protocol'], annotation: [{ type: 'property', description: property.name }] }, async ({ suite }, testInfo) => {
     // the time guard, not the test timeout, is what may stop a property: it then says how far it got
     test.setTimeout(timeGuardFor(suite, {}) + 120_000);
     const outcome = await checkProperty(property, suite);
+    const error = outcome.error ? errorOfStop(/\b(?:SetupError|TransportError)\b.*/.exec(outcome.report)?.[0] ?? outcome.report.split('\n')[0]) : undefined;
+    await testInfo.attach(RECORD_ATTACHMENT, { contentType: RECORD_CONTENT_TYPE, body: JSON.stringify(outcome.tally.record('property', error)) });
     testInfo.annotations.push({ type: 'seed', description: String(outcome.seed) });
     testInfo.annotations.push({ type: 'runs', description: `${outcome.numRuns} of ${outcome.plannedRuns} case(s) in ${outcome.durationMs} ms, ${outcome.casesInFlight} in flight` });
     // machine-readable for certification: "<ran> of <planned> cases"; an incomplete run is an error, never a pass
