@@ -6,12 +6,14 @@ import { formatFailures } from '../../src/reporting/failures.ts';
 import { runScenario } from '../../src/scenarios/run.ts';
 import { redactJson } from '../../src/reporting/redact.ts';
 import { versionAtLeast } from '../../src/contracts/schemas.ts';
+import { READ_ONLY_SKIP } from '../../src/safety/read-only.ts';
 
 // Each scenario makes and deletes its own resources: they may run on any worker, in any order.
 test.describe.configure({ mode: 'parallel' });
 
 for (const scenario of SCENARIOS) {
   test(scenario.title, conformance({ api: scenario.apis[0], since: scenario.since }), async ({ suite, kit }, testInfo) => {
+    test.skip(suite.config.readOnly && !scenario.readOnly, READ_ONLY_SKIP);
     test.skip(!versionAtLeast(suite.config.targetVersion, scenario.since), `needs ZStack ${scenario.since}; ZSTACK_TARGET_VERSION is ${suite.config.targetVersion}`);
     const outcome = await runScenario(scenario, { zs: suite.zs, kit }, suite.schemas);
     for (const a of outcome.advisories) for (const v of a.violations) testInfo.annotations.push({ type: 'advisory', description: `${v.check} ${v.api}: ${v.title} (${v.received})` });
