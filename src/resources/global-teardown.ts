@@ -39,7 +39,8 @@ export default async function globalTeardown(): Promise<void> {
   try {
     const r = await replayLedger(suite.zs, path);
     if (r.deleted > 0 || r.problems.length > 0) {
-      const what = [...left.uuids.map((u) => `${u.resource} ${u.name ?? u.uuid}`), ...left.unresolved.map((u) => `${u.resource} ${u.name} (create in flight)`)];
+      // generated names hold any unicode (control characters too): quoted, so the line stays one line
+      const what = [...left.uuids.map((u) => `${u.resource} ${JSON.stringify(u.name ?? u.uuid)}`), ...left.unresolved.map((u) => `${u.resource} ${JSON.stringify(u.name)} (create in flight)`)];
       say(`deleted ${r.deleted} resource(s) the run had not deleted (${what.slice(0, 10).join(', ')}${what.length > 10 ? ', …' : ''})${r.problems.length ? `; ${r.problems.length} problem(s): ${r.problems.join('; ')}` : ''}${existsSync(path) ? `; the ledger stays at ${path}` : ''}`);
     }
   } finally {
