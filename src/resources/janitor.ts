@@ -3,7 +3,8 @@
 // reports/runs/ (for resources without a query API, e.g. projects and virtual IDs). A dry run lists them with
 // their age; `yes` deletes them (projects deleted and expunged). A resource whose name lacks the prefix is
 // never touched, whatever a ledger says.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { apisOf, type Contracts } from '../../contracts/index.ts';
 import { finalBody } from '../exchange/exchange.ts';
 import { isObject } from '../exchange/json.ts';
@@ -11,8 +12,8 @@ import type { ZStackClient } from '../client/zstack-client.ts';
 import { parseZStackTimestamp } from '../contracts/timestamps.ts';
 import { RUNS_DIR, ledgerPath } from '../safety/run-dir.ts';
 import { ResourceKit } from './resource-kit.ts';
-import { outstanding, readLedger } from './ledger.ts';
-import { replayLedger } from './ledger-replay.ts';
+import { CreateLedger, outstanding, readLedger } from './ledger.ts';
+import { findCreated } from './ledger-replay.ts';
 
 export const NAME_PREFIX = 'zc-';
 /** a run's prefix: zc-<runId>- (run ids are 1-16 lower-case letters or digits, src/config.ts) */
@@ -100,7 +101,7 @@ function ledgers(opts: JanitorOptions): Array<{ runId: string; path: string; age
     const { uuids, unresolved } = outstanding(entries);
     const ageMs = Date.now() - Date.parse(entries[0].at);
     const left: Leftover[] = [
-      ...uuids.filter((u) => u.name === undefined || u.name.startsWith(NAME_PREFIX)).map((u) => ({ resource: u.resource, uuid: u.uuid, name: u.name ?? '(name not recorded)', runId, ageMs, via: 'ledger' as const })),
+      ...uuids.filter((u) => u.name?.startsWith(NAME_PREFIX)).map((u) => ({ resource: u.resource, uuid: u.uuid, name: u.name ?? '(name not recorded)', runId, ageMs, via: 'ledger' as const })),
       ...unresolved.filter((u) => u.name.startsWith(NAME_PREFIX)).map((u) => ({ resource: u.resource, name: u.name, runId, ageMs, via: 'ledger' as const })),
     ];
     if (left.length) out.push({ runId, path, ageMs, left });
@@ -120,9 +121,25 @@ export async function janitor(zs: ZStackClient, opts: JanitorOptions = {}): Prom
   const problems: string[] = [];
   let deleted = 0;
   for (const run of runs) {
-    const r = await replayLedger(zs, run.path, { settleMs: 0 });
-    deleted += r.deleted;
-    problems.push(...r.problems);
+    // with the run's ledger as a guard, so each delete is marked gone in it
+    const ledger = new CreateLedger(run.path);
+    zs.guards.push(ledger);
+    try {
+      const kit = new ResourceKit(zs);
+      for (const l of [...run.left].reverse()) {
+        if (l.uuid) kit.adopt(l.resource, l.uuid);
+        else for (const uuid of (await findCreated(zs, { resource: l.resource, name: l.name }, 0).catch(() => [])) ?? []) kit.adopt(l.resource, uuid, l.name);
+      }
+      const before = kit.size;
+      const failed = await kit.cleanup();
+      problems.push(...failed);
+      deleted += before - failed.length;
+    } finally {
+      zs.guards.splice(zs.guards.indexOf(ledger), 1);
+    }
+    // done with the run once nothing of ours (prefixed) is outstanding in its ledger
+    const rest = outstanding(readLedger(run.path));
+    if (![...rest.uuids, ...rest.unresolved].some((u) => u.name?.startsWith(NAME_PREFIX))) rmSync(dirname(run.path), { recursive: true, force: true });
   }
   const kit = new ResourceKit(zs);
   // the kit deletes the last adopted first: adopt what others reference (projects) first, so it goes last

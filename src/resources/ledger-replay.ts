@@ -46,6 +46,15 @@ async function uuidsByName(zs: ZStackClient, resource: string, name: string): Pr
 }
 
 /**
+ * What a create the ledger announced but never saw answered made: its job's result (asked by the X-Job-UUID it
+ * was sent with), else the resources with exactly its name; undefined when neither can be asked.
+ */
+export async function findCreated(zs: ZStackClient, intent: { resource: string; name: string; jobUuid?: string }, settleMs: number): Promise<string[] | undefined> {
+  const fromJob = intent.jobUuid ? await uuidFromJob(zs, intent.jobUuid, settleMs) : undefined;
+  return fromJob ? [fromJob] : uuidsByName(zs, intent.resource, intent.name);
+}
+
+/**
  * Deletes what the ledger at `path` says the run left. `zs` is logged in and carries the ledger as a guard
  * (so each delete is marked gone as it succeeds and a second replay resumes where this one stopped).
  */
@@ -60,10 +69,7 @@ export async function replayLedger(zs: ZStackClient, path: string, opts: { settl
   for (const u of [...uuids].reverse()) kit.adopt(u.resource, u.uuid);
   for (const intent of unresolved) {
     try {
-      let found: string[] | undefined;
-      const fromJob = intent.jobUuid ? await uuidFromJob(zs, intent.jobUuid, settleMs) : undefined;
-      if (fromJob) found = [fromJob];
-      else found = await uuidsByName(zs, intent.resource, intent.name);
+      const found = await findCreated(zs, intent, settleMs);
       if (found === undefined) {
         problems.push(`${intent.resource} "${intent.name}": its create did not report a uuid and ${intent.resource} has no query API to find it by name (npm run janitor lists leftovers)`);
         continue;
