@@ -5,7 +5,7 @@
 import { test, expect } from '@playwright/test';
 import { readConfig } from '../../src/config.ts';
 import { openSuite } from '../../src/suite.ts';
-import { ResourceKit } from '../../src/scenarios/resource-kit.ts';
+import { ResourceKit } from '../../src/resources/resource-kit.ts';
 import { CreateLedger } from '../../src/resources/ledger.ts';
 import { ledgerPath } from '../../src/safety/run-dir.ts';
 import { startReferenceServer } from '../../reference-server/server.ts';

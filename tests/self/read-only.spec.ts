@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readConfig } from '../../src/config.ts';
 import { openSuite } from '../../src/suite.ts';
-import { ResourceKit } from '../../src/scenarios/resource-kit.ts';
+import { ResourceKit } from '../../src/resources/resource-kit.ts';
 import { ReadOnlyViolation } from '../../src/safety/read-only.ts';
 import { startReferenceServer } from '../../reference-server/server.ts';
 import { killGroup, startNested } from '../../fixtures/nested-run.ts';
