@@ -48,7 +48,7 @@ export async function openSuite(config: SuiteConfig, opts: SuiteOptions = {}): P
   const transport = transportFor(config);
   const zs = new ZStackClient(transport, config, contracts);
   if (opts.forRun) {
-    zs.guards.push(new JobBreaker(jobBoundMarkerPath(config.runId)), new CreateLedger(ledgerPath(config.runId)));
+    zs.guards.push(new JobBreaker(jobBoundMarkerPath(config.runId)), new CreateLedger(ledgerPath(config.runId), !config.embedded));
     if (config.readOnly) zs.guards.push(new ReadOnlyGuard());
   }
   try {

@@ -2,8 +2,8 @@
 // (Ctrl-C, a CI timeout's SIGTERM, a worker crash). Every create is recorded twice: an intent line before
 // the request goes out (the resource, its name and the X-Job-UUID the create is sent with, so a create still
 // in flight at the interrupt can be found through its job or by name), and the uuid once the answer shows
-// it, before the result reaches the test. A successful delete (expunge for projects) marks it gone. Each
-// line is appended and fsync'ed before the call proceeds. The teardown (ledger-replay.ts) deletes the rest.
+// it, before the result reaches the test. A successful delete (expunge for projects) marks it gone. Intent
+// and created lines are fsync'ed before the call proceeds. The teardown (ledger-replay.ts) deletes the rest.
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ApiDescriptor } from '../../contracts/index.ts';
@@ -25,18 +25,24 @@ type NewEntry = { op: 'intent'; resource: string; name: string; jobUuid?: string
   | { op: 'refused'; resource: string; name: string };
 
 export class CreateLedger implements SendGuard {
-  constructor(readonly path: string) {}
+  private fd: number | undefined;
 
-  /** Appends one line and forces it to disk before returning. */
+  /**
+   * durable: fsync the lines that announce a resource (intent, created) before the call goes on. Off only for
+   * the embedded server, which ends with the run and takes what it stores along (a sync costs milliseconds).
+   */
+  constructor(readonly path: string, private readonly durable = true) {}
+
+  /** Appends one line; an intent or created line reaches the disk before this returns. */
   append(entry: NewEntry): void {
-    mkdirSync(dirname(this.path), { recursive: true });
-    const fd = openSync(this.path, 'a');
-    try {
-      writeSync(fd, JSON.stringify({ ...entry, at: new Date().toISOString() }) + '\n');
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
+    if (this.fd === undefined || !existsSync(this.path)) {
+      if (this.fd !== undefined) closeSync(this.fd);
+      mkdirSync(dirname(this.path), { recursive: true });
+      this.fd = openSync(this.path, 'a');
     }
+    writeSync(this.fd, JSON.stringify({ ...entry, at: new Date().toISOString() }) + '\n');
+    // a lost gone or refused line only costs a redundant delete or lookup at teardown
+    if (this.durable && (entry.op === 'intent' || entry.op === 'created')) fsyncSync(this.fd);
   }
 
   /** A name the run hands to a create it does not send itself (pact verification): found by name at teardown. */
