@@ -70,7 +70,7 @@ async function byName(zs: ZStackClient, contracts: Contracts, opts: JanitorOptio
     const query = apisOf(contracts, resource).find((a) => a.kind === 'query');
     if (!query) continue;
     for (let page = 0; page < MAX_PAGES; page++) {
-      // LIKE: % is the wildcard; the prefix holds no % or _ (notes: Query semantics, ~=)
+      // LIKE: % is the wildcard; the prefix holds no % or _ (docs/zstack-protocol.md#operators-and-collation)
       const x = await zs.query(query.name, { q: [`name~=${prefix}%`], limit: PAGE, start: page * PAGE });
       const list = finalBody(x)?.['inventories'];
       if (x.final.status !== 200 || !Array.isArray(list)) throw new Error(`${query.name} failed: HTTP ${x.final.status} ${x.final.text.slice(0, 200)}`);

@@ -56,7 +56,7 @@ export class CreateLedger implements SendGuard {
     let headers = request.headers;
     let jobUuid = Object.entries(headers).find(([k]) => k.toLowerCase() === 'x-job-uuid')?.[1];
     if (jobUuid === undefined && api.async) {
-      // our own job uuid, as the official SDK sends one: the teardown can ask the job what it created
+      // our own job uuid (docs/zstack-protocol.md#the-x-job-uuid-header): the teardown can ask the job what it created
       jobUuid = newJobUuid();
       headers = { ...headers, 'X-Job-UUID': jobUuid };
     }
