@@ -43,6 +43,11 @@ test('the janitor lists an earlier run\'s leftovers with their age, deletes them
     }
     expect(dry.output()).not.toMatch(/keep-me|ZC-|kept-/);
     expect(ours()).toBe(4);
+    // a colleague's run in progress is young: --older-than leaves it alone
+    const young = startNested('repo', ['--yes', '--run', runId, '--older-than', '1h'], env, ['--import', 'tsx', 'scripts/janitor.ts']);
+    expect(await young.exited, young.output()).toBe(0);
+    expect(young.output()).toContain('deleted 0 of 0 leftover(s)');
+    expect(ours()).toBe(4);
 
     const yes = startNested('repo', ['--yes', '--run', runId], env, ['--import', 'tsx', 'scripts/janitor.ts']);
     expect(await yes.exited, yes.output()).toBe(0);
