@@ -50,7 +50,7 @@ test('with ZSTACK_READ_ONLY=true a whole run makes no write on the target and sk
   const ref = await startReferenceServer({});
   const out = mkdtempSync(join(tmpdir(), 'zc-read-only-'));
   // --no-deps: the pact consumer tests need no target, and the provider verification is skipped anyway
-  const run = startNested('repo', ['--project=conformance', '--project=properties', '--project=pact', '--no-deps', '--reporter=json', `--output=${out}`], {
+  const run = startNested('repo', ['--project=conformance', '--project=protocol', '--project=properties', '--project=pact', '--no-deps', '--reporter=json', `--output=${out}`], {
     ZSTACK_BASE_URL: ref.url, ZSTACK_PASSWORD: 'password', ZSTACK_READ_ONLY: 'true',
     PLAYWRIGHT_JSON_OUTPUT_NAME: join(out, 'read-only.json'),
   });
@@ -71,6 +71,7 @@ test('with ZSTACK_READ_ONLY=true a whole run makes no write on the target and sk
       expect(s.test.annotations.find((a) => a.type === 'skip')?.description ?? '', s.title).toContain('ZSTACK_READ_ONLY=true: this test creates or changes resources on the target');
     }
     expect(skipped.some((s) => s.test.projectName === 'properties')).toBe(true);
+    expect(skipped.some((s) => s.test.projectName === 'protocol')).toBe(true);
     expect(skipped.some((s) => s.test.projectName === 'pact')).toBe(true);
     expect(passed.map((s) => s.title)).toEqual(expect.arrayContaining([
       'LogInByAccount opens a session that LogOut ends',
