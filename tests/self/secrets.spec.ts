@@ -5,7 +5,7 @@
 // every session id the reference server issued (it logs them to ZSTACK_REF_SESSION_LOG).
 import { test, expect } from '@playwright/test';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { killGroup, makeSandbox, startNested } from '../../fixtures/nested-run.ts';
@@ -47,4 +47,5 @@ test('a whole run with a canary password writes and prints neither it, nor its S
   const found: string[] = [];
   for (const t of texts) for (const [what, s] of secrets) if (t.text.includes(s)) found.push(`${what} in ${t.where}`);
   expect(found).toEqual([]);
+  rmSync(sandbox.dir, { recursive: true, force: true }); // kept when the test fails, to look at
 });
