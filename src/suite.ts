@@ -48,8 +48,9 @@ export async function openSuite(config: SuiteConfig, opts: SuiteOptions = {}): P
   const transport = transportFor(config);
   const zs = new ZStackClient(transport, config, contracts);
   if (opts.forRun) {
-    zs.guards.push(new JobBreaker(jobBoundMarkerPath(config.runId)), new CreateLedger(ledgerPath(config.runId), !config.embedded));
+    // read-only first: a refused create never reaches the ledger
     if (config.readOnly) zs.guards.push(new ReadOnlyGuard());
+    zs.guards.push(new JobBreaker(jobBoundMarkerPath(config.runId)), new CreateLedger(ledgerPath(config.runId), !config.embedded));
   }
   try {
     await zs.login();

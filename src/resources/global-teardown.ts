@@ -2,10 +2,10 @@
 // (src/safety/global-setup.ts) or a worker that crashed. It replays the run's ledger: whatever the run created
 // and did not delete is deleted now (projects expunged). What cannot be deleted stays in the ledger and is
 // named in one line; `npm run janitor` finds it later.
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { ConfigError, loadConfig } from '../config.ts';
 import { redact } from '../reporting/redact.ts';
-import { jobBoundMarkerPath, ledgerPath } from '../safety/run-dir.ts';
+import { jobBoundMarkerPath, ledgerPath, runDir } from '../safety/run-dir.ts';
 import { JobBreaker } from '../safety/job-breaker.ts';
 import { openSuite } from '../suite.ts';
 import { outstanding, readLedger } from './ledger.ts';
@@ -24,7 +24,9 @@ export default async function globalTeardown(): Promise<void> {
   }
   const path = ledgerPath(config.runId);
   const left = outstanding(readLedger(path));
-  if (left.uuids.length === 0 && left.unresolved.length === 0) return;
+  // the run is over: its directory (ledger, job-bound marker) goes once nothing it made is left
+  const done = () => rmSync(runDir(config.runId), { recursive: true, force: true });
+  if (left.uuids.length === 0 && left.unresolved.length === 0) return done();
   const jobsStuck = new JobBreaker(jobBoundMarkerPath(config.runId)).tripped() !== undefined;
   const say = (line: string) => process.stderr.write(`zstack-conformance teardown: ${redact(line)}\n`);
   let suite;
@@ -32,7 +34,7 @@ export default async function globalTeardown(): Promise<void> {
     suite = await openSuite({ ...config, jobTimeoutMs: jobsStuck ? Math.min(config.jobTimeoutMs, SHORT_JOB_BOUND_MS) : config.jobTimeoutMs });
   } catch (e) {
     // the embedded server ends with the run (Ctrl-C reaches it too), and with it everything the run made
-    if (config.embedded) return;
+    if (config.embedded) return done();
     say(`cannot reach the target to delete ${left.uuids.length + left.unresolved.length} resource(s) this run left (${e instanceof Error ? e.message : String(e)}); the ledger stays at ${path}; run npm run janitor later`);
     return;
   }

@@ -3,11 +3,12 @@
 // whole process group) or SIGTERM (a CI timeout, sent to the runner). The run's global teardown replays its
 // ledger; then the janitor finds nothing more. Nothing the run created is left.
 import { test, expect } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startReferenceServer, type ReferenceServer } from '../../reference-server/server.ts';
 import { killGroup, startNested, waitFor, type NestedRun } from '../../fixtures/nested-run.ts';
+import { runDir } from '../../src/safety/run-dir.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -43,6 +44,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       expect(run.output()).toMatch(/interrupted|Interrupted/);
       expect(mine(), `left on the target after the run's own teardown:\n${run.output().slice(-3000)}`).toEqual([]);
       expect(run.output()).toMatch(/zstack-conformance teardown: deleted [1-9]\d* resource\(s\) the run had not deleted/);
+      expect(existsSync(runDir(runId)), 'the run\'s ledger is removed once nothing of it is left').toBe(false);
       if (signal === 'SIGTERM') return; // the janitor's part is the same for both
       const janitor = startNested('repo', ['--yes', '--run', runId], env, ['--import', 'tsx', 'scripts/janitor.ts']);
       expect(await janitor.exited, janitor.output()).toBe(0);

@@ -2,13 +2,14 @@
 // against a reference server in this process, which counts every call that could change its state. The count
 // stays zero; every test that would write is reported as skipped with the reason; what cannot write still runs.
 import { test, expect } from '@playwright/test';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readConfig } from '../../src/config.ts';
 import { openSuite } from '../../src/suite.ts';
 import { ResourceKit } from '../../src/resources/resource-kit.ts';
 import { ReadOnlyViolation } from '../../src/safety/read-only.ts';
+import { runDir } from '../../src/safety/run-dir.ts';
 import { startReferenceServer } from '../../reference-server/server.ts';
 import { killGroup, startNested } from '../../fixtures/nested-run.ts';
 
@@ -49,9 +50,10 @@ test('with ZSTACK_READ_ONLY=true a whole run makes no write on the target and sk
   test.setTimeout(180_000);
   const ref = await startReferenceServer({});
   const out = mkdtempSync(join(tmpdir(), 'zc-read-only-'));
+  const runId = `ro${Date.now().toString(36).slice(-6)}`;
   // --no-deps: the pact consumer tests need no target, and the provider verification is skipped anyway
   const run = startNested('repo', ['--project=conformance', '--project=protocol', '--project=properties', '--project=pact', '--no-deps', '--reporter=json', `--output=${out}`], {
-    ZSTACK_BASE_URL: ref.url, ZSTACK_PASSWORD: 'password', ZSTACK_READ_ONLY: 'true',
+    ZSTACK_BASE_URL: ref.url, ZSTACK_PASSWORD: 'password', ZSTACK_READ_ONLY: 'true', ZSTACK_RUN_ID: runId,
     PLAYWRIGHT_JSON_OUTPUT_NAME: join(out, 'read-only.json'),
   });
   try {
@@ -61,6 +63,7 @@ test('with ZSTACK_READ_ONLY=true a whole run makes no write on the target and sk
     expect(code, run.output().slice(-3000)).toBe(0);
     expect(ref.stats().writes, 'calls that could change the target').toBe(0);
     expect(ref.resources()).toEqual([]);
+    expect(existsSync(runDir(runId)), 'no ledger: nothing was even announced').toBe(false);
     const report = JSON.parse(readFileSync(join(out, 'read-only.json'), 'utf8')) as { suites: JsonSuite[] };
     const all = report.suites.flatMap(specsOf);
     const status = (t: JsonTest) => t.results.at(-1)?.status;
