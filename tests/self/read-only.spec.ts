@@ -52,7 +52,7 @@ test('with ZSTACK_READ_ONLY=true a whole run makes no write on the target and sk
   const out = mkdtempSync(join(tmpdir(), 'zc-read-only-'));
   const runId = `ro${Date.now().toString(36).slice(-6)}`;
   // --no-deps: the pact consumer tests need no target, and the provider verification is skipped anyway
-  const run = startNested('repo', ['--project=conformance', '--project=protocol', '--project=properties', '--project=pact', '--no-deps', '--reporter=json', `--output=${out}`], {
+  const run = startNested('repo', ['--project=conformance', '--project=protocol', '--project=derived', '--project=properties', '--project=pact', '--no-deps', '--reporter=json', `--output=${out}`], {
     ZSTACK_BASE_URL: ref.url, ZSTACK_PASSWORD: 'password', ZSTACK_READ_ONLY: 'true', ZSTACK_RUN_ID: runId,
     PLAYWRIGHT_JSON_OUTPUT_NAME: join(out, 'read-only.json'),
   });
@@ -75,6 +75,7 @@ test('with ZSTACK_READ_ONLY=true a whole run makes no write on the target and sk
     }
     expect(skipped.some((s) => s.test.projectName === 'properties')).toBe(true);
     expect(skipped.some((s) => s.test.projectName === 'protocol')).toBe(true);
+    expect(skipped.some((s) => s.test.projectName === 'derived')).toBe(true);
     expect(skipped.some((s) => s.test.projectName === 'pact')).toBe(true);
     expect(passed.map((s) => s.title)).toEqual(expect.arrayContaining([
       'LogInByAccount opens a session that LogOut ends',

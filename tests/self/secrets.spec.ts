@@ -1,4 +1,4 @@
-// No secret in any output: the whole conformance run (conformance, protocol, properties and pact projects, the embedded
+// No secret in any output: the whole conformance run (conformance, protocol, derived, properties and pact projects, the embedded
 // reference server with two fault modes, so failures are reported too) with a canary password, in a copy of the project so that every file the run writes is
 // there (reports, JUnit, JSON, HTML with its embedded data, attachments, pacts, traces, temp files through
 // TMPDIR). Every file and everything printed is searched for the password, its SHA-512 (either case) and
@@ -17,7 +17,7 @@ test('a whole run with a canary password writes and prints neither it, nor its S
   const sha = createHash('sha512').update(canary, 'utf8').digest('hex');
   const sessionLog = join(mkdtempSync(join(tmpdir(), 'zc-sessions-')), 'sessions.txt');
   const sandbox = makeSandbox();
-  const run = startNested(sandbox, ['--project=conformance', '--project=protocol', '--project=properties', '--project=pact'], {
+  const run = startNested(sandbox, ['--project=conformance', '--project=protocol', '--project=derived', '--project=properties', '--project=pact'], {
     ZSTACK_PASSWORD: canary, ZSTACK_REF_PASSWORD: canary, ZSTACK_REF_SESSION_LOG: sessionLog,
     // a few cases per property keep this test short; every kind of output is still written
     ZSTACK_NUM_RUNS: '2',
