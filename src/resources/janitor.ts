@@ -1,8 +1,8 @@
 // The janitor: finds what earlier runs left on the target, by the name prefix every run gives what it creates
 // (zc-<runId>-...), for each resource the contracts can query, and through the ledgers runs left in
-// reports/runs/ (for resources without a query API, e.g. projects and virtual IDs). A dry run lists them with
-// their age; `yes` deletes them (projects deleted and expunged). A resource whose name lacks the prefix is
-// never touched, whatever a ledger says.
+// reports/runs/ (for a resource without a query API). A dry run lists them with their age; `yes` deletes them
+// (projects deleted and expunged). A resource whose name lacks the prefix is never touched, whatever a ledger
+// says.
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { apisOf, type Contracts } from '../../contracts/index.ts';
