@@ -11,14 +11,21 @@ try {
   process.exit(2);
 }
 
+const WORKERS = 2;
+// The run's load bound (ZSTACK_MAX_IN_FLIGHT, ZSTACK_MAX_RPS) is shared among the workers.
+process.env['ZSTACK_RUN_WORKERS'] ??= String(WORKERS);
+
 export default defineConfig({
   testDir: 'tests',
   outputDir: 'reports/test-results',
   fullyParallel: false,
   forbidOnly: !!process.env['CI'],
   retries: 0,
-  workers: 2,
+  workers: WORKERS,
   timeout: 120_000,
+  // SIGTERM handled like Ctrl-C; the teardown deletes what the run created and did not delete (docs/safety.md)
+  globalSetup: './src/safety/global-setup.ts',
+  globalTeardown: './src/resources/global-teardown.ts',
   reporter: [
     ['list'],
     ['json', { outputFile: 'reports/results.json' }],

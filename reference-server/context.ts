@@ -29,4 +29,11 @@ export interface ServerContext {
   /** now truncated to whole seconds (the database's resolution) */
   nowSeconds(): number;
   newUuid(): string;
+  /** counters a test may read (ReferenceServer.stats) */
+  stats: ServerStats;
+}
+
+export interface ServerStats {
+  /** API calls past the session check that can change state (creates, actions, deletes), whatever their outcome */
+  writes: number;
 }

@@ -35,7 +35,10 @@ function outcomeOf(ctx: ServerContext, call: ApiCall, session: string | undefine
   let target: StoredResource | undefined;
   try {
     if (api.kind === 'login') return login(ctx, call);
-    if (api.kind !== 'logout') checkSession(ctx, session);
+    if (api.kind !== 'logout') {
+      checkSession(ctx, session);
+      ctx.stats.writes++;
+    }
     const targetUuid = call.pathParams.uuid ?? call.pathParams.projectUuid;
     if (targetUuid) target = ctx.store.get(api.resource, targetUuid);
     const inv = ctx.hooks.effect((c) => runEffect(ctx, c), { api })(call);

@@ -1,7 +1,8 @@
 // CLI: `tsx reference-server/main.ts`. Env: ZSTACK_REF_PORT (default 0), ZSTACK_REF_FAULTS (comma list),
 // ZSTACK_REF_VARIANT (a name from VARIANTS), ZSTACK_REF_ACCOUNT / ZSTACK_REF_PASSWORD (admin / password),
 // ZSTACK_REF_JOB_DELAY_MS (`15` or a range `0-15`: how long each job stays pending), ZSTACK_REF_ORGANIZATIONS
-// (organizations stored at start).
+// (organizations stored at start),
+// ZSTACK_REF_SESSION_LOG (a file that receives every issued session id, for tests that search for leaks).
 // Prints exactly one line `Listening on http://127.0.0.1:N` when ready; bad env: one line on stderr, exit 2.
 import { parseFaults, VARIANTS, type FaultName, type Variant } from './faults.ts';
 import { MAX_SEED_ORGANIZATIONS } from './seed.ts';
@@ -19,7 +20,7 @@ function jobDelay(text: string): Partial<Variant> {
   return { jobDelayMs: Number(m[1]), ...(m[2] !== undefined ? { jobDelayMaxMs: Number(m[2]) } : {}) };
 }
 
-function config(): { port: number; faults: FaultName[]; variant: Partial<Variant>; accountName: string; password: string; seedOrganizations: number } {
+function config(): { port: number; faults: FaultName[]; variant: Partial<Variant>; accountName: string; password: string; seedOrganizations: number; sessionLog?: string } {
   const env = process.env;
   const portText = (env.ZSTACK_REF_PORT ?? '').trim();
   const port = portText === '' ? 0 : Number(portText);
@@ -42,7 +43,8 @@ function config(): { port: number; faults: FaultName[]; variant: Partial<Variant
   const orgText = (env.ZSTACK_REF_ORGANIZATIONS ?? '').trim();
   if (!/^\d{0,7}$/.test(orgText) || Number(orgText) > MAX_SEED_ORGANIZATIONS) fail(`ZSTACK_REF_ORGANIZATIONS must be a count from 0 to ${MAX_SEED_ORGANIZATIONS}, got "${orgText}"`);
   const variant = { ...(variantName ? VARIANTS[variantName] : {}), ...(delayText ? jobDelay(delayText) : {}) };
-  return { port, faults, variant, accountName, password, seedOrganizations: Number(orgText || '0') };
+  const sessionLog = (env.ZSTACK_REF_SESSION_LOG ?? '').trim();
+  return { port, faults, variant, accountName, password, seedOrganizations: Number(orgText || '0'), ...(sessionLog ? { sessionLog } : {}) };
 }
 
 const cfg = config();

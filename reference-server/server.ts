@@ -1,10 +1,11 @@
 // The embedded reference server: a ZStack-compatible REST endpoint (node:http, in-memory state) driven by
 // the contracts. Faults (faults/), variant, clock and uuids are per instance; several instances may run in one process.
 import { createHash } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadContracts } from '../contracts/index.ts';
-import type { ServerContext } from './context.ts';
+import type { ServerContext, ServerStats } from './context.ts';
 import { installFaults, type FaultName } from './faults/index.ts';
 import { handleRequest } from './handler.ts';
 import { HONEST_HOOKS } from './hooks.ts';
@@ -32,11 +33,17 @@ export interface ReferenceServerOptions {
   contractsDir?: string;
   /** organizations stored at start (reference-server/seed.ts) */
   seedOrganizations?: number;
+  /** a file to which every issued session id is appended, one a line (ZSTACK_REF_SESSION_LOG) */
+  sessionLog?: string;
 }
 
 export interface ReferenceServer {
   /** e.g. http://127.0.0.1:34567, no trailing slash */
   url: string;
+  /** what a test may count: calls that could change state */
+  stats(): ServerStats;
+  /** every stored resource, soft-deleted ones included (a project stays until expunged) */
+  resources(): Array<{ resource: string; uuid: string; name: string; softDeleted: boolean }>;
   close(): Promise<void>;
 }
 
@@ -54,7 +61,7 @@ export function createContext(opts: ReferenceServerOptions = {}): ServerContext 
       uuid: uuids(),
       passwordSha512: createHash('sha512').update(opts.password ?? 'password', 'utf8').digest('hex'),
     },
-    sessions: new Sessions(clock, uuids),
+    sessions: new Sessions(clock, uuids, opts.sessionLog ? (uuid) => appendFileSync(opts.sessionLog as string, `${uuid}\n`) : undefined),
     jobs: new Jobs(),
     store: new Store(),
     routes: new Routes(contracts),
@@ -62,6 +69,7 @@ export function createContext(opts: ReferenceServerOptions = {}): ServerContext 
     now: clock,
     nowSeconds: () => toSeconds(clock()),
     newUuid: uuids,
+    stats: { writes: 0 },
   };
   ctx.hooks = installFaults(ctx, opts.faults ?? []);
   return ctx;
@@ -90,6 +98,8 @@ export async function startReferenceServer(opts: ReferenceServerOptions = {}): P
   let closing: Promise<void> | undefined;
   return {
     url: `http://${urlHost}:${port}`,
+    stats: () => ({ ...ctx.stats }),
+    resources: () => ctx.store.names().map((r) => ({ ...r })),
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));

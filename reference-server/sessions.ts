@@ -13,12 +13,14 @@ const SESSION_LIFETIME_MS = 2 * 60 * 60 * 1000;
 export class Sessions {
   private readonly sessions = new Map<string, Session>();
 
-  constructor(private readonly clock: () => number, private readonly newUuid: () => string) {}
+  /** onCreate: told every session id issued (the server's optional session log) */
+  constructor(private readonly clock: () => number, private readonly newUuid: () => string, private readonly onCreate?: (uuid: string) => void) {}
 
   create(accountUuid: string): Session {
     const now = toSeconds(this.clock());
     const s: Session = { uuid: this.newUuid(), accountUuid, createDate: now, expiredDate: now + SESSION_LIFETIME_MS };
     this.sessions.set(s.uuid, s);
+    this.onCreate?.(s.uuid);
     return s;
   }
 

@@ -207,7 +207,7 @@ async function main(): Promise<void> {
       ...Object.entries(share.generationUsPerCase).map(([k, v]) => [`generation of one case: ${k}`, v]),
       ['all checks, per observation', share.checksUsPerObservation],
       ['of which schema validation (replyMatchesSchema)', share.schemaValidationUsPerObservation],
-      [`client (Playwright APIRequestContext) per request: ${share.suiteRttMs} ms vs raw node:http ${share.rawRttMs} ms`, share.clientUsPerRequest],
+      [`client (bounded node:http transport) per request: ${share.suiteRttMs} ms vs raw node:http ${share.rawRttMs} ms`, share.clientUsPerRequest],
     ]));
     if (growthRows.length) {
       out.push('', 'Reference server growth (sequential queries, node:http keep-alive):');

@@ -6,10 +6,9 @@
 // reports/pact-states/session, mode 600), never to the terminal. docs/certification.md shows the whole command.
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { request } from '@playwright/test';
 import { ConfigError, loadConfig } from '../src/config.ts';
 import { registerSecret } from '../src/reporting/redact.ts';
-import { Transport } from '../src/client/transport.ts';
+import { transportFor } from '../src/suite.ts';
 import { ZStackClient } from '../src/client/zstack-client.ts';
 import { loadValidatedContracts } from '../src/contracts/descriptors.ts';
 import { contractsForVersion } from '../src/contracts/versions.ts';
@@ -33,8 +32,8 @@ const portText = process.env['ZSTACK_PACT_STATES_PORT']?.trim() || '0';
 if (!/^\d+$/.test(portText) || Number(portText) > 65535) fail(`ZSTACK_PACT_STATES_PORT: expected a port number, got "${portText}"`);
 const sessionFile = process.env['ZSTACK_PACT_SESSION_FILE']?.trim() || 'reports/pact-states/session';
 
-const http = await request.newContext();
-const zs = new ZStackClient(new Transport(http, { timeoutMs: config.requestTimeoutMs, maxResponseBytes: config.maxResponseBytes }), config, contractsForVersion(loadValidatedContracts(), config.targetVersion));
+const transport = transportFor(config);
+const zs = new ZStackClient(transport, config, contractsForVersion(loadValidatedContracts(), config.targetVersion));
 const given = process.env['ZSTACK_SESSION']?.trim();
 try {
   if (given) {
@@ -47,7 +46,7 @@ try {
     chmodSync(sessionFile, 0o600);
   }
 } catch (e) {
-  await http.dispose();
+  transport.close();
   fail(e instanceof Error ? e.message : String(e));
 }
 
@@ -64,7 +63,7 @@ const stop = async (): Promise<void> => {
     await zs.logout().catch(() => undefined);
     rmSync(sessionFile, { force: true });
   }
-  await http.dispose();
+  transport.close();
   process.exit(0);
 };
 process.on('SIGTERM', () => void stop());

@@ -1,6 +1,7 @@
 // Suite configuration: process environment > .env (dotenv) > defaults. Every variable is listed in
 // .env.example and in the README's configuration table; a bad value stops the run with one line naming it.
 import { config as loadDotenv } from 'dotenv';
+import { readSafetySettings, SAFETY_VARIABLES, type SafetySettings } from './safety/settings.ts';
 
 export class ConfigError extends Error {
   constructor(readonly variable: string, problem: string) {
@@ -11,7 +12,7 @@ export class ConfigError extends Error {
 
 export type Depth = 'quick' | 'deep';
 
-export interface SuiteConfig {
+export interface SuiteConfig extends SafetySettings {
   /** origin of the target, without /zstack; undefined = the embedded reference server */
   baseUrl: string | undefined;
   embedded: boolean;
@@ -152,6 +153,7 @@ export function readConfig(env: Env): SuiteConfig {
     replayPath,
     casesInFlight: positiveInt(env, 'ZSTACK_CASES_IN_FLIGHT', 4, 1, 64),
     propertyTimeGuardMs: text(env, 'ZSTACK_PROPERTY_TIME_GUARD_MS') === undefined ? undefined : positiveInt(env, 'ZSTACK_PROPERTY_TIME_GUARD_MS', 1, 1000),
+    ...readSafetySettings(env, embedded),
   };
 }
 
@@ -178,7 +180,7 @@ export const KNOWN_VARIABLES = [
   'ZSTACK_BASE_URL', 'ZSTACK_ACCOUNT', 'ZSTACK_PASSWORD', 'ZSTACK_PASSWORD_SHA512', 'ZSTACK_TARGET_VERSION',
   'ZSTACK_REQUEST_TIMEOUT_MS', 'ZSTACK_JOB_TIMEOUT_MS', 'ZSTACK_POLL_INTERVAL_MS', 'ZSTACK_MAX_RESPONSE_BYTES',
   'ZSTACK_FLOW_APPROVER_UUID', 'ZSTACK_RUN_ID', 'ZSTACK_DEPTH', 'ZSTACK_NUM_RUNS', 'ZSTACK_SEED', 'ZSTACK_REPLAY_PATH',
-  'ZSTACK_ENV_FILE', 'ZSTACK_REF_PORT', 'ZSTACK_SESSION', 'ZSTACK_WEB_HOOK_BASE', 'ZSTACK_CASES_IN_FLIGHT', 'ZSTACK_PROPERTY_TIME_GUARD_MS',
+  'ZSTACK_ENV_FILE', 'ZSTACK_REF_PORT', 'ZSTACK_SESSION', 'ZSTACK_WEB_HOOK_BASE', 'ZSTACK_CASES_IN_FLIGHT', 'ZSTACK_PROPERTY_TIME_GUARD_MS', ...SAFETY_VARIABLES,
   // certification (src/certification/settings.ts validates them)
   'ZSTACK_PROFILE', 'ZSTACK_BASELINE',
 ] as const;

@@ -1,8 +1,12 @@
-// One bounded HTTP request over Playwright's APIRequestContext. Every request has a timeout; a network
-// failure becomes a TransportError with a readable message; the body is parsed as JSON by trying.
-import type { APIRequestContext } from '@playwright/test';
+// One bounded HTTP request (bounded-http.ts: one deadline, a byte cap, no redirects, verified TLS) under the
+// run's load bound (load-limiter.ts), honouring back-pressure: a 429, or a 503 that carries Retry-After, is
+// retried after the wait it asks for, as long as the waits stay within ZSTACK_RETRY_AFTER_MAX_MS. A 503
+// without Retry-After is ZStack's ordinary API failure (an ErrorCode), never retried. A network failure
+// becomes a TransportError with one readable, redacted line; the body is parsed as JSON by trying.
+import { BoundedHttp, HttpFailure } from './bounded-http.ts';
 import { parseJsonBody } from '../exchange/json.ts';
 import type { WireRequest, WireResponse } from '../exchange/exchange.ts';
+import { LoadLimiter, type LoadLimits } from './load-limiter.ts';
 import { redact } from '../reporting/redact.ts';
 
 export class TransportError extends Error {
@@ -15,51 +19,82 @@ export class TransportError extends Error {
 export interface TransportOptions {
   timeoutMs: number;
   maxResponseBytes: number;
+  /** this process's share of the run's load bound; unset: no bound (self-tests against loopback servers) */
+  limits?: LoadLimits;
+  /** the most a request waits in all for Retry-After (429, or 503 with the header) before it gives up */
+  retryAfterMaxMs?: number;
+  /** PEM text of extra trusted CAs; accept any certificate only with insecure */
+  ca?: string;
+  insecure?: boolean;
 }
 
-function explain(e: unknown, timeoutMs: number): string {
-  const m = e instanceof Error ? e.message : String(e);
-  if (/ECONNREFUSED/.test(m)) return 'connection refused (is the endpoint running and ZSTACK_BASE_URL right?)';
-  if (/ENOTFOUND|EAI_AGAIN/.test(m)) return 'host name not found (check ZSTACK_BASE_URL)';
-  if (/Timeout|timed out|ETIMEDOUT/i.test(m)) return `no answer within ${timeoutMs} ms (ZSTACK_REQUEST_TIMEOUT_MS)`;
-  if (/ECONNRESET|socket hang up/i.test(m)) return 'connection reset by the endpoint';
-  if (/certificate|SSL|TLS/i.test(m)) return `TLS error: ${m.split('\n')[0]}`;
-  return m.split('\n')[0];
+/** 429 without Retry-After: wait this long (RFC 6585 leaves the pause to the client). */
+const DEFAULT_BACKOFF_MS = 1000;
+
+/** Retry-After in ms: delta-seconds or an HTTP date (RFC 9110 section 10.2.3); undefined when unreadable. */
+export function retryAfterMs(value: string | undefined, now = Date.now()): number | undefined {
+  if (value === undefined) return undefined;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v) * 1000;
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 export class Transport {
-  constructor(private readonly ctx: APIRequestContext, private readonly opts: TransportOptions) {}
+  private readonly http: BoundedHttp;
+  private readonly limiter: LoadLimiter | undefined;
+
+  constructor(private readonly opts: TransportOptions) {
+    this.http = new BoundedHttp({
+      timeoutMs: opts.timeoutMs,
+      maxResponseBytes: opts.maxResponseBytes,
+      ...(opts.ca ? { ca: opts.ca } : {}),
+      ...(opts.insecure ? { insecure: true } : {}),
+      ...(opts.limits ? { maxSockets: opts.limits.maxInFlight } : {}),
+    });
+    this.limiter = opts.limits ? new LoadLimiter(opts.limits) : undefined;
+  }
 
   async send(req: WireRequest): Promise<WireResponse> {
-    const started = performance.now();
-    let res;
-    try {
-      res = await this.ctx.fetch(req.url, {
-        method: req.method,
-        headers: req.headers,
-        data: req.body,
-        timeout: this.opts.timeoutMs,
-        failOnStatusCode: false,
-        maxRedirects: 0,
-        ignoreHTTPSErrors: false,
-      });
-    } catch (e) {
-      throw new TransportError(req, explain(e, this.opts.timeoutMs));
+    const budget = this.opts.retryAfterMaxMs ?? 0;
+    let waited = 0;
+    for (;;) {
+      const res = await this.once(req);
+      const asked = res.status === 429 ? retryAfterMs(res.headers['retry-after']) ?? DEFAULT_BACKOFF_MS
+        : res.status === 503 ? retryAfterMs(res.headers['retry-after']) : undefined;
+      if (asked === undefined) return res;
+      if (waited + asked > budget) {
+        throw new TransportError(req, `the endpoint answered ${res.status} and asks to wait ${Math.ceil(asked / 1000)} s more (waited ${Math.round(waited / 1000)} s); that is beyond ZSTACK_RETRY_AFTER_MAX_MS=${budget}: lower ZSTACK_MAX_RPS or ZSTACK_MAX_IN_FLIGHT`);
+      }
+      waited += asked;
+      await new Promise((r) => setTimeout(r, asked));
     }
-    const buffer = await res.body().catch((e: unknown) => {
-      throw new TransportError(req, `reading the body failed: ${explain(e, this.opts.timeoutMs)}`);
-    });
-    const truncated = buffer.length > this.opts.maxResponseBytes;
-    const text = (truncated ? buffer.subarray(0, this.opts.maxResponseBytes) : buffer).toString('utf8');
-    const headers: Record<string, string> = {};
-    for (const h of res.headersArray()) headers[h.name.toLowerCase()] = h.value;
+  }
+
+  private async once(req: WireRequest): Promise<WireResponse> {
+    const release = this.limiter ? await this.limiter.acquire() : undefined;
+    const started = performance.now();
+    let raw;
+    try {
+      raw = await this.http.request(req);
+    } catch (e) {
+      throw new TransportError(req, e instanceof HttpFailure ? e.message : (e instanceof Error ? e.message : String(e)).split('\n')[0]);
+    } finally {
+      release?.();
+    }
+    const text = raw.body.toString('utf8');
     return {
-      status: res.status(),
-      headers,
+      status: raw.status,
+      headers: raw.headers,
       text,
-      json: truncated ? undefined : parseJsonBody(text),
-      ...(truncated ? { truncated } : {}),
+      json: raw.truncated ? undefined : parseJsonBody(text),
+      ...(raw.truncated ? { truncated: true } : {}),
       durationMs: Math.round(performance.now() - started),
     };
+  }
+
+  /** Closes the kept-alive connections. */
+  close(): void {
+    this.http.close();
   }
 }

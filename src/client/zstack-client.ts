@@ -43,6 +43,16 @@ export interface QueryOptions {
   headers?: Record<string, string>;
 }
 
+/**
+ * Watches every call the client sends (the run's ledger of creates, the job-bound breaker, read-only mode):
+ * `before` may refuse a call by throwing or return the request to send instead; `after` sees the whole exchange.
+ */
+export interface SendGuard {
+  before?(api: ApiDescriptor, request: WireRequest): WireRequest | void;
+  after?(api: ApiDescriptor, x: Exchange): void;
+  jobTimedOut?(reason: string): void;
+}
+
 export class SetupError extends Error {
   constructor(message: string) {
     super(message);
@@ -56,6 +66,8 @@ export class ZStackClient {
   readonly history: Exchange[] = [];
   /** how many exchanges this client has made in all (history keeps only the last ones) */
   exchangeCount = 0;
+  /** the run's guards (src/safety, src/resources/ledger.ts); none in self-tests against their own servers */
+  readonly guards: SendGuard[] = [];
 
   constructor(readonly transport: Transport, readonly config: SuiteConfig, readonly contracts: Contracts) {
     if (!config.baseUrl) throw new SetupError('no target: ZSTACK_BASE_URL is unset and the embedded server did not start');
@@ -85,7 +97,7 @@ export class ZStackClient {
     const inv = finalBody(x)?.['inventory'];
     const uuid = isObject(inv) ? inv['uuid'] : undefined;
     if (x.final.status !== 200 || typeof uuid !== 'string') {
-      throw new SetupError(`login as "${this.config.accountName}" failed: HTTP ${x.final.status} ${x.final.text.slice(0, 300)}`);
+      throw new SetupError(`login as "${this.config.accountName}" failed: HTTP ${x.final.status} ${oneLine(x.final.text)}`);
     }
     registerSecret(uuid);
     this.session = uuid;
@@ -147,7 +159,7 @@ export class ZStackClient {
     const x = await this.query(queryApi, { uuid });
     const list = finalBody(x)?.['inventories'];
     if (x.final.status !== 200 || !Array.isArray(list)) {
-      throw new SetupError(`${queryApi} of ${uuid} failed: HTTP ${x.final.status} ${x.final.text.slice(0, 300)}`);
+      throw new SetupError(`${queryApi} of ${uuid} failed: HTTP ${x.final.status} ${oneLine(x.final.text)}`);
     }
     const found = list.find((i) => isObject(i) && i['uuid'] === uuid);
     return isObject(found) ? found : undefined;
@@ -160,7 +172,10 @@ export class ZStackClient {
   }
 
   /** Sends a prepared request and follows its job. */
-  async send(api: string, request: WireRequest, followJob = true): Promise<Exchange> {
+  async send(api: string, prepared: WireRequest, followJob = true): Promise<Exchange> {
+    const descriptor = this.api(api);
+    let request = prepared;
+    for (const g of this.guards) request = g.before?.(descriptor, request) ?? request;
     const response = await this.transport.send(request);
     const hops: Hop[] = [{ request, response }];
     let unsettled: Exchange['unsettled'];
@@ -178,7 +193,11 @@ export class ZStackClient {
       } catch (e) {
         // The server's failure to settle is a finding for the checks, not an error of the suite.
         if (e instanceof NoJobLocationError) unsettled = 'no-job-location';
-        else if (e instanceof JobTimeoutError) { unsettled = 'job-timeout'; hops.splice(0, hops.length, ...e.hops); }
+        else if (e instanceof JobTimeoutError) {
+          unsettled = 'job-timeout';
+          hops.splice(0, hops.length, ...e.hops);
+          for (const g of this.guards) g.jobTimedOut?.(e.message);
+        }
         else throw e;
       }
     }
@@ -186,6 +205,7 @@ export class ZStackClient {
     this.history.push(x);
     this.exchangeCount++;
     if (this.history.length > HISTORY_LIMIT) this.history.splice(0, this.history.length - HISTORY_LIMIT);
+    for (const g of this.guards) g.after?.(descriptor, x);
     return x;
   }
 
@@ -197,6 +217,9 @@ export class ZStackClient {
     return { ...h, ...opts.headers };
   }
 }
+
+/** The start of a body on one line, for one-line failures (an HTML error page has many). */
+export const oneLine = (text: string, max = 300): string => text.replace(/\s+/g, ' ').trim().slice(0, max);
 
 /** A fresh ZStack-style uuid: a v4 uuid without dashes (well formed, names nothing yet). */
 export const newUuid = (): string => randomUUID().replace(/-/g, '');

@@ -3,7 +3,6 @@
 // the self-tests (all at once, into a temporary directory).
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { PactV4, SpecificationVersion } from '@pact-foundation/pact';
-import { request, type APIRequestContext } from '@playwright/test';
 import type { Contracts } from '../../contracts/index.ts';
 import { readConfig } from '../config.ts';
 import { Transport } from '../client/transport.ts';
@@ -29,7 +28,7 @@ export async function openConsumer(contracts: Contracts, dir: string): Promise<C
 const MOCK_SETTLE_MS = 50;
 
 /** A client on the mock server, configured with placeholders only: no real password or session can reach a pact. */
-function mockClient(side: ConsumerSide, http: APIRequestContext, mockUrl: string): { zs: ZStackClient; transport: Transport } {
+function mockClient(side: ConsumerSide, mockUrl: string): { zs: ZStackClient; transport: Transport } {
   const config = readConfig({
     ZSTACK_BASE_URL: mockUrl,
     ZSTACK_PASSWORD: 'pact-consumer-placeholder',
@@ -37,7 +36,7 @@ function mockClient(side: ConsumerSide, http: APIRequestContext, mockUrl: string
     ZSTACK_REQUEST_TIMEOUT_MS: '5000',
     ZSTACK_JOB_TIMEOUT_MS: '5000',
   });
-  const transport = new Transport(http, { timeoutMs: config.requestTimeoutMs, maxResponseBytes: config.maxResponseBytes });
+  const transport = new Transport({ timeoutMs: config.requestTimeoutMs, maxResponseBytes: config.maxResponseBytes });
   const zs = new ZStackClient(transport, config, side.contracts);
   zs.session = PLACEHOLDER_SESSION;
   return { zs, transport };
@@ -60,10 +59,9 @@ export async function runInteraction(side: ConsumerSide, spec: InteractionSpec):
       if (spec.response.body !== undefined) b.jsonBody(spec.response.body);
     })
     .executeTest(async (mock) => {
-      // A new HTTP context per interaction, so that no kept-alive connection outlives its mock server.
-      const http = await request.newContext();
+      // A new transport per interaction, so that no kept-alive connection outlives its mock server.
+      const { zs, transport } = mockClient(side, mock.url);
       try {
-        const { zs, transport } = mockClient(side, http, mock.url);
         const answer = await spec.exercise({ zs, transport, mockUrl: mock.url });
         if (answer.status !== spec.response.status) {
           throw new Error(`${spec.description}: the client got HTTP ${answer.status} from the mock, expected ${spec.response.status}`);
@@ -75,7 +73,7 @@ export async function runInteraction(side: ConsumerSide, spec: InteractionSpec):
         clientError = e;
         throw e;
       } finally {
-        await http.dispose();
+        transport.close();
       }
     })
     .catch((e: unknown) => {

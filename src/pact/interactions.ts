@@ -1,6 +1,6 @@
 // The consumer side of the contract, as data: one entry per documented request/response, each with the
 // provider states it needs, the request and the response as Pact matchers (derived from the schemas), and
-// how the real client (ZStackClient over Playwright's APIRequestContext) makes that request.
+// how the real client (ZStackClient over its bounded HTTP transport) makes that request.
 // An async API is two HTTP interactions: the call (202 + location) and the poll of a job that a provider
 // state has already run (200 result or 503 ErrorCode). Nothing here is a session, a password or a value
 // copied from one run.

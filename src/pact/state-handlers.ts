@@ -53,7 +53,7 @@ export class ProviderStates {
     const h: Record<string, (p: Params) => Promise<JsonMap | undefined>> = {
       [STATES.organizationInState]: async (p) => ({ uuid: await this.organization(str(p, 'state', 'Enabled')) }),
       [STATES.freshOrganizationName]: async () => {
-        const name = this.kit.name('pact-org');
+        const name = this.kit.reserveName('IAM2Organization', 'pact-org');
         this.reservedNames.push(name);
         return { name };
       },
@@ -146,15 +146,13 @@ export class ProviderStates {
     return jobOf(x, jobUuid);
   }
 
-  /** Deletes organizations with a name this run reserved (run id in it), and only those. */
+  /** Hands the organizations with a name this run reserved (run id in it), and only those, to the kit to delete. */
   private async deleteOrganizationsNamed(name: string): Promise<void> {
     const x = await this.zs.query('QueryIAM2Organization', { q: [`name=${name}`] });
     const list = finalBody(x)?.['inventories'];
     if (!Array.isArray(list)) return;
     for (const inv of list) {
-      if (isObject(inv) && inv['name'] === name && typeof inv['uuid'] === 'string') {
-        await this.zs.call('DeleteIAM2Organization', { uuid: inv['uuid'] });
-      }
+      if (isObject(inv) && inv['name'] === name && typeof inv['uuid'] === 'string') this.kit.adopt('IAM2Organization', inv['uuid'], name);
     }
   }
 }

@@ -16,6 +16,8 @@ export interface VerifyOptions {
   /** ms the native verifier waits for each request (default: the suite's request timeout) */
   timeoutMs?: number;
   logLevel?: 'error' | 'warn' | 'info' | 'debug';
+  /** the run's own verification: what the states create goes to the run's ledger */
+  forRun?: boolean;
 }
 
 export interface VerifyResult {
@@ -34,7 +36,7 @@ const PLACEHOLDER_AUTH = `OAuth ${PLACEHOLDER_SESSION}`;
 export async function verifyPacts(opts: VerifyOptions): Promise<VerifyResult> {
   quietPact();
   const started = Date.now();
-  const suite = await openSuite(opts.config);
+  const suite = await openSuite(opts.config, { forRun: opts.forRun ?? false });
   const session = suite.zs.session as string;
   registerSecret(session);
   const states = new ProviderStates(suite.zs);

@@ -93,6 +93,8 @@ export class CaseRecord {
   constructor(readonly env: PropertyEnv) {
     this.zs = new ZStackClient(env.zs.transport, env.zs.config, env.zs.contracts);
     this.zs.session = env.zs.session;
+    // the run's guards too: the case's creates go to the run's ledger (docs/safety.md), its jobs to the breaker
+    this.zs.guards.push(...env.zs.guards);
     this.kit = new ResourceKit(this.zs);
   }
 

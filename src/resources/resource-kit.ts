@@ -4,8 +4,9 @@ import { findApi, type ApiDescriptor } from '../../contracts/index.ts';
 import { finalBody, type Exchange } from '../exchange/exchange.ts';
 import { isObject, type JsonObject } from '../exchange/json.ts';
 import { registerSecret } from '../reporting/redact.ts';
-import { SetupError, type ZStackClient } from '../client/zstack-client.ts';
+import { SetupError, oneLine, type ZStackClient } from '../client/zstack-client.ts';
 import { randomBytes } from 'node:crypto';
+import { CreateLedger } from './ledger.ts';
 
 interface Created { resource: string; uuid: string }
 
@@ -37,16 +38,36 @@ export class ResourceKit {
     const inv = finalBody(x)?.['inventory'];
     if (x.final.status !== 200 || !isObject(inv) || typeof inv['uuid'] !== 'string') {
       const err = finalBody(x)?.['error'];
-      const said = isObject(err) ? `${String(err['code'])} ${String(err['details'] ?? err['description'] ?? '')}` : x.final.text.slice(0, 300);
+      const said = isObject(err) ? `${String(err['code'])} ${String(err['details'] ?? err['description'] ?? '')}` : oneLine(x.final.text);
       throw new SetupError(`setup: ${api.name} was refused (HTTP ${x.final.status}): ${said}`);
     }
     this.created.push({ resource, uuid: inv['uuid'] });
     return inv;
   }
 
-  /** Takes over the cleanup of a resource made outside the kit (e.g. by a create the server should have refused). */
-  adopt(resource: string, uuid: string): void {
+  /**
+   * Takes over a resource made elsewhere (found by the name this run gave it, or through a ledger replayed after
+   * an interrupt, or made by a create the server should have refused): cleanup deletes it. With its name, the
+   * run's ledger learns its uuid.
+   */
+  adopt(resource: string, uuid: string, name?: string): void {
+    if (name !== undefined) this.zs.guards.find((g): g is CreateLedger => g instanceof CreateLedger)?.append({ op: 'created', resource, uuid, name });
     if (!this.created.some((c) => c.uuid === uuid)) this.created.push({ resource, uuid });
+  }
+
+  /** How many resources cleanup would delete. */
+  get size(): number {
+    return this.created.length;
+  }
+
+  /**
+   * A run-id name for a resource someone else creates (the pact verifier's create): recorded in the run's
+   * ledger first, so the teardown finds it by name even if this process never learns its uuid.
+   */
+  reserveName(resource: string, label: string): string {
+    const name = this.name(label);
+    this.zs.guards.find((g): g is CreateLedger => g instanceof CreateLedger)?.reserve(resource, name);
+    return name;
   }
 
   /** Marks a resource as deleted by the scenario itself (so cleanup does not try again). */
@@ -76,7 +97,7 @@ export class ResourceKit {
     }
     const join = findApi(this.zs.contracts, 'IAM2Project', 'action', 'membership');
     const x = await this.zs.call(join.name, { projectUuid: project['uuid'], virtualIDUuids: [approverUuid] });
-    if (x.final.status !== 200) throw new SetupError(`setup: ${join.name} was refused (HTTP ${x.final.status}): ${x.final.text.slice(0, 300)}`);
+    if (x.final.status !== 200) throw new SetupError(`setup: ${join.name} was refused (HTTP ${x.final.status}): ${oneLine(x.final.text)}`);
     return { project, approverUuid };
   }
 

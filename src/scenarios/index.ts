@@ -2,6 +2,7 @@ import { flowCollectionRejectionsScenario } from './flow-collection-rejections.t
 import { flowCollectionUpdateScenario } from './flow-collection-update.ts';
 import { organizationRejectionsScenario } from './organization-rejections.ts';
 import { organizationStateScenario } from './organization-state.ts';
+import { readOnlyRefusalsScenario } from './read-only-refusals.ts';
 import type { Scenario } from './scenario.ts';
 import { sessionScenario } from './session.ts';
 
@@ -13,4 +14,5 @@ export const SCENARIOS: readonly Scenario[] = [
   organizationRejectionsScenario,
   flowCollectionUpdateScenario,
   flowCollectionRejectionsScenario,
+  readOnlyRefusalsScenario,
 ];

@@ -18,6 +18,8 @@ export interface Scenario {
   since: string;
   /** what the target MUST do, as in a conformance list */
   description: string;
+  /** changes nothing on the target (queries, REST-layer refusals, unknown sessions): runs in ZSTACK_READ_ONLY mode */
+  readOnly?: boolean;
   /** makes its calls through observeInto, so ctx.record holds what happened even if it stops half-way */
   run(ctx: ScenarioContext): Promise<void>;
 }

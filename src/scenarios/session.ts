@@ -12,6 +12,8 @@ export const sessionScenario: Scenario = {
   title: 'LogInByAccount opens a session that LogOut ends',
   apis: ['LogInByAccount', 'LogOut', 'QueryIAM2Organization'],
   since: '0.6.0',
+  // a session is opened and ended, as every run does to log in; no resource is touched
+  readOnly: true,
   description: 'login with the SHA-512 of the password MUST answer 200 with a SessionInventory at once; after LogOut the session MUST be refused with ID.1001.',
   async run(ctx) {
     // A session of its own, so the suite's session stays valid.

@@ -9,6 +9,7 @@ import { versionAtLeast } from '../../src/contracts/schemas.ts';
 import { newestVersion, sinceOfApis } from '../../src/contracts/versions.ts';
 import { CheckTally, errorOfStop, RECORD_ATTACHMENT, RECORD_CONTENT_TYPE } from '../../src/certification/record.ts';
 import { loadContracts } from '../../contracts/index.ts';
+import { READ_ONLY_SKIP } from '../../src/safety/read-only.ts';
 
 // Each scenario makes and deletes its own resources: they may run on any worker, in any order.
 test.describe.configure({ mode: 'parallel' });
@@ -17,6 +18,7 @@ for (const scenario of SCENARIOS) {
   // a scenario needs every API it calls: its own `since` and each descriptor's, whichever is newest
   const since = newestVersion([scenario.since, sinceOfApis(loadContracts(), scenario.apis)]);
   test(scenario.title, conformance({ api: scenario.apis[0], since }), async ({ suite, kit }, testInfo) => {
+    test.skip(suite.config.readOnly && !scenario.readOnly, READ_ONLY_SKIP);
     test.skip(!versionAtLeast(suite.config.targetVersion, since), `needs ZStack ${since}; ZSTACK_TARGET_VERSION is ${suite.config.targetVersion}`);
     const outcome = await runScenario(scenario, { zs: suite.zs, kit }, suite.schemas);
     const tally = new CheckTally();

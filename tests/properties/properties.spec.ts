@@ -6,6 +6,7 @@ import { PROPERTIES, checkProperty } from '../../src/properties/index.ts';
 import { timeGuardFor } from '../../src/properties/runner.ts';
 import { resourceProfiles } from '../../src/properties/targets.ts';
 import { errorOfStop, RECORD_ATTACHMENT, RECORD_CONTENT_TYPE } from '../../src/certification/record.ts';
+import { READ_ONLY_SKIP } from '../../src/safety/read-only.ts';
 
 // The properties are independent of each other (each makes and deletes its own fixtures and cases): spread them
 // over the workers instead of running them one after another in one.
@@ -13,6 +14,7 @@ test.describe.configure({ mode: 'parallel' });
 
 for (const property of PROPERTIES) {
   test(property.title, { tag: ['@property'], annotation: [{ type: 'property', description: property.name }] }, async ({ suite }, testInfo) => {
+    test.skip(suite.config.readOnly, `${READ_ONLY_SKIP} (every property creates the resources its cases act on)`);
     // the time guard, not the test timeout, is what may stop a property: it then says how far it got
     test.setTimeout(timeGuardFor(suite, {}) + 120_000);
     // suite.contracts holds only the APIs of the declared version: with none of the resources a property walks, nothing to test

@@ -7,9 +7,11 @@ import { formatFailures } from '../../src/reporting/failures.ts';
 import { runScenario } from '../../src/scenarios/run.ts';
 import { redactJson } from '../../src/reporting/redact.ts';
 import { CheckTally, errorOfStop, RECORD_ATTACHMENT, RECORD_CONTENT_TYPE } from '../../src/certification/record.ts';
+import { READ_ONLY_SKIP } from '../../src/safety/read-only.ts';
 
 for (const scenario of PROTOCOL_SCENARIOS) {
   test(scenario.title, conformance({ api: scenario.apis[0], since: scenario.since }), async ({ suite, kit }, testInfo) => {
+    test.skip(suite.config.readOnly && !scenario.readOnly, READ_ONLY_SKIP);
     if (scenario === webHooksScenario) {
       test.skip(!webHooksApplicable(suite), 'not applicable: the target cannot reach the suite\'s web-hook receiver (ZSTACK_WEB_HOOK_BASE=off)');
     }

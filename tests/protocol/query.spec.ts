@@ -6,9 +6,11 @@ import { checkProperty } from '../../src/properties/index.ts';
 import { timeGuardFor } from '../../src/properties/runner.ts';
 import { QUERY_PROPERTIES } from '../../src/properties/query/index.ts';
 import { errorOfStop, RECORD_ATTACHMENT, RECORD_CONTENT_TYPE } from '../../src/certification/record.ts';
+import { READ_ONLY_SKIP } from '../../src/safety/read-only.ts';
 
 for (const property of QUERY_PROPERTIES) {
   test(property.title, { tag: ['@property', '@protocol'], annotation: [{ type: 'property', description: property.name }] }, async ({ suite }, testInfo) => {
+    test.skip(suite.config.readOnly, `${READ_ONLY_SKIP} (the query properties create the organizations they select)`);
     // the time guard, not the test timeout, is what may stop a property: it then says how far it got
     test.setTimeout(timeGuardFor(suite, {}) + 120_000);
     const outcome = await checkProperty(property, suite);

@@ -1,6 +1,6 @@
 // The client against hostile or broken endpoints (small node:http servers on loopback): every failure is a
 // readable, bounded, redacted error, never a hang; and the job protocol follows ZStack's rules.
-import { test, expect, request } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readConfig } from '../../src/config.ts';
@@ -62,36 +62,34 @@ test('a non-JSON login answer is a setup error that shows what came back, withou
 
 test('an oversized body is cut at the bound and not parsed', async () => {
   const s = await serve((_q, res) => { res.writeHead(200); res.end(JSON.stringify({ inventories: 'x'.repeat(5000) })); });
-  const ctx = await request.newContext();
-  const t = new Transport(ctx, { timeoutMs: 1000, maxResponseBytes: 1024 });
+  const t = new Transport({ timeoutMs: 1000, maxResponseBytes: 1024 });
   const r = await t.send({ method: 'GET', url: s.url, headers: {} });
   expect(r.truncated).toBe(true);
   expect(r.text.length).toBe(1024);
   expect(r.json).toBeUndefined();
-  await ctx.dispose();
+  t.close();
   await s.close();
 });
 
 test('a transport error never carries the session', async () => {
-  const ctx = await request.newContext();
-  const t = new Transport(ctx, { timeoutMs: 500, maxResponseBytes: 1024 });
+  const t = new Transport({ timeoutMs: 500, maxResponseBytes: 1024 });
   const session = 'feedfacefeedfacefeedfacefeedface';
   registerSecret(session);
   const err = await t.send({ method: 'GET', url: 'http://127.0.0.1:9/zstack/v1/accounts/sessions/' + session, headers: { Authorization: `OAuth ${session}` } }).catch((e: unknown) => e);
   expect(err).toBeInstanceOf(TransportError);
   expect((err as Error).message).not.toContain(session);
-  await ctx.dispose();
+  t.close();
 });
 
 test.describe('async jobs', () => {
   const contracts = loadValidatedContracts();
   async function client(handler: Handler) {
     const s = await serve(handler);
-    const ctx = await request.newContext();
     const c = config(s.url);
-    const zs = new ZStackClient(new Transport(ctx, { timeoutMs: c.requestTimeoutMs, maxResponseBytes: c.maxResponseBytes }), c, contracts);
+    const transport = new Transport({ timeoutMs: c.requestTimeoutMs, maxResponseBytes: c.maxResponseBytes });
+    const zs = new ZStackClient(transport, c, contracts);
     zs.session = '0123456789abcdef0123456789abcdef';
-    return { zs, close: async () => { await ctx.dispose(); await s.close(); } };
+    return { zs, close: async () => { transport.close(); await s.close(); } };
   }
 
   test('a location on another host is polled at the configured base, keeping the path', async () => {

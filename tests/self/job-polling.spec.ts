@@ -2,7 +2,7 @@
 // polled by the suite's own client. The pause between polls starts at 5 ms and doubles up to
 // ZSTACK_POLL_INTERVAL_MS (here 1000 ms, so polling at a fixed interval would cost a whole second per job and
 // fail these bounds by far; the bounds leave room for a loaded machine).
-import { expect, request, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readConfig } from '../../src/config.ts';
@@ -38,9 +38,9 @@ async function jobsTaking(jobMs: number) {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const ctx = await request.newContext();
   const c = readConfig({ ZSTACK_BASE_URL: url, ZSTACK_PASSWORD: 'x', ZSTACK_POLL_INTERVAL_MS: String(INTERVAL_MS), ZSTACK_JOB_TIMEOUT_MS: '10000' });
-  const zs = new ZStackClient(new Transport(ctx, { timeoutMs: c.requestTimeoutMs, maxResponseBytes: c.maxResponseBytes }), c, contracts);
+  const transport = new Transport({ timeoutMs: c.requestTimeoutMs, maxResponseBytes: c.maxResponseBytes });
+  const zs = new ZStackClient(transport, c, contracts);
   zs.session = '0123456789abcdef0123456789abcdef';
   return {
     /** one state change and its job: wall time and the polls it took */
@@ -50,7 +50,7 @@ async function jobsTaking(jobMs: number) {
       const x = await zs.call('ChangeIAM2OrganizationState', { uuid: 'a'.repeat(32), stateEvent: 'enable' });
       return { ms: performance.now() - started, polls: polls - before, status: x.final.status };
     },
-    async close() { await ctx.dispose(); server.closeAllConnections(); await new Promise<void>((r) => server.close(() => r())); },
+    async close() { transport.close(); server.closeAllConnections(); await new Promise<void>((r) => server.close(() => r())); },
   };
 }
 

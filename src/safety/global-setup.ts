@@ -1,0 +1,12 @@
+// Playwright's global setup, in the runner process: a SIGTERM (a CI job's timeout) is turned into the SIGINT
+// Playwright already handles gracefully (stop the workers, then run the teardowns), so the run's global
+// teardown (src/resources/global-teardown.ts) replays its ledger however the run ends. Without this, a
+// SIGTERM would end the runner at once and leave what the run created on the target.
+export default function globalSetup(): void {
+  let forwarded = false;
+  process.on('SIGTERM', () => {
+    if (forwarded) return;
+    forwarded = true;
+    process.kill(process.pid, 'SIGINT');
+  });
+}
