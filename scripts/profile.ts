@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { loadValidatedContracts } from '../src/contracts/descriptors.ts';
 import { PROFILES_DIR, loadProfile } from '../src/certification/profile.ts';
 import { deriveProfile, profileProblems } from '../src/certification/profile-derive.ts';
-import { SCENARIOS } from '../src/scenarios/index.ts';
-import { PROTOCOL_SCENARIOS } from '../src/scenarios/protocol/index.ts';
+import { allScenarios } from '../src/scenarios/all.ts';
 
 const verify = process.argv.includes('--verify');
 const contracts = loadValidatedContracts();
@@ -14,7 +13,7 @@ let bad = false;
 for (const file of readdirSync(PROFILES_DIR).filter((f) => f.endsWith('.json')).sort()) {
   const name = file.replace(/\.json$/, '');
   const current = loadProfile(name);
-  const derived = deriveProfile(contracts, current, [...SCENARIOS, ...PROTOCOL_SCENARIOS]);
+  const derived = deriveProfile(contracts, current, allScenarios(contracts));
   if (verify) {
     for (const p of profileProblems(current, derived)) {
       console.error(`contracts/profiles/${file}: ${p}`);

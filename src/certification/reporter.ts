@@ -22,7 +22,7 @@ import { seal } from './bundle.ts';
 import { readCertSettings } from './settings.ts';
 
 /** The projects whose tests certify the target (the self-tests do not). */
-export const CERTIFICATION_PROJECTS = ['target', 'conformance', 'properties', 'protocol', 'pact-consumer', 'pact'];
+export const CERTIFICATION_PROJECTS = ['target', 'conformance', 'properties', 'protocol', 'derived', 'pact-consumer', 'pact'];
 
 interface Collected { entry: TestEntry; texts: Array<{ name: string; text: string }> }
 

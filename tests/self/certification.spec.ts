@@ -18,8 +18,7 @@ import { judge, type TestEntry, type RunMeta } from '../../src/certification/jud
 import { applicable, assertCovers, loadProfile } from '../../src/certification/profile.ts';
 import { deriveProfile, profileProblems } from '../../src/certification/profile-derive.ts';
 import type { RuleTally, TestRecord } from '../../src/certification/record.ts';
-import { SCENARIOS } from '../../src/scenarios/index.ts';
-import { PROTOCOL_SCENARIOS } from '../../src/scenarios/protocol/index.ts';
+import { allScenarios } from '../../src/scenarios/all.ts';
 import { seal, verifyBundle } from '../../src/certification/bundle.ts';
 import { renderText } from '../../src/certification/render-text.ts';
 import { worstOf } from '../../src/certification/verdict.ts';
@@ -118,14 +117,14 @@ test('the version filter reaches the suite, the schemas and the pacts: no 3.0 AP
 });
 
 test('the profile file is exactly what the contracts, checks, scenarios, properties and pacts give (levels kept)', () => {
-  const derived = deriveProfile(loadContracts(), profile, [...SCENARIOS, ...PROTOCOL_SCENARIOS]);
+  const derived = deriveProfile(loadContracts(), profile, allScenarios(loadContracts()));
   expect(profileProblems(profile, derived)).toEqual([]);
   // a hand-set level is policy and survives the derivation; a stale since does not pass
   const edited = structuredClone(profile);
   edited.checks[0].level = edited.checks[0].level === 'required' ? 'advisory' : 'required';
-  expect(deriveProfile(loadContracts(), edited, [...SCENARIOS, ...PROTOCOL_SCENARIOS]).checks[0].level).toBe(edited.checks[0].level);
+  expect(deriveProfile(loadContracts(), edited, allScenarios(loadContracts())).checks[0].level).toBe(edited.checks[0].level);
   edited.apis[0].since = '0.1.0';
-  expect(profileProblems(edited, deriveProfile(loadContracts(), edited, [...SCENARIOS, ...PROTOCOL_SCENARIOS]))).toEqual([expect.stringMatching(/differs/)]);
+  expect(profileProblems(edited, deriveProfile(loadContracts(), edited, allScenarios(loadContracts())))).toEqual([expect.stringMatching(/differs/)]);
 });
 
 test('a baseline turns a known failure into an expected one, reports one that passes now, and stops applying when expired', () => {
