@@ -1,9 +1,16 @@
 import { defineConfig } from '@playwright/test';
-import { ConfigError, loadConfig } from './src/config.ts';
+import { ConfigError, loadConfig, loadEnvFile } from './src/config.ts';
+import { configuredWorkers, runWorkers } from './src/run-workers.ts';
 
 // A bad setting stops the run before any test, with one line naming the variable.
 let config;
+let workers;
 try {
+  loadEnvFile();
+  workers = configuredWorkers(process.env);
+  // The run's load bound (ZSTACK_MAX_IN_FLIGHT, ZSTACK_MAX_RPS) is shared among the workers; the workers
+  // inherit the count from the main process, whose command line may override the configured one.
+  process.env['ZSTACK_RUN_WORKERS'] ??= String(runWorkers(process.env, process.argv));
   config = loadConfig();
 } catch (e) {
   if (!(e instanceof ConfigError)) throw e;
@@ -11,17 +18,13 @@ try {
   process.exit(2);
 }
 
-const WORKERS = 2;
-// The run's load bound (ZSTACK_MAX_IN_FLIGHT, ZSTACK_MAX_RPS) is shared among the workers.
-process.env['ZSTACK_RUN_WORKERS'] ??= String(WORKERS);
-
 export default defineConfig({
   testDir: 'tests',
   outputDir: 'reports/test-results',
   fullyParallel: false,
   forbidOnly: !!process.env['CI'],
   retries: 0,
-  workers: WORKERS,
+  workers,
   timeout: 120_000,
   // SIGTERM handled like Ctrl-C; the teardown deletes what the run created and did not delete (docs/safety.md)
   globalSetup: './src/safety/global-setup.ts',

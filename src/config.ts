@@ -37,7 +37,7 @@ export interface SuiteConfig extends SafetySettings {
    * (the receiver listens on 127.0.0.1 at its port, e.g. behind a forwarded port), or 'off' (not applicable).
    */
   webHookBase: string;
-  /** independent property cases run at once (not a request-rate bound) */
+  /** independent property cases, fixture rows and pact states set up at once (not a request-rate bound); default: defaultCasesInFlight */
   casesInFlight: number;
   /** undefined: the depth's default guard */
   propertyTimeGuardMs: number | undefined;
@@ -132,6 +132,7 @@ export function readConfig(env: Env): SuiteConfig {
   if (pollIntervalMs > jobTimeoutMs) throw new ConfigError('ZSTACK_POLL_INTERVAL_MS', `must not exceed ZSTACK_JOB_TIMEOUT_MS (${jobTimeoutMs})`);
 
   const webHookBase = webHookBaseOf(env, baseUrl);
+  const safety = readSafetySettings(env, embedded);
 
   return {
     webHookBase,
@@ -151,10 +152,20 @@ export function readConfig(env: Env): SuiteConfig {
     numRuns: text(env, 'ZSTACK_NUM_RUNS') === undefined ? undefined : positiveInt(env, 'ZSTACK_NUM_RUNS', 1, 1, 100_000),
     seed: optionalInt(env, 'ZSTACK_SEED'),
     replayPath,
-    casesInFlight: positiveInt(env, 'ZSTACK_CASES_IN_FLIGHT', 4, 1, 64),
+    casesInFlight: positiveInt(env, 'ZSTACK_CASES_IN_FLIGHT', defaultCasesInFlight(safety), 1, 64),
     propertyTimeGuardMs: text(env, 'ZSTACK_PROPERTY_TIME_GUARD_MS') === undefined ? undefined : positiveInt(env, 'ZSTACK_PROPERTY_TIME_GUARD_MS', 1, 1000),
-    ...readSafetySettings(env, embedded),
+    ...safety,
   };
+}
+
+const MAX_DEFAULT_CASES_IN_FLIGHT = 16;
+
+/**
+ * A case sends one request at a time, so a worker's share of the load bound is how many cases it can keep
+ * busy: 8 in flight over 4 workers gives 2 against a remote target, 64 over 4 gives 16 on the embedded server.
+ */
+export function defaultCasesInFlight(s: Pick<SafetySettings, 'load' | 'workers'>): number {
+  return Math.max(1, Math.min(MAX_DEFAULT_CASES_IN_FLIGHT, Math.floor(s.load.maxInFlight / Math.max(1, s.workers))));
 }
 
 /** A target on this machine can call the receiver on 127.0.0.1; any other cannot unless told where to. */
@@ -180,7 +191,7 @@ export const KNOWN_VARIABLES = [
   'ZSTACK_BASE_URL', 'ZSTACK_ACCOUNT', 'ZSTACK_PASSWORD', 'ZSTACK_PASSWORD_SHA512', 'ZSTACK_TARGET_VERSION',
   'ZSTACK_REQUEST_TIMEOUT_MS', 'ZSTACK_JOB_TIMEOUT_MS', 'ZSTACK_POLL_INTERVAL_MS', 'ZSTACK_MAX_RESPONSE_BYTES',
   'ZSTACK_FLOW_APPROVER_UUID', 'ZSTACK_RUN_ID', 'ZSTACK_DEPTH', 'ZSTACK_NUM_RUNS', 'ZSTACK_SEED', 'ZSTACK_REPLAY_PATH',
-  'ZSTACK_ENV_FILE', 'ZSTACK_REF_PORT', 'ZSTACK_SESSION', 'ZSTACK_WEB_HOOK_BASE', 'ZSTACK_CASES_IN_FLIGHT', 'ZSTACK_PROPERTY_TIME_GUARD_MS', ...SAFETY_VARIABLES,
+  'ZSTACK_ENV_FILE', 'ZSTACK_REF_PORT', 'ZSTACK_SESSION', 'ZSTACK_WEB_HOOK_BASE', 'ZSTACK_CASES_IN_FLIGHT', 'ZSTACK_PROPERTY_TIME_GUARD_MS', 'ZSTACK_WORKERS', ...SAFETY_VARIABLES,
   // certification (src/certification/settings.ts validates them)
   'ZSTACK_PROFILE', 'ZSTACK_BASELINE',
 ] as const;
@@ -204,12 +215,16 @@ function defaultRunId(): string {
 
 let loaded = false;
 /** Loads .env once (without overriding the real environment) and pins the run id for worker processes. */
+/** Puts the .env file's variables into process.env (once; the environment wins over the file). */
+export function loadEnvFile(): void {
+  if (loaded) return;
+  loadDotenv({ quiet: true, path: process.env['ZSTACK_ENV_FILE'] ?? '.env' });
+  process.env['ZSTACK_RUN_ID'] ??= defaultRunId();
+  loaded = true;
+}
+
 export function loadConfig(): SuiteConfig {
-  if (!loaded) {
-    loadDotenv({ quiet: true, path: process.env['ZSTACK_ENV_FILE'] ?? '.env' });
-    process.env['ZSTACK_RUN_ID'] ??= defaultRunId();
-    loaded = true;
-  }
+  loadEnvFile();
   return readConfig(process.env);
 }
 

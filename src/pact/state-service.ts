@@ -75,7 +75,7 @@ export async function startStateService(states: ProviderStates, opts: { port?: n
     url: `http://127.0.0.1:${port}`,
     async close() {
       await new Promise<void>((r) => server.close(() => r()));
-      await states.cleanup().catch(() => undefined);
+      await states.close().catch(() => undefined);
     },
   };
 }

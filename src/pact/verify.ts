@@ -1,6 +1,7 @@
 // Provider verification of the pacts against any target with pact-js's Verifier: the state handlers create
 // what each interaction needs (state-handlers.ts) and a request filter puts in what cannot live in a pact:
 // the session (for the placeholder Authorization) and the account's credentials (for the login).
+import { readFileSync } from 'node:fs';
 import { Verifier } from '@pact-foundation/pact';
 import type { Request, Response, NextFunction } from 'express';
 import type { SuiteConfig } from '../config.ts';
@@ -8,7 +9,7 @@ import { redact, registerSecret } from '../reporting/redact.ts';
 import { openSuite } from '../suite.ts';
 import { PROVIDER, quietPact } from './names.ts';
 import { PLACEHOLDER_SESSION } from './interactions.ts';
-import { ProviderStates } from './state-handlers.ts';
+import { ProviderStates, type StateRequest } from './state-handlers.ts';
 
 export interface VerifyOptions {
   config: SuiteConfig;
@@ -40,6 +41,7 @@ export async function verifyPacts(opts: VerifyOptions): Promise<VerifyResult> {
   const session = suite.zs.session as string;
   registerSecret(session);
   const states = new ProviderStates(suite.zs);
+  states.prepare(statesOf(opts.pactFiles), opts.config.casesInFlight);
   const loginPath = '/zstack' + (suite.contracts.apis.get('LogInByAccount')?.path ?? '/v1/accounts/login');
   const loginKey = suite.contracts.apis.get('LogInByAccount')?.bodyKey ?? 'logInByAccount';
 
@@ -70,9 +72,27 @@ export async function verifyPacts(opts: VerifyOptions): Promise<VerifyResult> {
     const error = redact(e instanceof Error ? e.message : String(e));
     return { ok: false, error, failures: summarize(error), problems: states.problems.map(redact), durationMs: Date.now() - started };
   } finally {
-    await states.cleanup().catch(() => undefined);
+    await states.close().catch(() => undefined);
     await suite.close();
   }
+}
+
+/** The provider states of every interaction in the pact files, in file order (Pact V3/V4 and V2). */
+export function statesOf(pactFiles: readonly string[]): StateRequest[] {
+  const out: StateRequest[] = [];
+  for (const file of pactFiles) {
+    let pact: { interactions?: Array<{ providerStates?: StateRequest[]; providerState?: string }> };
+    try {
+      pact = JSON.parse(readFileSync(file, 'utf8')) as typeof pact;
+    } catch {
+      continue; // the verifier reports the file it cannot read; its states are set up when asked, if ever
+    }
+    for (const i of pact.interactions ?? []) {
+      if (Array.isArray(i.providerStates)) out.push(...i.providerStates.filter((s) => typeof s?.name === 'string'));
+      else if (typeof i.providerState === 'string') out.push({ name: i.providerState });
+    }
+  }
+  return out;
 }
 
 interface CoreError { interaction?: string; mismatch?: { mismatches?: Array<{ mismatch?: string; path?: string; key?: string }>; message?: string } }

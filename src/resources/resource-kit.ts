@@ -6,9 +6,17 @@ import { isObject, type JsonObject } from '../exchange/json.ts';
 import { registerSecret } from '../reporting/redact.ts';
 import { SetupError, oneLine, type ZStackClient } from '../client/zstack-client.ts';
 import { randomBytes } from 'node:crypto';
+import { mapInFlight } from '../client/in-flight.ts';
 import { CreateLedger } from './ledger.ts';
 
-interface Created { resource: string; uuid: string }
+interface Created {
+  resource: string;
+  uuid: string;
+  /** uuids of earlier resources of this kit that its create named (a parent, a project): deleted after it */
+  refs: string[];
+  /** made elsewhere: what it depends on is unknown, so it is deleted on its own */
+  adopted?: boolean;
+}
 
 export class ResourceKit {
   private readonly created: Created[] = [];
@@ -41,7 +49,9 @@ export class ResourceKit {
       const said = isObject(err) ? `${String(err['code'])} ${String(err['details'] ?? err['description'] ?? '')}` : oneLine(x.final.text);
       throw new SetupError(`setup: ${api.name} was refused (HTTP ${x.final.status}): ${said}`);
     }
-    this.created.push({ resource, uuid: inv['uuid'] });
+    const sent = x.hops[0]?.request;
+    const said = `${sent?.url ?? ''} ${sent?.body ?? ''}`;
+    this.created.push({ resource, uuid: inv['uuid'], refs: this.created.filter((c) => said.includes(c.uuid)).map((c) => c.uuid) });
     return inv;
   }
 
@@ -52,7 +62,7 @@ export class ResourceKit {
    */
   adopt(resource: string, uuid: string, name?: string): void {
     if (name !== undefined) this.zs.guards.find((g): g is CreateLedger => g instanceof CreateLedger)?.append({ op: 'created', resource, uuid, name });
-    if (!this.created.some((c) => c.uuid === uuid)) this.created.push({ resource, uuid });
+    if (!this.created.some((c) => c.uuid === uuid)) this.created.push({ resource, uuid, refs: [], adopted: true });
   }
 
   /** How many resources cleanup would delete. */
@@ -113,24 +123,41 @@ export class ResourceKit {
     return { collection, project, approverUuid };
   }
 
-  /** Deletes everything this kit created, newest first; projects are also expunged (their names stay taken until then). */
+  /**
+   * Deletes everything this kit created, newest first; projects are also expunged (their names stay taken until
+   * then). Neighbours of one kind that do not name each other (the rows of a query fixture) are deleted several
+   * at once (ZSTACK_CASES_IN_FLIGHT), as independent cases already are; anything else waits for what came after it.
+   */
   async cleanup(): Promise<string[]> {
+    const problems: string[][] = [];
+    while (this.created.length > 0) problems.push(...(await mapInFlight(this.nextBatch(), this.zs.config.casesInFlight, (c) => this.remove(c))));
+    return problems.flat();
+  }
+
+  /** The newest resource and the older ones of its kind before it that nothing in the batch names. */
+  private nextBatch(): Created[] {
+    const batch = [this.created.pop() as Created];
+    for (let c = this.created.at(-1); c !== undefined; c = this.created.at(-1)) {
+      if (batch[0].adopted || c.adopted || c.resource !== batch[0].resource || batch.some((b) => b.refs.includes(c.uuid))) break;
+      batch.push(this.created.pop() as Created);
+    }
+    return batch;
+  }
+
+  private async remove(c: Created): Promise<string[]> {
     const problems: string[] = [];
-    while (this.created.length > 0) {
-      const c = this.created.pop() as Created;
-      try {
-        const del = this.api(c.resource, 'delete');
-        const key = Object.entries(del.params).find(([, p]) => p.in === 'path')?.[0] ?? 'uuid';
-        const x = await this.zs.call(del.name, { [key]: c.uuid });
-        if (x.final.status !== 200) problems.push(`${del.name} ${c.uuid}: HTTP ${x.final.status}`);
-        if (del.effect?.softDelete) {
-          const expunge = findApi(this.zs.contracts, c.resource, 'action', 'expunge');
-          const y = await this.zs.call(expunge.name, { uuid: c.uuid });
-          if (y.final.status !== 200) problems.push(`${expunge.name} ${c.uuid}: HTTP ${y.final.status}`);
-        }
-      } catch (e) {
-        problems.push(`${c.resource} ${c.uuid}: ${e instanceof Error ? e.message : String(e)}`);
+    try {
+      const del = this.api(c.resource, 'delete');
+      const key = Object.entries(del.params).find(([, p]) => p.in === 'path')?.[0] ?? 'uuid';
+      const x = await this.zs.call(del.name, { [key]: c.uuid });
+      if (x.final.status !== 200) problems.push(`${del.name} ${c.uuid}: HTTP ${x.final.status}`);
+      if (del.effect?.softDelete) {
+        const expunge = findApi(this.zs.contracts, c.resource, 'action', 'expunge');
+        const y = await this.zs.call(expunge.name, { uuid: c.uuid });
+        if (y.final.status !== 200) problems.push(`${expunge.name} ${c.uuid}: HTTP ${y.final.status}`);
       }
+    } catch (e) {
+      problems.push(`${c.resource} ${c.uuid}: ${e instanceof Error ? e.message : String(e)}`);
     }
     return problems;
   }

@@ -6,4 +6,7 @@ import { scenarioBody, scenarioDetails } from '../../fixtures/scenario-test.ts';
 import { loadValidatedContracts } from '../../src/contracts/descriptors.ts';
 import { derivedScenarios } from '../../src/scenarios/derived.ts';
 
+// each test makes and deletes its own resources: they spread over the workers
+test.describe.configure({ mode: 'parallel' });
+
 for (const scenario of derivedScenarios(loadValidatedContracts())) test(scenario.title, scenarioDetails(scenario), scenarioBody(scenario));

@@ -5,6 +5,9 @@ import { test } from '../../fixtures/test.ts';
 import { propertyBody } from '../../fixtures/property-test.ts';
 import { QUERY_PROPERTIES } from '../../src/properties/query/index.ts';
 
+// each test makes and deletes its own resources: they spread over the workers
+test.describe.configure({ mode: 'parallel' });
+
 for (const property of QUERY_PROPERTIES) {
   test(property.title, { tag: ['@property', '@protocol'], annotation: [{ type: 'property', description: property.name }] },
     propertyBody(property, 'the query properties create the organizations they select'));

@@ -5,7 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { ConfigError, readConfig, describeConfig } from '../../src/config.ts';
+import { DEFAULT_WORKERS, runWorkers } from '../../src/run-workers.ts';
 
 const refused = (env: Record<string, string>, variable: string) => {
   let err: unknown;
@@ -64,6 +66,33 @@ test('a bad .env stops the Playwright run before any test with one clear line', 
   expect(out).not.toContain('hunter2-secret');
 });
 
+test('the worker count that shares the load bound: the command line wins, then ZSTACK_WORKERS, then the default', () => {
+  expect(runWorkers({}, [])).toBe(DEFAULT_WORKERS);
+  expect(runWorkers({ ZSTACK_WORKERS: '2' }, ['test'])).toBe(2);
+  expect(runWorkers({ ZSTACK_WORKERS: '2' }, ['test', '--workers=3'])).toBe(3);
+  expect(runWorkers({}, ['test', '--workers', '5'])).toBe(5);
+  expect(runWorkers({}, ['test', '-j', '6'])).toBe(6);
+  expect(runWorkers({}, ['test', '-j7'])).toBe(7);
+  expect(runWorkers({}, ['test', '--workers=100%'])).toBe(availableParallelism());
+  for (const bad of ['0', 'many', '65', '-1']) {
+    let err: unknown;
+    try { runWorkers({ ZSTACK_WORKERS: bad }, []); } catch (e) { err = e; }
+    expect(err, `ZSTACK_WORKERS=${bad}`).toBeInstanceOf(ConfigError);
+    expect((err as ConfigError).variable).toBe('ZSTACK_WORKERS');
+  }
+});
+
+test('a bad ZSTACK_WORKERS in .env stops a real run with one line', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zc-workers-'));
+  const envFile = join(dir, '.env');
+  writeFileSync(envFile, 'ZSTACK_WORKERS=none\n');
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('ZSTACK_')) env[k] = v;
+  const r = spawnSync(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', '--list'], { env: { ...env, ZSTACK_ENV_FILE: envFile }, encoding: 'utf8', timeout: 60_000 });
+  expect(r.status).toBe(2);
+  expect(`${r.stdout}${r.stderr}`.trim()).toBe('zstack-conformance: configuration error: ZSTACK_WORKERS: expected a whole number from 1 to 64 or a percentage of the cores, got "none"');
+});
+
 test('ZSTACK_WEB_HOOK_BASE: loopback for a target on this machine, off for another, a URL base with a port', () => {
   expect(readConfig({}).webHookBase).toBe('loopback');
   expect(readConfig({ ZSTACK_BASE_URL: 'http://127.0.0.1:8080', ZSTACK_PASSWORD: 'p' }).webHookBase).toBe('loopback');
@@ -76,7 +105,13 @@ test('ZSTACK_WEB_HOOK_BASE: loopback for a target on this machine, off for anoth
 });
 
 test('cases in flight and the property time guard are bounded whole numbers', () => {
-  expect(readConfig({}).casesInFlight).toBe(4);
+  // by default a worker keeps its share of the run's in-flight bound busy, at most 16 cases
+  expect(readConfig({}).casesInFlight).toBe(16);
+  expect(readConfig({ ZSTACK_RUN_WORKERS: '4' }).casesInFlight).toBe(16);
+  expect(readConfig({ ZSTACK_RUN_WORKERS: '16' }).casesInFlight).toBe(4);
+  expect(readConfig({ ZSTACK_BASE_URL: 'http://h:8080', ZSTACK_PASSWORD: 'p', ZSTACK_RUN_WORKERS: '4' }).casesInFlight).toBe(2);
+  expect(readConfig({ ZSTACK_BASE_URL: 'http://h:8080', ZSTACK_PASSWORD: 'p', ZSTACK_RUN_WORKERS: '16' }).casesInFlight).toBe(1);
+  expect(readConfig({ ZSTACK_BASE_URL: 'http://h:8080', ZSTACK_PASSWORD: 'p', ZSTACK_MAX_IN_FLIGHT: '24', ZSTACK_RUN_WORKERS: '2' }).casesInFlight).toBe(12);
   expect(readConfig({}).propertyTimeGuardMs).toBeUndefined();
   expect(readConfig({ ZSTACK_CASES_IN_FLIGHT: '1', ZSTACK_PROPERTY_TIME_GUARD_MS: '90000' })).toMatchObject({ casesInFlight: 1, propertyTimeGuardMs: 90_000 });
   refused({ ZSTACK_CASES_IN_FLIGHT: '0' }, 'ZSTACK_CASES_IN_FLIGHT');

@@ -9,6 +9,7 @@ import type { Observation } from '../../exchange/observation.ts';
 import { finalBody } from '../../exchange/exchange.ts';
 import { isObject, type JsonObject } from '../../exchange/json.ts';
 import { BASE_LETTER } from '../../query-oracle/collation.ts';
+import { mapInFlight } from '../../client/in-flight.ts';
 import type { CaseRecord, PropertyEnv } from '../core.ts';
 
 /** Characters the generated text uses: each has a certain utf8_general_ci weight and none is read as a query operator. */
@@ -68,12 +69,12 @@ export function queryFixture(env: PropertyEnv, spec: FixtureSpec): Promise<Query
       const create = findApi(env.contracts, 'IAM2Organization', 'create');
       const types = create.params['type']?.enum ?? [];
       const tag = `${env.kit.name('q')}-`;
-      const uuids: string[] = [];
-      for (const r of spec.rows) {
+      // the rows are independent of each other: made several at once, listed in the spec's order
+      const uuids = await mapInFlight(spec.rows, env.zs.config.casesInFlight, async (r) => {
         const params: Record<string, unknown> = { name: tag + r.suffix, type: r.type === 'first' ? types[0] : types[1] ?? types[0] };
         if (r.description !== null) params['description'] = r.description;
-        uuids.push(String((await env.kit.create('IAM2Organization', params))['uuid']));
-      }
+        return String((await env.kit.create('IAM2Organization', params))['uuid']);
+      });
       return { tag, queryApi: findApi(env.contracts, 'IAM2Organization', 'query').name, uuids };
     })();
     fixtures.set(env, f);
