@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import type { Suite } from '../../src/suite.ts';
 import type { WireRequest } from '../../src/exchange/exchange.ts';
 import type { LoadJob, LoadResult } from './load-tool.ts';
+import { bareRate } from './raw-http.ts';
 
 export interface Operation {
   name: string;
@@ -21,6 +22,10 @@ export interface RateRow {
   ceilingLatencyP50Ms: number;
   suiteOpsPerSec: number;
   suiteRateOverCeiling: number;
+  /** node:http alone in the suite's process, same request, same loops */
+  bareOpsPerSec: number;
+  bareRateOverCeiling: number;
+  suiteRateOverBare: number;
   ceilingErrors: number;
 }
 
@@ -66,7 +71,9 @@ export function loadJobOf(op: Operation, connections: number, seconds: number): 
 export async function measureRates(suite: Suite, ops: Operation[], connections: number, seconds: number): Promise<RateRow[]> {
   const rows: RateRow[] = [];
   for (const op of ops) {
-    const ceiling = await runLoadTool(loadJobOf(op, connections, seconds));
+    const job = loadJobOf(op, connections, seconds);
+    const ceiling = await runLoadTool(job);
+    const bareOps = await bareRate(job);
     const suiteOps = await suiteRate(op, connections, seconds, () => Promise.all(Array.from({ length: connections }, () => suite.zs.query('QueryIAM2Organization', { limit: 1 }))));
     suite.zs.history.length = 0;
     rows.push({
@@ -75,6 +82,9 @@ export async function measureRates(suite: Suite, ops: Operation[], connections: 
       ceilingLatencyP50Ms: ceiling.latencyP50Ms,
       suiteOpsPerSec: suiteOps,
       suiteRateOverCeiling: suiteOps / ceiling.opsPerSec,
+      bareOpsPerSec: bareOps,
+      bareRateOverCeiling: bareOps / ceiling.opsPerSec,
+      suiteRateOverBare: suiteOps / bareOps,
       ceilingErrors: ceiling.errors + ceiling.notDone,
     });
   }

@@ -1,6 +1,7 @@
 // Round-trip times with the least client there is: node:http over one kept-alive connection, one request
 // after another. What the suite's client adds on top of this is the client's cost, not the target's.
 import { Agent, request } from 'node:http';
+import type { LoadJob } from './load-tool.ts';
 
 const agent = new Agent({ keepAlive: true, maxSockets: 1 });
 
@@ -30,4 +31,44 @@ export async function sequentialLatency(url: string, headers: Record<string, str
 
 export function closeRawHttp(): void {
   agent.destroy();
+}
+
+/**
+ * The rate of the least client in the suite's own process: `job.connections` loops of node:http, each sending
+ * exactly the load tool's request (and the one poll of its job), for `job.seconds`. Beside the load tool in a
+ * process of its own, it shows what a Node client in one process can reach at all.
+ */
+export async function bareRate(job: LoadJob): Promise<number> {
+  const pool = new Agent({ keepAlive: true, maxSockets: job.connections });
+  const send = (method: string, path: string, headers: Record<string, string>, body?: string): Promise<string> =>
+    new Promise((resolve, reject) => {
+      const req = request(job.origin + path, { agent: pool, method, headers, timeout: 30_000 }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      });
+      req.on('timeout', () => req.destroy(new Error(`no answer from ${job.origin} within 30 s`)));
+      req.on('error', reject);
+      req.end(body);
+    });
+  const { method, path, headers, body } = job.request;
+  const end = performance.now() + job.seconds * 1000;
+  let done = 0;
+  const started = performance.now();
+  try {
+    await Promise.all(Array.from({ length: job.connections }, async () => {
+      while (performance.now() < end) {
+        const text = await send(method, path, headers, body);
+        if (job.followJob) {
+          const loc = (JSON.parse(text) as { location?: string }).location ?? '';
+          const at = loc.indexOf('/zstack/v1/api-jobs/');
+          if (at >= 0) await send('GET', loc.slice(at), { Authorization: headers['Authorization'] ?? '' });
+        }
+        done++;
+      }
+    }));
+  } finally {
+    pool.destroy();
+  }
+  return done / ((performance.now() - started) / 1000);
 }

@@ -20,10 +20,13 @@ export class LoadLimiter {
   async acquire(): Promise<() => void> {
     if (this.inFlight >= this.limits.maxInFlight) await new Promise<void>((r) => this.waiting.push(r));
     else this.inFlight++;
-    const now = Date.now();
+    const now = performance.now();
     const startAt = Math.max(now, this.nextStartAt);
     this.nextStartAt = startAt + this.spacingMs;
-    if (startAt > now) await new Promise((r) => setTimeout(r, startAt - now));
+    // A timer cannot wait less than 1 ms: waiting for a start under 1 ms away would space requests 1 ms apart
+    // (1000/s whatever the bound). Such a start goes now; the schedule still advances by the full spacing, so
+    // over any second the starts stay within maxRps + 1 ms worth of requests.
+    if (startAt - now >= 1) await new Promise((r) => setTimeout(r, startAt - now));
     let released = false;
     return () => {
       if (released) return;

@@ -4,7 +4,7 @@ import { test, expect } from '@playwright/test';
 import { readConfig } from '../../src/config.ts';
 import { Transport, TransportError, retryAfterMs } from '../../src/client/transport.ts';
 import { ZStackClient } from '../../src/client/zstack-client.ts';
-import { shareOf } from '../../src/client/load-limiter.ts';
+import { LoadLimiter, shareOf } from '../../src/client/load-limiter.ts';
 import { loadValidatedContracts } from '../../src/contracts/descriptors.ts';
 import { serve } from '../../fixtures/hostile-server.ts';
 
@@ -45,6 +45,18 @@ test('request starts are spaced by the requests-per-second bound', async () => {
   expect(Date.now() - started).toBeGreaterThanOrEqual(490);
   t.close();
   await s.close();
+});
+
+test('a rate bound above 1000/s is not cut to 1000/s by the timer, and still holds over time', async () => {
+  const acquireAll = async (limiter: LoadLimiter, n: number) => {
+    const started = performance.now();
+    for (let i = 0; i < n; i++) (await limiter.acquire())();
+    return performance.now() - started;
+  };
+  // 200 starts at 100 000/s are due within 2 ms; a 1 ms timer per start would take 200 ms
+  expect(await acquireAll(new LoadLimiter({ maxInFlight: 8, maxRps: 100_000 }), 200)).toBeLessThan(50);
+  // 201 starts at 2000/s: 200 gaps of 0.5 ms, less the 1 ms a start may run ahead
+  expect(await acquireAll(new LoadLimiter({ maxInFlight: 8, maxRps: 2000 }), 201)).toBeGreaterThanOrEqual(98);
 });
 
 test('the run\'s bound is shared among its workers, and the defaults are gentle for a remote target', () => {
