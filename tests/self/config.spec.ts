@@ -53,15 +53,19 @@ test('the configuration as reported carries no password', () => {
   expect(shown).toContain('[REDACTED]');
 });
 
-test('a bad .env stops the Playwright run before any test with one clear line', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'zc-env-'));
-  const envFile = join(dir, '.env');
-  writeFileSync(envFile, 'ZSTACK_BASE_URL=http://127.0.0.1:9\nZSTACK_PASSWORD=hunter2-secret\nZSTACK_JOB_TIMEOUT_MS=ten\n');
+/** `playwright test --list` with only this .env file (none of the outer run's ZSTACK_ variables): exit code and output. */
+function listWithEnvFile(text: string): { status: number | null; out: string } {
+  const envFile = join(mkdtempSync(join(tmpdir(), 'zc-env-')), '.env');
+  writeFileSync(envFile, text);
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('ZSTACK_')) env[k] = v;
   const r = spawnSync(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', '--list'], { env: { ...env, ZSTACK_ENV_FILE: envFile }, encoding: 'utf8', timeout: 60_000 });
-  expect(r.status).toBe(2);
-  const out = `${r.stdout}${r.stderr}`.trim();
+  return { status: r.status, out: `${r.stdout}${r.stderr}`.trim() };
+}
+
+test('a bad .env stops the Playwright run before any test with one clear line', () => {
+  const { status, out } = listWithEnvFile('ZSTACK_BASE_URL=http://127.0.0.1:9\nZSTACK_PASSWORD=hunter2-secret\nZSTACK_JOB_TIMEOUT_MS=ten\n');
+  expect(status).toBe(2);
   expect(out).toBe('zstack-conformance: configuration error: ZSTACK_JOB_TIMEOUT_MS: expected a whole number from 100 to 86400000, got "ten"');
   expect(out).not.toContain('hunter2-secret');
 });
@@ -83,14 +87,9 @@ test('the worker count that shares the load bound: the command line wins, then Z
 });
 
 test('a bad ZSTACK_WORKERS in .env stops a real run with one line', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'zc-workers-'));
-  const envFile = join(dir, '.env');
-  writeFileSync(envFile, 'ZSTACK_WORKERS=none\n');
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('ZSTACK_')) env[k] = v;
-  const r = spawnSync(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', '--list'], { env: { ...env, ZSTACK_ENV_FILE: envFile }, encoding: 'utf8', timeout: 60_000 });
-  expect(r.status).toBe(2);
-  expect(`${r.stdout}${r.stderr}`.trim()).toBe('zstack-conformance: configuration error: ZSTACK_WORKERS: expected a whole number from 1 to 64 or a percentage of the cores, got "none"');
+  const { status, out } = listWithEnvFile('ZSTACK_WORKERS=none\n');
+  expect(status).toBe(2);
+  expect(out).toBe('zstack-conformance: configuration error: ZSTACK_WORKERS: expected a whole number from 1 to 64 or a percentage of the cores, got "none"');
 });
 
 test('ZSTACK_WEB_HOOK_BASE: loopback for a target on this machine, off for another, a URL base with a port', () => {
