@@ -1,5 +1,5 @@
 // `npm run bench`: the suite's speed against the physical limits of its target, side by side, in one bounded
-// run (about two minutes on a 2-core machine). Loopback only: the embedded reference server in its own
+// run (70-80 s on a 2-core machine). Loopback only: the embedded reference server in its own
 // process (or ZSTACK_BASE_URL for the rates and the floor). Prints a table and writes reports/bench.json.
 //   1. ceiling (autocannon in its own process) vs the suite's rate on the same requests: suiteRateOverCeiling;
 //      bare node:http in the suite's process beside them (what any Node client in one process reaches)

@@ -215,7 +215,6 @@ function defaultRunId(): string {
 
 let loaded = false;
 /** Loads .env once (without overriding the real environment) and pins the run id for worker processes. */
-/** Puts the .env file's variables into process.env (once; the environment wins over the file). */
 export function loadEnvFile(): void {
   if (loaded) return;
   loadDotenv({ quiet: true, path: process.env['ZSTACK_ENV_FILE'] ?? '.env' });

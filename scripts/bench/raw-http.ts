@@ -5,18 +5,22 @@ import type { LoadJob } from './load-tool.ts';
 
 const agent = new Agent({ keepAlive: true, maxSockets: 1 });
 
-function once(url: string, headers: Record<string, string>): Promise<number> {
+/** One request with node:http alone: its body text and how long it took. */
+function send(pool: Agent, url: string, opts: { method?: string; headers: Record<string, string>; body?: string }): Promise<{ text: string; ms: number }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const req = request(url, { agent, headers, timeout: 30_000 }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(performance.now() - started));
+    const req = request(url, { agent: pool, method: opts.method ?? 'GET', headers: opts.headers, timeout: 30_000 }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ text: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started }));
     });
     req.on('timeout', () => req.destroy(new Error(`no answer from ${url} within 30 s`)));
     req.on('error', reject);
-    req.end();
+    req.end(opts.body);
   });
 }
+
+const once = async (url: string, headers: Record<string, string>): Promise<number> => (await send(agent, url, { headers })).ms;
 
 export interface Latency { medianMs: number; p90Ms: number; n: number }
 
@@ -40,17 +44,6 @@ export function closeRawHttp(): void {
  */
 export async function bareRate(job: LoadJob): Promise<number> {
   const pool = new Agent({ keepAlive: true, maxSockets: job.connections });
-  const send = (method: string, path: string, headers: Record<string, string>, body?: string): Promise<string> =>
-    new Promise((resolve, reject) => {
-      const req = request(job.origin + path, { agent: pool, method, headers, timeout: 30_000 }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-      });
-      req.on('timeout', () => req.destroy(new Error(`no answer from ${job.origin} within 30 s`)));
-      req.on('error', reject);
-      req.end(body);
-    });
   const { method, path, headers, body } = job.request;
   const end = performance.now() + job.seconds * 1000;
   let done = 0;
@@ -58,11 +51,11 @@ export async function bareRate(job: LoadJob): Promise<number> {
   try {
     await Promise.all(Array.from({ length: job.connections }, async () => {
       while (performance.now() < end) {
-        const text = await send(method, path, headers, body);
+        const { text } = await send(pool, job.origin + path, { method, headers, ...(body !== undefined ? { body } : {}) });
         if (job.followJob) {
           const loc = (JSON.parse(text) as { location?: string }).location ?? '';
           const at = loc.indexOf('/zstack/v1/api-jobs/');
-          if (at >= 0) await send('GET', loc.slice(at), { Authorization: headers['Authorization'] ?? '' });
+          if (at >= 0) await send(pool, job.origin + loc.slice(at), { headers: { Authorization: headers['Authorization'] ?? '' } });
         }
         done++;
       }
