@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import type { Suite } from '../../src/suite.ts';
 import type { WireRequest } from '../../src/exchange/exchange.ts';
 import type { LoadJob, LoadResult } from './load-tool.ts';
-import { bareRate } from './raw-http.ts';
+import { bareOperation } from './raw-http.ts';
 
 export interface Operation {
   name: string;
@@ -43,18 +43,33 @@ export function runLoadTool(job: LoadJob): Promise<LoadResult> {
   });
 }
 
+/** Operations per second of `loops` loops of `send`, each starting the next as soon as the last ended, for `seconds`. */
+async function opsPerSecond(send: () => Promise<unknown>, loops: number, seconds: number): Promise<number> {
+  const end = performance.now() + seconds * 1000;
+  let done = 0;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: loops }, async () => {
+    while (performance.now() < end) { await send(); done++; }
+  }));
+  return done / ((performance.now() - started) / 1000);
+}
+
 /** The suite's own rate: `connections` loops of the operation through the suite's client for `seconds`. */
 export async function suiteRate(op: Operation, connections: number, seconds: number, warm: () => Promise<unknown>): Promise<number> {
   // the client's kept-alive connections sat idle while the load tool ran and the server may be closing them
   // (its keep-alive timeout): a GET first, retried once, so a PUT never meets a connection being closed
   await warm().catch(() => warm());
-  const end = performance.now() + seconds * 1000;
-  let done = 0;
-  const started = performance.now();
-  await Promise.all(Array.from({ length: connections }, async () => {
-    while (performance.now() < end) { await op.send(); done++; }
-  }));
-  return done / ((performance.now() - started) / 1000);
+  return opsPerSecond(op.send, connections, seconds);
+}
+
+/** Bare node:http's rate on the load tool's own job, in this process. */
+async function bareRate(job: LoadJob): Promise<number> {
+  const bare = bareOperation(job);
+  try {
+    return await opsPerSecond(bare.send, job.connections, job.seconds);
+  } finally {
+    bare.close();
+  }
 }
 
 export function loadJobOf(op: Operation, connections: number, seconds: number): LoadJob {

@@ -38,30 +38,20 @@ export function closeRawHttp(): void {
 }
 
 /**
- * The rate of the least client in the suite's own process: `job.connections` loops of node:http, each sending
- * exactly the load tool's request (and the one poll of its job), for `job.seconds`. Beside the load tool in a
- * process of its own, it shows what a Node client in one process can reach at all.
+ * The least client's version of the load tool's operation, for a rate in the suite's own process: node:http
+ * sends exactly the load tool's request (and the one poll of its job) over a pool of `job.connections`.
  */
-export async function bareRate(job: LoadJob): Promise<number> {
+export function bareOperation(job: LoadJob): { send(): Promise<void>; close(): void } {
   const pool = new Agent({ keepAlive: true, maxSockets: job.connections });
   const { method, path, headers, body } = job.request;
-  const end = performance.now() + job.seconds * 1000;
-  let done = 0;
-  const started = performance.now();
-  try {
-    await Promise.all(Array.from({ length: job.connections }, async () => {
-      while (performance.now() < end) {
-        const { text } = await send(pool, job.origin + path, { method, headers, ...(body !== undefined ? { body } : {}) });
-        if (job.followJob) {
-          const loc = (JSON.parse(text) as { location?: string }).location ?? '';
-          const at = loc.indexOf('/zstack/v1/api-jobs/');
-          if (at >= 0) await send(pool, job.origin + loc.slice(at), { headers: { Authorization: headers['Authorization'] ?? '' } });
-        }
-        done++;
-      }
-    }));
-  } finally {
-    pool.destroy();
-  }
-  return done / ((performance.now() - started) / 1000);
+  return {
+    async send() {
+      const { text } = await send(pool, job.origin + path, { method, headers, ...(body !== undefined ? { body } : {}) });
+      if (!job.followJob) return;
+      const loc = (JSON.parse(text) as { location?: string }).location ?? '';
+      const at = loc.indexOf('/zstack/v1/api-jobs/');
+      if (at >= 0) await send(pool, job.origin + loc.slice(at), { headers: { Authorization: headers['Authorization'] ?? '' } });
+    },
+    close: () => pool.destroy(),
+  };
 }
