@@ -81,14 +81,13 @@ export function parseCondition(cond: string): Condition {
     throw new RestError(400, `Invalid query parameter. The '${cond}' in the parameter[q] doesn't contain any query operator. Valid query operators are [${OPERATORS.join(', ')}]`);
   }
   const parts = splitByWholeSeparator(cond, op, 2);
-  let field: string | undefined;
-  let value = '';
-  if (parts.length === 2) [field, value] = parts;
-  else if (parts.length === 1 && cond.startsWith(parts[0])) field = parts[0]; // `name=`: empty value
-  if (field === undefined || field.trim() === '') {
-    throw new RestError(400, `Invalid query parameter. The '${cond}' in the parameter[q] is not a key-value pair split by ${op}`);
+  // `is null` / `not null` take the first part as the field and are never refused here; an empty field (`  =a`
+  // splits into "  " and "a") is not the REST layer's business either: it fails later, in ZQL (SYS.1000)
+  if (op === 'is null' || op === 'not null') return { field: (parts[0] ?? '').trim(), op, value: '' };
+  if (parts.length !== 2) {
+    throw new RestError(400, `Invalid query parameter. The '${cond}' in parameter[q] is not a key-value pair split by ${op}`);
   }
-  return { field: field.trim(), op, value };
+  return { field: parts[0].trim(), op, value: parts[1] };
 }
 
 /** Integer.valueOf of the trimmed text; anything else is a 400. */

@@ -7,6 +7,7 @@ import { finalBody } from '../../exchange/exchange.ts';
 import { isObject, type JsonObject } from '../../exchange/json.ts';
 import { newUuid, type QueryOptions } from '../../client/zstack-client.ts';
 import { conditionText, hasTies, parsesAsWritten, select, sortRanks, sortRows, type QueryCondition } from '../../query-oracle/oracle.ts';
+import { parseConditionAsRestLayer } from '../../query-oracle/condition-parse.ts';
 import { rawRequest } from '../../observe/raw.ts';
 import { stepName, type CaseRecord, type PropertyEnv } from '../core.ts';
 import type { PropertySpec } from '../runner.ts';
@@ -164,9 +165,15 @@ const word = fc.array(fc.constantFrom(...'abcxyz019'), { minLength: 1, maxLength
 const notInteger = fc.constantFrom('1.0', '', ' ', 'abc', '2147483648', '1e3', '0x10');
 const symbolOp = fc.constantFrom('=', '!=', '>', '<', '>=', '<=', '?=', '!?=', '~=', '!~=');
 
-const malformedArbitrary: fc.Arbitrary<Malformed> = fc.oneof(
+export const malformedArbitrary: fc.Arbitrary<Malformed> = fc.oneof(
   word.map((w) => ({ label: 'a condition without an operator', params: [['q', w]], rest: true })),
-  fc.tuple(symbolOp, word, fc.constantFrom('', ' ', '  ')).map(([op, v, sp]) => ({ label: 'a condition without a field', params: [['q', `${sp}${op}${v}`]], rest: true })),
+  // `=a` is refused by the REST layer, `  =a` is not: its field is empty once trimmed and fails in ZQL
+  fc.tuple(symbolOp, word, fc.constantFrom('', ' ', '  ')).map(([op, v, sp]) => {
+    const cond = `${sp}${op}${v}`;
+    return parseConditionAsRestLayer(cond).kind === 'rest-refusal'
+      ? { label: 'a condition without a field', params: [['q', cond]], rest: true }
+      : { label: 'a condition whose field is empty once trimmed', params: [['q', cond]], rest: false };
+  }),
   fc.tuple(fc.constantFrom('limit', 'start'), notInteger).map(([p, v]) => ({ label: `a ${p} that is not an integer`, params: [[p, v]], rest: true })),
   fc.constantFrom(',', ',,', ' , ').map((v) => ({ label: 'fields naming no field', params: [['fields', v]], rest: true })),
   word.map((w) => ({ label: 'an unknown field in q', params: [['q', `zcNo${w}=x`]], rest: false })),
@@ -188,7 +195,7 @@ const malformedTag = (env: PropertyEnv): string => {
 export const malformedQueriesRefused: PropertySpec<Malformed> = {
   name: 'malformedQueriesRefused',
   title: 'malformed queries are refused the way ZStack refuses them',
-  rule: 'A condition without an operator or a field, a limit/start that is not an integer and fields naming no field MUST get 400 from the REST layer; an unknown field in q, sort or fields, a bad field name, an empty sort/fields, a quote in a value and a negative limit/start MUST fail with 503 SYS.1000.',
+  rule: 'A condition without an operator or one the REST layer cannot split into field and value (`=x`), a limit/start that is not an integer and fields naming no field MUST get 400 from the REST layer; an unknown field in q, sort or fields, a bad field name, a field empty once trimmed (`  =x`), an empty sort/fields, a quote in a value and a negative limit/start MUST fail with 503 SYS.1000.',
   project: 'protocol',
   usesProjectFixture: false,
   quickRuns: 30,
