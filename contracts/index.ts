@@ -41,6 +41,8 @@ export interface Effect {
   /** inventory fields that may differ after the call besides those set */
   mayChange?: string[];
   softDelete?: boolean;
+  /** with softDelete: the state a query shows between the delete and the expunge */
+  deletedState?: string;
 }
 
 export interface DocDefect { id: string; says: string; actually: string; source: string }

@@ -165,9 +165,10 @@ function remove(ctx: ServerContext, call: ApiCall, mod: ResourceModule): void {
   const rec = ctx.store.live(api.resource, uuid);
   if (!rec) return;
   if (api.effect?.softDelete) {
+    const deletedState = api.effect.deletedState ?? 'Deleted';
     recordChange(ctx, rec, call, () => {
       rec.softDeleted = true;
-      rec.inv.state = 'Deleted';
+      rec.inv.state = deletedState;
     });
     return;
   }

@@ -158,7 +158,8 @@ function query(ctx: ServerContext, res: ServerResponse, api: ApiDescriptor, uuid
   try {
     checkSession(ctx, session);
     const schemaName = api.reply.schema ?? '';
-    const records = ctx.store.all(api.resource).filter((r) => !r.softDeleted);
+    // a soft-deleted project stays queryable, in its deleted state, until expunged (docs/zstack-protocol.md#projects)
+    const records = ctx.store.all(api.resource).filter((r) => !r.softDeleted || ctx.hooks.queryShowsSoftDeleted(true, { resource: api.resource }));
     const body = ctx.hooks.queryReply(runQuery(ctx, schemaName, records, spec, uuid), {});
     sendJson(ctx, res, 200, addTopLevelExtras(ctx, body), ctx.variant.explicitNullError);
   } catch (e) {

@@ -62,6 +62,8 @@ export interface Hooks {
   stamped(rec: StoredResource, info: { now: number; previous: unknown }): StoredResource;
   /** an API's outcome, before it is rendered */
   outcome(outcome: ApiOutcome, info: { call: ApiCall }): ApiOutcome;
+  /** whether queries show a soft-deleted record (a project between its delete and its expunge) */
+  queryShowsSoftDeleted(shows: boolean, info: { resource: string }): boolean;
   /** the inventory a query sees for a record */
   queryView(inv: Inventory, info: { rec: StoredResource }): Inventory;
   /** the REST layer's refusal of a malformed condition, or undefined (the condition is then dropped) */
@@ -131,6 +133,7 @@ export const HONEST_HOOKS: Hooks = {
   applied: identity,
   stamped: identity,
   outcome: identity,
+  queryShowsSoftDeleted: identity,
   queryView: identity,
   timestampStyle: identity,
   inventory: identity,

@@ -23,6 +23,7 @@ import updateIgnoresName from './update-ignores-name.ts';
 import rejectedUpdateApplies from './rejected-update-applies.ts';
 import queryStale from './query-stale.ts';
 import deletedStillAnswers from './deleted-still-answers.ts';
+import projectHiddenAtDelete from './project-hidden-at-delete.ts';
 import secondDeleteFails from './second-delete-fails.ts';
 import jobLocationOffPath from './job-location-off-path.ts';
 import badSessionAccepted from './bad-session-accepted.ts';
@@ -80,6 +81,7 @@ export const FAULT_UNITS = [
   rejectedUpdateApplies,
   queryStale,
   deletedStillAnswers,
+  projectHiddenAtDelete,
   secondDeleteFails,
   jobLocationOffPath,
   badSessionAccepted,

@@ -19,6 +19,8 @@ import { rejectedWithErrorCode } from './rejectedWithErrorCode.ts';
 import { repeatedDeleteSucceeds } from './repeatedDeleteSucceeds.ts';
 import { replyMatchesSchema } from './replyMatchesSchema.ts';
 import { resourceGoneAfterDelete } from './resourceGoneAfterDelete.ts';
+import { softDeletedStaysQueryable } from './softDeletedStaysQueryable.ts';
+import { expungedResourceGone } from './expungedResourceGone.ts';
 import { restLayerRejection } from './restLayerRejection.ts';
 import { stateEventApplied } from './stateEventApplied.ts';
 import { timestampsParseableBySdk } from './timestampsParseableBySdk.ts';
@@ -51,7 +53,7 @@ export const ALL_CHECKS: readonly Check[] = [
   validInputAccepted, createAppliesSentFields,
   stateEventApplied, unchangedFieldsKept, lastOpDateNotEarlier, updateAppliesSentFields, queryAgreesWithReply, queryShowsLastInventory,
   querySchemaMapForSdk, invalidSessionRejected, rejectedWithErrorCode, restLayerRejection,
-  repeatedDeleteSucceeds, resourceGoneAfterDelete,
+  repeatedDeleteSucceeds, resourceGoneAfterDelete, softDeletedStaysQueryable, expungedResourceGone,
   timestampsParseableBySdk, inferredFieldsPresent, wrongShapeRefusedWith400,
   // protocol: jobs, status codes, sessions, web hooks, the query language
   jobUuidHonoured, badJobUuidRefused, unknownJobIs404, jobAddressGetOnly, pendingPollBody,

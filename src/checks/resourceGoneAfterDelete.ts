@@ -4,7 +4,7 @@ import { violation } from './support.ts';
 export const resourceGoneAfterDelete: Check = {
   name: 'resourceGoneAfterDelete',
   severity: 'required',
-  rule: 'After a successful delete a query by uuid MUST no longer return the resource (projects excepted: they stay until expunged).',
+  rule: 'After a successful delete a query by uuid MUST no longer return the resource (a two-step delete excepted: see softDeletedStaysQueryable).',
   source: 'docs/zstack-protocol.md#query-parameters (an unknown uuid gives an empty list); docs/zstack-protocol.md#projects (deleted in two steps)',
   run(o) {
     if (o.api.effect?.kind !== 'delete' || o.api.effect.softDelete || o.exchange.final.status !== 200 || o.after === undefined) return NOT_APPLICABLE;

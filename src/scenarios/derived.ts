@@ -80,16 +80,24 @@ function creates(contracts: Contracts, a: ApiDescriptor): Scenario {
 }
 
 function deletes(contracts: Contracts, a: ApiDescriptor): Scenario {
-  const soft = a.effect?.softDelete === true;
+  const expunge = a.effect?.softDelete === true ? apisOf(contracts, a.resource).find((x) => x.effect?.kind === 'expunge') : undefined;
+  const soft = expunge !== undefined;
   return {
-    title: `${a.name} (derived): deletes a ${a.resource}${soft ? '' : ', deleting it again succeeds'}, and deleting a uuid that names nothing succeeds`,
-    apis: [a.name, ...uses(contracts, a)],
+    title: soft
+      ? `${a.name} (derived): deletes a ${a.resource}, which stays queryable in state ${a.effect?.deletedState ?? '?'} until ${expunge.name} removes it, and deleting a uuid that names nothing succeeds`
+      : `${a.name} (derived): deletes a ${a.resource}, deleting it again succeeds, and deleting a uuid that names nothing succeeds`,
+    apis: [a.name, ...(expunge ? [expunge.name] : []), ...uses(contracts, a)],
     since: a.since,
-    description: `delete MUST succeed and the query MUST no longer find it${soft ? ' (it stays until expunged)' : '; a second delete MUST succeed'}; a delete of a well-formed unknown uuid MUST succeed (successIfResourceNotExisting).`,
+    description: soft
+      ? `delete MUST succeed and the query MUST still find it in state ${a.effect?.deletedState ?? '?'}; after ${expunge.name} the query MUST no longer find it; a delete of a well-formed unknown uuid MUST succeed (successIfResourceNotExisting).`
+      : 'delete MUST succeed and the query MUST no longer find it; a second delete MUST succeed; a delete of a well-formed unknown uuid MUST succeed (successIfResourceNotExisting).',
     async run(ctx) {
       const t = await target(ctx, a, new Map());
       await observeInto(ctx, a.name, { ...t.path }, { uuid: t.uuid });
-      if (!soft) {
+      if (expunge) {
+        const removed = await observeInto(ctx, expunge.name, pathAt(expunge, t.uuid), { uuid: t.uuid });
+        if (removed.exchange.final.status === 200) ctx.kit.forget(t.uuid);
+      } else {
         ctx.kit.forget(t.uuid);
         await observeInto(ctx, a.name, { ...t.path }, { expect: { kind: 'repeat-delete' } });
       }

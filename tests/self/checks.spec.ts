@@ -201,6 +201,24 @@ test.describe('session, rejection and delete rules', () => {
     fails('resourceGoneAfterDelete', observation('DeleteIAM2Organization', exchange('x', response(200, {}), { async: true }), { after: organization() }));
     expect(run('resourceGoneAfterDelete', observation('DeleteIAM2Project', exchange('x', response(200, {}), { async: true }), { after: { uuid: 'x', state: 'Deleted' } }))).toBe('not-applicable');
   });
+  // docs/zstack-protocol.md#projects: a deleted project keeps answering, state Deleted (the SDK's ProjectState), until expunged
+  test('softDeletedStaysQueryable and expungedResourceGone: a project between its delete and its expunge', () => {
+    const project = (state: string) => ({ uuid: '0f1e2d3c4b5a49688796a5b4c3d2e1f0', name: 'p', state, linkedAccountUuid: 'f'.repeat(32), attributes: [], createDate: 'Jan 6, 2017 3:51:16 AM', lastOpDate: 'Jan 6, 2017 3:51:16 AM' });
+    const deleted = (after: Record<string, unknown> | null) => observation('DeleteIAM2Project', exchange('x', response(200, {}), { async: true }), { before: project('Enabled'), after });
+    passes('softDeletedStaysQueryable', deleted(project('Deleted')));
+    const vanished = run('softDeletedStaysQueryable', deleted(null));
+    expect(Array.isArray(vanished) && vanished.map((v) => v.title)).toEqual(['deleted resource vanished before its expunge']);
+    const notMarked = run('softDeletedStaysQueryable', deleted(project('Enabled')));
+    expect(Array.isArray(notMarked) && notMarked.map((v) => v.title)).toEqual(['state not Deleted after delete']);
+    // a one-step delete, a delete of what did not exist, and a refused delete are not this rule's business
+    notApplicable('softDeletedStaysQueryable', observation('DeleteIAM2Organization', exchange('x', response(200, {}), { async: true }), { before: organization(), after: null }));
+    notApplicable('softDeletedStaysQueryable', observation('DeleteIAM2Project', exchange('x', response(200, {}), { async: true }), { after: null }));
+    notApplicable('softDeletedStaysQueryable', observation('DeleteIAM2Project', exchange('x', response(503, { error: { code: 'SYS.1006', description: 'x' } }), { async: true }), { before: project('Enabled'), after: null }));
+    const expunged = (after: Record<string, unknown> | null) => observation('ExpungeIAM2Project', exchange('x', response(200, {}), { async: true }), { before: project('Deleted'), after });
+    passes('expungedResourceGone', expunged(null));
+    fails('expungedResourceGone', expunged(project('Deleted')));
+    notApplicable('expungedResourceGone', observation('ExpungeIAM2Project', exchange('x', response(503, { error: { code: 'SYS.1003', description: 'x' } }), { async: true }), { after: project('Deleted') }));
+  });
 });
 
 test.describe('advisory checks', () => {

@@ -19,6 +19,8 @@ const CASES: Array<{ api: string; test: string; fault: FaultName; check: string 
   { api: 'UpdateIAM2TicketFlowCollection', test: 'field it updates', fault: 'update-ignores-name', check: 'updateAppliesSentFields' },
   { api: 'UpdateIAM2TicketFlowCollection', test: 'field it updates', fault: 'update-clears-unsent', check: 'unchangedFieldsKept' },
   { api: 'DeleteIAM2Organization', test: 'deletes', fault: 'second-delete-fails', check: 'repeatedDeleteSucceeds' },
+  { api: 'DeleteIAM2Project', test: 'deletes', fault: 'project-hidden-at-delete', check: 'softDeletedStaysQueryable' },
+  { api: 'DeleteIAM2Project', test: 'deletes', fault: 'deleted-still-answers', check: 'softDeletedStaysQueryable' },
   { api: 'CreateIAM2Organization', test: 'creates', fault: 'create-drops-description', check: 'createAppliesSentFields' },
   { api: 'ChangeIAM2OrganizationState', test: 'refuses bad input', fault: 'bad-session-accepted', check: 'invalidSessionRejected' },
   { api: 'ChangeIAM2OrganizationState', test: 'refuses bad input', fault: 'miscased-key-accepted', check: 'restLayerRejection' },
