@@ -16,9 +16,9 @@
 import fc from 'fast-check';
 import type { ApiDescriptor, Contracts } from '../../contracts/index.ts';
 import type { Expectation } from '../exchange/observation.ts';
-import { generatedParams, unknownUuid, validBody, validItem, type ParamGenOptions } from './params.ts';
+import { unknownUuid, validBody, validItem, type ParamGenOptions } from './params.ts';
+import { rejectionRules } from '../contracts/rejection-rules.ts';
 import { javaTrim } from '../contracts/java-text.ts';
-import { dereference } from '../contracts/schemas.ts';
 import { coreOfLength, joinPadded, padded } from './text.ts';
 
 export type RejectionClass = 'rest-layer' | 'api' | 'session';
@@ -86,64 +86,72 @@ export function invalidCase(contracts: Contracts, a: ApiDescriptor, opts: ParamG
     })));
   }
 
-  for (const [name, p] of Object.entries(a.params)) {
-    if (p.in !== 'body') continue;
+  // one case family per refusal the descriptor lets the suite demand (src/contracts/rejection-rules.ts)
+  for (const r of rejectionRules(contracts, a)) {
+    const name = r.param;
     const withValue = (value: fc.Arbitrary<unknown>) => fc.tuple(base, value).map(([params, v]) => ({ ...params, [name]: v }));
-    if (p.type === 'boolean') {
-      cases.push(fc.tuple(base, nonBoolean).map(([params, v]) => ({
-        label: `${name} ${JSON.stringify(v)} (not a boolean)`, klass: 'rest-layer', expect: rest(`${name} ${JSON.stringify(v)}`, [400]), params: { ...params, [name]: v },
-      })));
-    }
-    if (p.type === 'list') {
-      cases.push(withValue(nonList).map((params) => ({
-        label: `${name} ${JSON.stringify(params[name])} (not a list)`, klass: 'rest-layer', expect: rest(`${name} of the wrong JSON shape`, WRONG_SHAPE), params,
-      })));
-      const item = p.items ? dereference(contracts, p.items) : undefined;
-      const required = (item?.['required'] as string[] | undefined) ?? [];
-      if (p.items && required.length > 0) {
-        const items = fc.array(validItem(contracts, p.items), { minLength: Math.max(1, p.minItems ?? 0), maxLength: 3 });
-        cases.push(fc.tuple(base, items, fc.nat(), fc.constantFrom(...required)).map(([params, list, at, member]) => {
+    switch (r.kind) {
+      case 'boolean':
+        cases.push(fc.tuple(base, nonBoolean).map(([params, v]) => ({
+          label: `${name} ${JSON.stringify(v)} (not a boolean)`, klass: 'rest-layer', expect: rest(`${name} ${JSON.stringify(v)}`, [400]), params: { ...params, [name]: v },
+        })));
+        break;
+      case 'list-shape':
+        cases.push(withValue(nonList).map((params) => ({
+          label: `${name} ${JSON.stringify(params[name])} (not a list)`, klass: 'rest-layer', expect: rest(`${name} of the wrong JSON shape`, WRONG_SHAPE), params,
+        })));
+        break;
+      case 'item-required': {
+        const p = a.params[name];
+        const items = fc.array(validItem(contracts, p.items ?? {}), { minLength: Math.max(1, p.minItems ?? 0), maxLength: 3 });
+        const member = r.member;
+        cases.push(fc.tuple(base, items, fc.nat()).map(([params, list, at]) => {
           const i = at % list.length;
           const broken = list.map((x, j) => (j === i ? Object.fromEntries(Object.entries(x as Record<string, unknown>).filter(([k]) => k !== member)) : x));
           return { label: `${name}[${i}] without ${member}`, klass: 'api', expect: api('SYS.1007', `${name}[${i}] without ${member}`), params: { ...params, [name]: broken } };
         }));
+        break;
       }
-    }
-    if (p.type === 'string' || p.type === 'uuid') {
-      cases.push(withValue(nonScalar).map((params) => ({
-        label: `${name} ${JSON.stringify(params[name])} (not a string)`, klass: 'rest-layer', expect: rest(`${name} of the wrong JSON shape`, WRONG_SHAPE), params,
-      })));
-    }
-    if (p.type === 'string' && p.enum) {
-      const allowed = new Set(p.enum.map((v) => v.toLowerCase()));
-      const outside = fc.oneof(fc.constantFrom('pause', 'start', 'stop', 'enabled', 'Disabled', 'delete', ' '), fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'), minLength: 1, maxLength: 8 }))
-        .filter((v) => !allowed.has(javaTrim(v).toLowerCase()));
-      cases.push(withValue(outside).map((params) => ({
-        label: `${name} ${JSON.stringify(params[name])} (not one of ${p.enum?.join('/')})`, klass: 'api', expect: api('SYS.1007', `${name} ${JSON.stringify(params[name])}`), params,
-      })));
-    }
-    if (p.type === 'string' && !p.enum && p.maxLength !== undefined) {
-      const max = p.maxLength;
-      const tooLong = fc.integer({ min: max + 1, max: max + 3 }).chain((n) => padded(coreOfLength(n))).map(joinPadded);
-      cases.push(withValue(tooLong).map((params) => ({
-        label: `${name} of ${javaTrim(params[name] as string).length} characters once trimmed (max ${max})`, klass: 'api',
-        expect: api('SYS.1007', `a ${javaTrim(params[name] as string).length}-character ${name}`), params,
-      })));
-    }
-    if (p.required && generatedParams(a).some(([n]) => n === name)) {
-      cases.push(base.map((params) => {
-        const { [name]: _omitted, ...rest_ } = params;
-        return { label: `${name} missing`, klass: 'api', expect: api('SYS.1007', `missing ${name}`), params: rest_ };
-      }));
+      case 'string-shape':
+        cases.push(withValue(nonScalar).map((params) => ({
+          label: `${name} ${JSON.stringify(params[name])} (not a string)`, klass: 'rest-layer', expect: rest(`${name} of the wrong JSON shape`, WRONG_SHAPE), params,
+        })));
+        break;
+      case 'enum': {
+        const allowed = new Set(r.values.map((v) => v.toLowerCase()));
+        const outside = fc.oneof(fc.constantFrom('pause', 'start', 'stop', 'enabled', 'Disabled', 'delete', ' '), fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'), minLength: 1, maxLength: 8 }))
+          .filter((v) => !allowed.has(javaTrim(v).toLowerCase()));
+        cases.push(withValue(outside).map((params) => ({
+          label: `${name} ${JSON.stringify(params[name])} (not one of ${r.values.join('/')})`, klass: 'api', expect: api('SYS.1007', `${name} ${JSON.stringify(params[name])}`), params,
+        })));
+        break;
+      }
+      case 'maxLength': {
+        const max = r.max;
+        const tooLong = fc.integer({ min: max + 1, max: max + 3 }).chain((n) => padded(coreOfLength(n))).map(joinPadded);
+        cases.push(withValue(tooLong).map((params) => ({
+          label: `${name} of ${javaTrim(params[name] as string).length} characters once trimmed (max ${max})`, klass: 'api',
+          expect: api('SYS.1007', `a ${javaTrim(params[name] as string).length}-character ${name}`), params,
+        })));
+        break;
+      }
+      case 'required':
+        cases.push(base.map((params) => {
+          const { [name]: _omitted, ...rest_ } = params;
+          return { label: `${name} missing`, klass: 'api', expect: api('SYS.1007', `missing ${name}`), params: rest_ };
+        }));
+        break;
+      case 'references':
+        // only an unknown uuid in the path: the body's references are fixtures the case does not own
+        if (a.params[name]?.in === 'path') {
+          cases.push(fc.tuple(base, unknownUuid).map(([params, uuid]) => ({
+            label: `${name} ${uuid} names no ${r.resource}`, klass: 'api', expect: api('SYS.1003', `unknown ${name}`), params, pathUuid: uuid,
+          })));
+        }
+        break;
     }
   }
 
-  const pathUuid = Object.entries(a.params).find(([, p]) => p.in === 'path' && p.type === 'uuid' && p.references);
-  if (pathUuid) {
-    cases.push(fc.tuple(base, unknownUuid).map(([params, uuid]) => ({
-      label: `${pathUuid[0]} ${uuid} names no ${pathUuid[1].references}`, klass: 'api', expect: api('SYS.1003', `unknown ${pathUuid[0]}`), params, pathUuid: uuid,
-    })));
-  }
   cases.push(fc.tuple(base, unknownUuid).map(([params, session]) => ({
     label: 'an unknown session', klass: 'session', expect: { kind: 'invalid-session' }, params, session,
   })));

@@ -3,6 +3,7 @@
 // an unknown uuid's SYS.1003, repeated delete), the state events of its transitions, the updates of its
 // fields, creates and queries. Each is a Scenario, judged by every check like the hand-written ones.
 import { apisOf, type ApiDescriptor, type Contracts } from '../../contracts/index.ts';
+import { rejectionRules } from '../contracts/rejection-rules.ts';
 import { newUuid } from '../client/zstack-client.ts';
 import { observeInto, observeQuery, type ObserveOptions } from '../observe/observe.ts';
 import { createObserved, nextSecond, type Scenario, type ScenarioContext } from './scenario.ts';
@@ -141,20 +142,32 @@ function rejections(contracts: Contracts, a: ApiDescriptor): Scenario {
       if (a.bodyKey && a.bodyKey !== a.bodyKey.toLowerCase()) {
         await call(good, { bodyKeyOverride: a.bodyKey.toLowerCase(), expect: { kind: 'rest-rejection', statuses: [400], why: 'lower-case action key' } });
       }
-      for (const [n, p] of Object.entries(a.params)) {
-        if (p.in !== 'body') continue;
-        if (p.required) {
-          const without = { ...good };
-          delete without[n];
-          await call(without, { expect: { kind: 'api-rejection', code: 'SYS.1007', why: `missing ${n}` } });
-        }
-        if (p.type === 'string' && p.enum) await call({ ...good, [n]: `not-${p.enum[0]}` }, { expect: { kind: 'api-rejection', code: 'SYS.1007', why: `${n} outside ${p.enum.join(', ')}` } });
-        if (p.type === 'string' && p.maxLength && !p.enum) await call({ ...good, [n]: 'n'.repeat(p.maxLength + 1) }, { expect: { kind: 'api-rejection', code: 'SYS.1007', why: `a ${p.maxLength + 1}-character ${n}` } });
-        if (p.type === 'boolean') await call({ ...good, [n]: 'maybe' }, { expect: { kind: 'rest-rejection', statuses: [400], why: `${n} "maybe"` } });
-      }
-      for (const [n, p] of Object.entries(a.params)) {
-        if (p.type === 'uuid' && p.references && (p.in === 'path' || p.required)) {
-          await call({ ...good, [n]: newUuid() }, { ...(p.in === 'path' ? { uuid: undefined } : {}), expect: { kind: 'api-rejection', code: 'SYS.1003', why: `unknown ${n}` } });
+      // the refusals the descriptor lets the suite demand (src/contracts/rejection-rules.ts); wrong JSON shapes and
+      // list items are the invalid-input property's
+      for (const r of rejectionRules(contracts, a)) {
+        switch (r.kind) {
+          case 'required': {
+            const without = { ...good };
+            delete without[r.param];
+            await call(without, { expect: { kind: 'api-rejection', code: 'SYS.1007', why: `missing ${r.param}` } });
+            break;
+          }
+          case 'enum':
+            await call({ ...good, [r.param]: `not-${r.values[0]}` }, { expect: { kind: 'api-rejection', code: 'SYS.1007', why: `${r.param} outside ${r.values.join(', ')}` } });
+            break;
+          case 'maxLength':
+            await call({ ...good, [r.param]: 'n'.repeat(r.max + 1) }, { expect: { kind: 'api-rejection', code: 'SYS.1007', why: `a ${r.max + 1}-character ${r.param}` } });
+            break;
+          case 'boolean':
+            await call({ ...good, [r.param]: 'maybe' }, { expect: { kind: 'rest-rejection', statuses: [400], why: `${r.param} "maybe"` } });
+            break;
+          case 'references': {
+            const inPath = a.params[r.param]?.in === 'path';
+            await call({ ...good, [r.param]: newUuid() }, { ...(inPath ? { uuid: undefined } : {}), expect: { kind: 'api-rejection', code: 'SYS.1003', why: `unknown ${r.param}` } });
+            break;
+          }
+          default:
+            break;
         }
       }
     },
