@@ -7,7 +7,10 @@ import { fileURLToPath } from 'node:url';
 
 export const CONTRACTS_DIR = dirname(fileURLToPath(import.meta.url));
 
-export type ParamType = 'string' | 'uuid' | 'boolean' | 'integer' | 'list';
+export type ParamType = 'string' | 'uuid' | 'boolean' | 'integer' | 'list' | 'map';
+
+/** A constraint of a parameter whose source is not the official SDK's @Param (tests/self/provenance.spec.ts). */
+export type ConstraintName = 'required' | 'enum' | 'maxLength' | 'minItems' | 'items' | 'references';
 export type JsonSchema = { [key: string]: unknown };
 
 export interface ParamSpec {
@@ -24,6 +27,8 @@ export interface ParamSpec {
   unique?: boolean;
   references?: string;
   description?: string;
+  /** where a constraint the SDK does not declare comes from (server code, with its docs section), or why it is no API rule */
+  provenance?: Partial<Record<ConstraintName, string>>;
 }
 
 export type EffectKind = 'create' | 'stateEvent' | 'update' | 'delete' | 'expunge' | 'membership';

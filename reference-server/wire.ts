@@ -149,6 +149,10 @@ export function coerceParam(ctx: ServerContext, name: string, spec: ParamSpec, v
       if (s !== undefined) return javaTrim(s);
       return verdict(ctx.hooks.wrongTypeParam({ refuse: wrongShape(ctx, 'a string', value, name) }, { name, spec, value }));
     }
+    case 'map': {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw wrongShape(ctx, 'BEGIN_OBJECT', value, name);
+      return value;
+    }
     case 'list': {
       if (!Array.isArray(value)) throw wrongShape(ctx, 'BEGIN_ARRAY', value, name);
       return value.map((item, i) => coerceItem(ctx, spec.items, item, `${name}[${i}]`));

@@ -1,6 +1,8 @@
 // Every refusal the suite may demand of an API, derived from its descriptor alone: the derived rejection tests
 // and the invalid-input generator both send exactly these, and tests/self/provenance.spec.ts ties each one to an
-// API-level source (the official SDK's @Param, or the server code a param's `provenance` names).
+// API-level source. What the official SDK's @Param declares (required, validValues, maxLength, the Java type) is
+// checked against the SDK fact index; a refusal the SDK cannot show (a list item's member, an unknown uuid in the
+// body) is demanded only where the param's `provenance` names the server code that makes it.
 import type { ApiDescriptor, Contracts, JsonSchema, ParamSpec } from '../../contracts/index.ts';
 import { dereference } from './schemas.ts';
 
@@ -40,9 +42,11 @@ export function rejectionRules(contracts: Contracts, api: ApiDescriptor): Reject
       if (p.type === 'boolean') out.push({ kind: 'boolean', param });
       if (p.type === 'list') out.push({ kind: 'list-shape', param });
       if (p.type === 'string' || p.type === 'uuid') out.push({ kind: 'string-shape', param });
-      for (const member of itemRequired(contracts, p)) out.push({ kind: 'item-required', param, member });
+      if (p.provenance?.items) for (const member of itemRequired(contracts, p)) out.push({ kind: 'item-required', param, member });
     }
-    if (p.type === 'uuid' && p.references && (p.in === 'path' || p.required)) out.push({ kind: 'references', param, resource: p.references });
+    // a path uuid is checked by PortApiValidator (docs/zstack-protocol.md#unknown-resources-and-repeated-deletes)
+    const sourced = p.in === 'path' || (p.required && p.provenance?.references !== undefined);
+    if (p.type === 'uuid' && p.references && sourced) out.push({ kind: 'references', param, resource: p.references });
   }
   return out;
 }

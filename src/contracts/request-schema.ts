@@ -8,6 +8,7 @@ export function paramSchema(p: ParamSpec): JsonSchema {
     case 'boolean': return { type: 'boolean' };
     case 'integer': return { type: 'integer' };
     case 'list': return { type: 'array', items: p.items ?? {}, ...(p.minItems !== undefined ? { minItems: p.minItems } : {}) };
+    case 'map': return { type: 'object' };
     case 'string': return { type: 'string', ...(p.enum ? { enum: p.enum } : {}), ...(p.maxLength ? { maxLength: p.maxLength } : {}) };
   }
 }

@@ -67,6 +67,8 @@ export function validParam(contracts: Contracts, name: string, p: ParamSpec, opt
       return validBoolean;
     case 'integer':
       return fc.integer({ min: 0, max: 1000 });
+    case 'map':
+      return fc.constant({});
     case 'list': {
       const min = p.minItems ?? 0;
       return fc.array(validItem(contracts, p.items ?? { type: 'string' }), { minLength: min, maxLength: Math.max(min, opts.maxItems ?? 3) });

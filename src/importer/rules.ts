@@ -51,7 +51,7 @@ export function effectOf(api: string, kind: ApiDescriptor['kind'], params: Recor
 
 /** Key order of the checked-in contracts, so written files read like hand-written ones. */
 export const DESCRIPTOR_KEYS = ['name', 'since', 'resource', 'kind', 'method', 'path', 'pathWithUuid', 'async', 'suppressCredentialCheck', 'bodyKey', 'tags', 'params', 'effect', 'reply', 'docPage', 'docDefects', '$comment', 'sources'];
-export const PARAM_KEYS = ['in', 'type', 'required', 'enum', 'maxLength', 'minItems', 'items', 'default', 'since', 'secret', 'unique', 'references', 'description'];
+export const PARAM_KEYS = ['in', 'type', 'required', 'enum', 'maxLength', 'minItems', 'items', 'default', 'since', 'secret', 'unique', 'references', 'description', 'provenance'];
 export const EFFECT_KEYS = ['kind', 'param', 'field', 'transitions', 'fields', 'mayChange', 'softDelete', 'deletedState'];
 export const SCHEMA_KEYS = ['$schema', '$id', 'title', 'x-zstack-class', '$comment', 'type', 'required', 'x-required-since', 'x-advisory-required', 'properties', 'additionalProperties'];
 

@@ -46,6 +46,7 @@ export async function validValue(ctx: FreshContext, name: string, p: ParamSpec, 
     }
     case 'boolean': return true;
     case 'integer': return 1;
+    case 'map': return {};
     case 'list': {
       const n = p.minItems ?? 0;
       return Array.from({ length: n }, () => itemValue(ctx, p.items ?? { type: 'string' }, refs));
