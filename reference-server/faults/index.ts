@@ -24,6 +24,7 @@ import rejectedUpdateApplies from './rejected-update-applies.ts';
 import queryStale from './query-stale.ts';
 import deletedStillAnswers from './deleted-still-answers.ts';
 import projectHiddenAtDelete from './project-hidden-at-delete.ts';
+import expungeKeepsProject from './expunge-keeps-project.ts';
 import secondDeleteFails from './second-delete-fails.ts';
 import jobLocationOffPath from './job-location-off-path.ts';
 import badSessionAccepted from './bad-session-accepted.ts';
@@ -82,6 +83,7 @@ export const FAULT_UNITS = [
   queryStale,
   deletedStillAnswers,
   projectHiddenAtDelete,
+  expungeKeepsProject,
   secondDeleteFails,
   jobLocationOffPath,
   badSessionAccepted,

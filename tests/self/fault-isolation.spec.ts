@@ -95,6 +95,8 @@ const BATTERY: Step[] = [
   { name: 'action on deleted organization', kinds: ['after-delete'], ...orgAction({ changeIAM2OrganizationState: { stateEvent: 'disable' } }) },
   { name: 'delete project', method: 'DELETE', path: (ids) => `/zstack/v1/iam2/projects/${ids.project}` },
   { name: 'query deleted project', kinds: ['query', 'after-delete'], method: 'GET', path: (ids) => `/zstack/v1/iam2/projects/${ids.project}` },
+  { name: 'expunge project', kinds: ['after-delete'], method: 'PUT', path: (ids) => `/zstack/v1/iam2/projects/${ids.project}/actions`, body: () => ({ expungeIAM2Project: {} }) },
+  { name: 'query expunged project', kinds: ['query', 'after-delete'], method: 'GET', path: (ids) => `/zstack/v1/iam2/projects/${ids.project}` },
   { name: 'poll an unknown job', kinds: ['unknown-job'], method: 'GET', path: () => `/zstack/v1/api-jobs/${'e'.repeat(32)}` },
   { name: 'DELETE a job address', kinds: ['job-wrong-method'], method: 'DELETE', path: () => `/zstack/v1/api-jobs/${jobOf('create organization')}` },
   { name: 'unknown path', kinds: ['unknown-path'], method: 'GET', path: () => '/zstack/v1/iam2/zc-no-such-api' },

@@ -8,18 +8,11 @@ import { ResourceKit } from '../../src/resources/resource-kit.ts';
 import { runScenario, type ScenarioOutcome } from '../../src/scenarios/run.ts';
 import { formatFailures } from '../../src/reporting/failures.ts';
 import { SCENARIOS, type Scenario } from '../../src/scenarios/index.ts';
-import { organizationStateScenario } from '../../src/scenarios/organization-state.ts';
-import { organizationRejectionsScenario } from '../../src/scenarios/organization-rejections.ts';
-import { flowCollectionUpdateScenario } from '../../src/scenarios/flow-collection-update.ts';
 import { flowCollectionRejectionsScenario } from '../../src/scenarios/flow-collection-rejections.ts';
-import { sessionScenario } from '../../src/scenarios/session.ts';
 import { FAULTS, VARIANTS, type FaultName, type Variant } from '../../reference-server/faults.ts';
 import { PROTOCOL_SCENARIOS } from '../../src/scenarios/protocol/index.ts';
-import { jobsScenario } from '../../src/scenarios/protocol/jobs.ts';
-import { sessionsScenario } from '../../src/scenarios/protocol/sessions.ts';
-import { statusCodesScenario } from '../../src/scenarios/protocol/status-codes.ts';
-import { webHooksScenario } from '../../src/scenarios/protocol/web-hooks.ts';
 import { QUERY_TARGETED_FAULTS } from '../../src/properties/query/index.ts';
+import { DERIVED_FAULTS, SCENARIO_FAULTS } from '../../fixtures/fault-proofs.ts';
 
 test.describe.configure({ mode: 'parallel' });
 
@@ -30,57 +23,6 @@ async function runAgainst(scenario: Scenario, opts: { faults?: FaultName[]; vari
   });
 }
 
-/** Which check each fault mode must trip, and the scenario that exposes it. */
-const EXPECTED: Array<{ fault: FaultName; check: string; scenario: Scenario }> = [
-  { fault: 'error-on-success', check: 'nullErrorOnSuccess', scenario: organizationStateScenario },
-  { fault: 'no-inventory-on-success', check: 'inventoryOnSuccess', scenario: organizationStateScenario },
-  { fault: 'missing-uuid', check: 'replyMatchesSchema', scenario: organizationStateScenario },
-  { fault: 'wrong-field-type', check: 'replyMatchesSchema', scenario: flowCollectionUpdateScenario },
-  { fault: 'iso-timestamps', check: 'replyMatchesSchema', scenario: organizationStateScenario },
-  { fault: 'java20-timestamps', check: 'timestampsParseableBySdk', scenario: organizationStateScenario },
-  { fault: 'errorcode-without-code', check: 'errorCodeOnFailure', scenario: organizationRejectionsScenario },
-  { fault: 'inventory-on-failure', check: 'noSuccessClaimOnFailure', scenario: organizationRejectionsScenario },
-  { fault: 'failure-as-200', check: 'nullErrorOnSuccess', scenario: organizationRejectionsScenario },
-  { fault: 'state-not-changed', check: 'stateEventApplied', scenario: organizationStateScenario },
-  { fault: 'repeat-state-flips', check: 'stateEventApplied', scenario: organizationStateScenario },
-  { fault: 'state-event-renames', check: 'unchangedFieldsKept', scenario: organizationStateScenario },
-  { fault: 'lastopdate-goes-back', check: 'lastOpDateNotEarlier', scenario: organizationStateScenario },
-  { fault: 'createdate-rewritten', check: 'unchangedFieldsKept', scenario: organizationStateScenario },
-  { fault: 'invalid-state-event-accepted', check: 'rejectedWithErrorCode', scenario: organizationRejectionsScenario },
-  { fault: 'invalid-state-event-half-applied', check: 'unchangedFieldsKept', scenario: organizationRejectionsScenario },
-  { fault: 'update-clears-unsent', check: 'unchangedFieldsKept', scenario: flowCollectionUpdateScenario },
-  { fault: 'update-ignores-name', check: 'updateAppliesSentFields', scenario: flowCollectionUpdateScenario },
-  { fault: 'rejected-update-applies', check: 'unchangedFieldsKept', scenario: flowCollectionRejectionsScenario },
-  { fault: 'query-stale', check: 'queryAgreesWithReply', scenario: organizationStateScenario },
-  { fault: 'deleted-still-answers', check: 'resourceGoneAfterDelete', scenario: organizationStateScenario },
-  { fault: 'second-delete-fails', check: 'repeatedDeleteSucceeds', scenario: organizationStateScenario },
-  { fault: 'job-location-off-path', check: 'asyncAcceptedWithLocation', scenario: organizationStateScenario },
-  { fault: 'bad-session-accepted', check: 'invalidSessionRejected', scenario: sessionScenario },
-  { fault: 'no-schema-map', check: 'querySchemaMapForSdk', scenario: organizationStateScenario },
-  { fault: 'schema-map-child-first', check: 'querySchemaMapForSdk', scenario: organizationStateScenario },
-  { fault: 'miscased-key-accepted', check: 'restLayerRejection', scenario: flowCollectionRejectionsScenario },
-  { fault: 'boolean-not-verified', check: 'restLayerRejection', scenario: flowCollectionRejectionsScenario },
-  { fault: 'wrong-type-applied', check: 'restLayerRejection', scenario: flowCollectionRejectionsScenario },
-  { fault: 'job-never-ends', check: 'jobSettles', scenario: organizationStateScenario },
-  { fault: 'sync-answers', check: 'asyncAnsweredAsJob', scenario: organizationStateScenario },
-  { fault: 'no-inferred-fields', check: 'inferredFieldsPresent', scenario: organizationStateScenario },
-  { fault: 'non-ascii-refused', check: 'validInputAccepted', scenario: organizationStateScenario },
-  { fault: 'create-drops-description', check: 'createAppliesSentFields', scenario: organizationStateScenario },
-  { fault: 'query-stale', check: 'queryShowsLastInventory', scenario: organizationStateScenario },
-  // protocol
-  { fault: 'job-uuid-ignored', check: 'jobUuidHonoured', scenario: jobsScenario },
-  { fault: 'job-uuid-unchecked', check: 'badJobUuidRefused', scenario: jobsScenario },
-  { fault: 'unknown-job-pending', check: 'unknownJobIs404', scenario: jobsScenario },
-  { fault: 'job-address-any-method', check: 'jobAddressGetOnly', scenario: jobsScenario },
-  { fault: 'pending-poll-text', check: 'pendingPollBody', scenario: jobsScenario },
-  { fault: 'unknown-path-400', check: 'unknownPathIs404', scenario: statusCodesScenario },
-  { fault: 'wrong-method-404', check: 'wrongMethodIs405', scenario: statusCodesScenario },
-  { fault: 'authorization-checked-in-job', check: 'restLayerRejection', scenario: sessionsScenario },
-  { fault: 'bad-session-refused-at-once', check: 'invalidSessionThroughJob', scenario: sessionsScenario },
-  { fault: 'logout-needs-authorization', check: 'validInputAccepted', scenario: sessionsScenario },
-  { fault: 'refused-create-persists', check: 'rejectedCreateLeavesNothing', scenario: sessionsScenario },
-  { fault: 'web-hook-not-sent', check: 'webHookDelivered', scenario: webHooksScenario },
-];
 
 /** Faults the query properties catch (tests/self/protocol-properties.spec.ts shows each), with their checks. */
 const BY_PROPERTIES = Object.values(QUERY_TARGETED_FAULTS).flatMap((m) => Object.entries(m).map(([fault, check]) => ({ fault, check })));
@@ -99,11 +41,11 @@ const ENV: Partial<Record<FaultName, Record<string, string>>> = {
 };
 
 test('every check is shown to fail on some fault mode (or on ZStack\'s own behaviour, for advisories)', () => {
-  expect([...new Set([...EXPECTED.map((e) => e.check), ...BY_PROPERTIES.map((e) => e.check), ...ZSTACK_OWN_ADVISORIES])].sort()).toEqual(ALL_CHECKS.map((c) => c.name).sort());
+  expect([...new Set([...SCENARIO_FAULTS.map((e) => e.check), ...DERIVED_FAULTS.map((e) => e.check), ...BY_PROPERTIES.map((e) => e.check), ...ZSTACK_OWN_ADVISORIES])].sort()).toEqual(ALL_CHECKS.map((c) => c.name).sort());
 });
 
 test('every fault mode of the reference server is covered here', () => {
-  expect([...new Set([...EXPECTED.map((e) => e.fault), ...BY_PROPERTIES.map((e) => e.fault)])].sort()).toEqual((Object.keys(FAULTS) as FaultName[]).sort());
+  expect([...new Set([...SCENARIO_FAULTS.map((e) => e.fault), ...DERIVED_FAULTS.map((e) => e.fault), ...BY_PROPERTIES.map((e) => e.fault)])].sort()).toEqual((Object.keys(FAULTS) as FaultName[]).sort());
 });
 
 test('wrongShapeRefusedWith400 reports the Gson-style 500 as advisory only, and passes a server answering 400', async () => {
@@ -114,7 +56,7 @@ test('wrongShapeRefusedWith400 reports the Gson-style 500 as advisory only, and 
   expect([...with400.failed, ...with400.advisories]).toEqual([]);
 });
 
-for (const { fault, check, scenario } of EXPECTED) {
+for (const { fault, check, scenario } of SCENARIO_FAULTS) {
   test(`fault ${fault} is caught by ${check}`, async () => {
     const outcome = await runAgainst(scenario, { faults: [fault] }, ENV[fault]);
     const caught = [...outcome.failed, ...outcome.advisories].filter((r) => r.check === check);

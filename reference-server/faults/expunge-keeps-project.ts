@@ -1,0 +1,10 @@
+import { defineFault } from './types.ts';
+
+export default defineFault({
+  name: 'expunge-keeps-project',
+  description: 'ExpungeIAM2Project succeeds but the project stays, still found by a query in state Deleted',
+  touches: ['request:after-delete'],
+  install: () => ({
+    effect: (run) => (call) => (call.api.effect?.kind === 'expunge' ? undefined : run(call)),
+  }),
+});
