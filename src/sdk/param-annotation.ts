@@ -21,6 +21,8 @@ export interface ParamConstraints {
 
 type Kind = 'boolean' | 'string' | 'integer' | 'string[]' | 'integer[]';
 
+const KIND_NAMES: Readonly<Record<Kind, string>> = { boolean: 'a boolean', string: 'a string', integer: 'an integer', 'string[]': 'a string array', 'integer[]': 'an integer array' };
+
 /** Param's elements and their Java types, in the order Param declares them (the order the facts list them in). */
 const ELEMENTS: ReadonlyArray<readonly [keyof ParamConstraints, Kind]> = [
   ['required', 'boolean'], ['validValues', 'string[]'], ['validRegexValues', 'string'], ['maxLength', 'integer'],
@@ -59,7 +61,7 @@ export function paramConstraints(annotation: AnnotationCstNode, where: string): 
     const raw = elementConstant(pair.children.elementValue[0]);
     // Java lets a one-element array be written without braces.
     const value = kind.endsWith('[]') && raw !== undefined && !Array.isArray(raw) ? [raw] : raw;
-    if (value === undefined || !fits(kind, value)) throw new Error(`${where}: @Param ${name} is not a ${kind} literal`);
+    if (value === undefined || !fits(kind, value)) throw new Error(`${where}: @Param ${name} is not ${KIND_NAMES[kind]} literal`);
     written.set(name, value);
   }
   const out: Record<string, JavaConstant> = { required: REQUIRED_WHEN_UNWRITTEN };
