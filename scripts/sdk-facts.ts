@@ -32,17 +32,19 @@ function gitCommit(dir: string): string {
   return head.stdout.trim();
 }
 
-function main(): void {
-  let parsed;
+const OPTIONS = { commit: { type: 'string' }, out: { type: 'string' }, contracts: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+
+/** The command line, or a stop naming the first thing wrong with it. */
+function commandLine() {
   try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: { commit: { type: 'string' }, out: { type: 'string' }, contracts: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
+    return parseArgs({ allowPositionals: true, options: OPTIONS });
   } catch (e) {
     return stop(`${(e as Error).message.split('. ')[0]} (--help for usage)`);
   }
-  const { values, positionals } = parsed;
+}
+
+function main(): void {
+  const { values, positionals } = commandLine();
   if (values.help) {
     console.log(USAGE);
     return;
