@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { actionFacts } from '../../src/sdk/action-facts.ts';
 import { jsonTypeOf } from '../../src/sdk/java-json-type.ts';
@@ -228,20 +228,21 @@ test('the script writes the same bytes twice, from a zstack checkout or its sdk/
 
 test('without --commit the script records the commit of the git work tree DIR is in', () => {
   const root = sdkFolder({ QueryWidget: QUERY_ACTION });
+  const outside = mkdtempSync(join(tmpdir(), 'sdk-facts-contracts-')); // not in the work tree under test
   try {
     const git = (...args: string[]) => execFileSync('git', ['-C', root, '-c', 'user.name=test', '-c', 'user.email=test@example.invalid', ...args], { encoding: 'utf8' }).trim();
     git('init', '-q');
     git('add', '.');
     git('commit', '-qm', 'sdk');
-    const contracts = contractsFolder(mkdtempSync(join(tmpdir(), 'sdk-facts-contracts-')), ['QueryWidget']);
+    const contracts = contractsFolder(outside, ['QueryWidget']);
     const out = join(root, 'actions.json');
     const run = sdkFacts(join(root, 'sdk'), '--out', out, '--contracts', contracts);
     expect(run.status, run.stderr).toBe(0);
     const index = JSON.parse(readFileSync(out, 'utf8')) as { sdk: { commit: string } };
     expect(index.sdk.commit).toBe(git('rev-parse', 'HEAD'));
-    rmSync(dirname(contracts), { recursive: true, force: true });
   } finally {
     rmSync(root, { recursive: true, force: true });
+    rmSync(outside, { recursive: true, force: true });
   }
 });
 
