@@ -9,6 +9,8 @@
 //   src/observe, src/resources  observe() and the ResourceKit, on top of the client: for scenarios,
 //                       properties and pacts, never for the layers below
 //   src/scenarios       the conformance scenarios: used by tests, fixtures and scripts only
+//   src/sdk             reads the official SDK's Java into the fact index: Node and java-parser only, so it
+//                       depends on nothing the suite judges with
 // The reference server reads the contracts and nothing else of ours, so a mistake cannot hide in both it and
 // the checks.
 import { test, expect } from '@playwright/test';
@@ -106,6 +108,10 @@ test('nothing imports src/scenarios but the scenarios themselves, tests, fixture
   expect(broken(importers, (to, _imp, file) => !under('src/scenarios')(to) || file.startsWith('src/scenarios/'))).toEqual([]);
   const config = imports('playwright.config.ts').map((spec) => resolved('playwright.config.ts', spec));
   expect(config.filter(under('src/scenarios'))).toEqual([]);
+});
+
+test('src/sdk imports only itself, Node built-ins and java-parser', () => {
+  expect(broken(['src/sdk'], (to) => under('src/sdk')(to) || to.startsWith('node:') || to === 'java-parser')).toEqual([]);
 });
 
 test('every check file is registered', () => {
