@@ -74,7 +74,7 @@ const EXPECTED: Array<{ fault: FaultName; check: string; scenario: Scenario }> =
   { fault: 'job-address-any-method', check: 'jobAddressGetOnly', scenario: jobsScenario },
   { fault: 'pending-poll-text', check: 'pendingPollBody', scenario: jobsScenario },
   { fault: 'unknown-path-400', check: 'unknownPathIs404', scenario: statusCodesScenario },
-  { fault: 'wrong-method-404', check: 'wrongMethodIs405', scenario: statusCodesScenario },
+  { fault: 'wrong-method-404', check: 'wrongMethodRefused', scenario: statusCodesScenario },
   { fault: 'authorization-checked-in-job', check: 'restLayerRejection', scenario: sessionsScenario },
   { fault: 'bad-session-refused-at-once', check: 'invalidSessionThroughJob', scenario: sessionsScenario },
   { fault: 'logout-needs-authorization', check: 'validInputAccepted', scenario: sessionsScenario },
