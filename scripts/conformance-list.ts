@@ -1,12 +1,13 @@
 // Generated lists, kept true by `npm test` (which runs this with --verify, as Kubernetes verifies its
 // conformance.yaml): contracts/conformance.yaml (the conformance tests, from src/scenarios), and the tables of
 // the docs/ pages: checks (src/checks), fault modes and variants (reference-server/faults.ts), doc defects
-// (contracts/apis) and conformance tests (src/scenarios).
+// (contracts/apis), conformance tests (src/scenarios) and the audit of every MUST (docs/musts.md, scripts/musts.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { SCENARIOS } from '../src/scenarios/index.ts';
 import { ALL_CHECKS } from '../src/checks/index.ts';
 import { FAULTS, VARIANTS } from '../reference-server/faults.ts';
 import { loadValidatedContracts } from '../src/contracts/descriptors.ts';
+import { mustsTables } from './musts.ts';
 
 const q = (s: string): string => JSON.stringify(s); // a JSON string is a valid YAML scalar
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -31,6 +32,7 @@ function generatedTables(): Record<string, string> {
     defects: ['| API | defect | the page says | what ZStack does | source |', '|---|---|---|---|---|',
       ...[...contracts.apis.values()].flatMap((a) => (a.docDefects ?? []).map((d) => `| ${a.name} | \`${d.id}\` | ${cell(d.says)} | ${cell(d.actually)} | ${cell(d.source)} |`))].join('\n'),
     tests: ['| conformance test | API | since |', '|---|---|---|', ...SCENARIOS.map((s) => `| ${cell(s.title)} | ${s.apis[0]} | ${s.since} |`)].join('\n'),
+    ...mustsTables(contracts),
   };
 }
 
@@ -40,6 +42,9 @@ const TABLE_PAGES: Record<string, string> = {
   faults: 'docs/reference-server.md',
   defects: 'docs/contracts.md',
   tests: 'docs/contracts.md',
+  'musts-refusals': 'docs/musts.md',
+  'musts-checks': 'docs/musts.md',
+  'musts-tests': 'docs/musts.md',
 };
 
 function withTables(page: string): (current: string) => string {
