@@ -61,7 +61,8 @@ async function dispatch(ctx: ServerContext, req: IncomingMessage, res: ServerRes
   const match = ctx.routes.match(method, path);
   if (match.kind === 'none') throw new RestError(ctx.hooks.routeRejection(404, { kind: 'none' }), `no api mapping to ${path}`);
   if (match.kind === 'method') {
-    return sendText(res, ctx.hooks.routeRejection(405, { kind: 'method' }), `The method ${method} is not allowed for the URL ${path}`, { Allow: match.allowed.join(', ') });
+    const refusal = wrongMethodRefusal(method, path, match.shared);
+    return sendText(res, ctx.hooks.routeRejection(refusal.status, { kind: 'method' }), refusal.text, { Allow: match.allowed.join(', ') });
   }
   const first = match.apis[0];
   // APIs marked @SuppressCredentialCheck (login, logout) never look at the Authorization header.
@@ -191,4 +192,19 @@ function decodeURIComponentSafe(s: string): string {
   } catch {
     return s;
   }
+}
+
+/**
+ * RestServer.handleNonUniqueApi on a path several APIs share picks one by method: none for POST, GET or DELETE
+ * is a 500, none whose action key the PUT body holds a 400, any other method a 405. On a path only one API
+ * serves ZStack runs that API whatever the method; this server answers 405 there instead
+ * (docs/zstack-protocol.md#http-status-codes).
+ */
+function wrongMethodRefusal(method: string, path: string, shared: boolean): { status: number; text: string } {
+  if (shared) {
+    const kind = ({ POST: 'creational', GET: 'query', DELETE: 'delete' } as Record<string, string>)[method];
+    if (kind) return { status: 500, text: `No ${kind} API found for the path[${path}]` };
+    if (method === 'PUT') return { status: 400, text: `the body doesn't contain action mapping to the URL[${path}]` };
+  }
+  return { status: 405, text: `The method[${method}] is not allowed for the path[${path}]` };
 }

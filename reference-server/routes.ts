@@ -1,5 +1,5 @@
 // URL routing built from the descriptors: every API's path (and a query's pathWithUuid) under /zstack.
-// Unknown path -> 404 `no api mapping to <path>`; known path, other method -> 405 (docs/zstack-protocol.md#http-status-codes).
+// Unknown path -> 404 `no api mapping to <path>`; a known path with another method: see wrongMethodRefusal in handler.ts.
 import type { ApiDescriptor, Contracts } from '../contracts/index.ts';
 
 interface RouteEntry {
@@ -11,7 +11,8 @@ interface RouteEntry {
 
 export type RouteMatch =
   | { kind: 'none' }
-  | { kind: 'method'; allowed: string[] }
+  /** `shared`: more than one API lives on the path (RestServer.handleNonUniqueApi then picks one by method) */
+  | { kind: 'method'; allowed: string[]; shared: boolean }
   | { kind: 'ok'; apis: ApiDescriptor[]; pathParams: Record<string, string>; withUuid: boolean };
 
 const splitPath = (p: string): string[] => p.split('/').filter((s, i) => i > 0 || s !== '');
@@ -39,7 +40,7 @@ export class Routes {
     const best = Math.max(...hits.map((h) => h.literals));
     const top = hits.filter((h) => h.literals === best);
     const same = top.filter((h) => h.entry.method === method);
-    if (same.length === 0) return { kind: 'method', allowed: [...new Set(top.map((h) => h.entry.method))] };
+    if (same.length === 0) return { kind: 'method', allowed: [...new Set(top.map((h) => h.entry.method))], shared: new Set(top.map((h) => h.entry.api.name)).size > 1 };
     return { kind: 'ok', apis: same.map((h) => h.entry.api), pathParams: same[0].params, withUuid: same[0].entry.withUuid };
   }
 }

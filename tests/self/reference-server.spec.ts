@@ -160,13 +160,19 @@ test.describe('session and REST layer', () => {
     expect(r3.text).toBe("Authorization type must be 'OAuth'");
   });
 
-  test('unknown path 404, wrong method 405, both plain text', async () => {
+  // RestServer.handleNonUniqueApi (docs/zstack-protocol.md#http-status-codes): a path several APIs share answers a
+  // POST, GET or DELETE none of them takes with 500, a PUT with 400, any other method with 405
+  test('unknown path 404; a method no API on a shared path takes: 500, 400 or 405 as RestServer answers; all plain text', async () => {
     const r = await c.raw('GET', '/zstack/v1/no-such-things');
     expect(r.status).toBe(404);
     expect(r.text).toBe('no api mapping to /zstack/v1/no-such-things');
     const m = await c.raw('DELETE', '/zstack/v1/iam2/projects');
-    expect(m.status).toBe(405);
+    expect([m.status, m.text]).toEqual([500, 'No delete API found for the path[/zstack/v1/iam2/projects]']);
     expect(m.json).toBeUndefined();
+    const uuid = hex32();
+    const put = await c.raw('PUT', `/zstack/v1/iam2/organizations/${uuid}`, {});
+    expect([put.status, put.text]).toEqual([400, `the body doesn't contain action mapping to the URL[/zstack/v1/iam2/organizations/${uuid}]`]);
+    expect((await c.raw('PATCH', '/zstack/v1/iam2/projects', {})).status).toBe(405);
   });
 
   test('a bad session fails the job with ID.1001 (never 401); a query answers 503 ID.1001 at once', async () => {
