@@ -1,7 +1,7 @@
 // Everything one worker needs to talk to the target: configuration, validated contracts, compiled schemas
 // and a logged-in client. Built the same way by the Playwright fixtures, the self-tests and the scripts.
 // A suite opened for the run itself (`forRun`) also carries the run's guards: the ledger of what it creates,
-// the job-bound breaker shared by its workers, and read-only mode.
+// the breakers shared by its workers (jobs that never end, replies that never finish), and read-only mode.
 import { readFileSync } from 'node:fs';
 import type { Contracts } from '../contracts/index.ts';
 import type { SuiteConfig } from './config.ts';
@@ -13,8 +13,9 @@ import { ZStackClient } from './client/zstack-client.ts';
 import { shareOf } from './client/load-limiter.ts';
 import { CreateLedger } from './resources/ledger.ts';
 import { JobBreaker } from './safety/job-breaker.ts';
+import { ReplyBreaker } from './safety/reply-breaker.ts';
 import { ReadOnlyGuard } from './safety/read-only.ts';
-import { jobBoundMarkerPath, ledgerPath } from './safety/run-dir.ts';
+import { jobBoundMarkerPath, ledgerPath, runDir } from './safety/run-dir.ts';
 
 export interface Suite {
   config: SuiteConfig;
@@ -25,7 +26,7 @@ export interface Suite {
 }
 
 export interface SuiteOptions {
-  /** the run's own suite (fixtures, teardown): ledger, job-bound breaker and read-only guard attached */
+  /** the run's own suite (fixtures, pact verification): ledger, breakers and read-only guard attached */
   forRun?: boolean;
   /** the contracts to use (default: contracts/, validated) */
   contracts?: Contracts;
@@ -50,9 +51,9 @@ export async function openSuite(config: SuiteConfig, opts: SuiteOptions = {}): P
   const transport = transportFor(config);
   const zs = new ZStackClient(transport, config, contracts);
   if (opts.forRun) {
-    // read-only first: a refused create never reaches the ledger
+    // read-only and the breakers first: a refused create never reaches the ledger
     if (config.readOnly) zs.guards.push(new ReadOnlyGuard());
-    zs.guards.push(new JobBreaker(jobBoundMarkerPath(config.runId)), new CreateLedger(ledgerPath(config.runId), !config.embedded));
+    zs.guards.push(new JobBreaker(jobBoundMarkerPath(config.runId)), new ReplyBreaker(runDir(config.runId)), new CreateLedger(ledgerPath(config.runId), !config.embedded));
   }
   try {
     await zs.login();

@@ -31,9 +31,16 @@ export interface RawResponse {
   truncated: boolean;
 }
 
+/** A reply whose headers came but whose body was still arriving at the deadline (a drip, or a stall mid-body). */
+export interface BodyStall {
+  /** body bytes received before the deadline */
+  bytes: number;
+  timeoutMs: number;
+}
+
 /** A failure with a one-line reason a reader can act on (the caller adds method and URL). */
 export class HttpFailure extends Error {
-  constructor(reason: string) {
+  constructor(reason: string, readonly stall?: BodyStall) {
     super(reason);
     this.name = 'HttpFailure';
   }
@@ -48,12 +55,12 @@ const TLS_CODES: Record<string, string> = {
   ERR_TLS_CERT_ALTNAME_INVALID: 'the certificate does not name this host',
 };
 
-function explain(e: NodeJS.ErrnoException, received: number, timeoutMs: number): string {
+function explain(e: NodeJS.ErrnoException, received: number, timeoutMs: number, headersCame: boolean): string {
   const code = e.code ?? '';
   if (code === 'ECONNREFUSED') return 'connection refused (is the endpoint running and ZSTACK_BASE_URL right?)';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host name not found (check ZSTACK_BASE_URL)';
   if (code === 'DEADLINE') {
-    return received > 0
+    return headersCame
       ? `the body was still arriving after ${timeoutMs} ms (${received} bytes so far; ZSTACK_REQUEST_TIMEOUT_MS)`
       : `no answer within ${timeoutMs} ms (ZSTACK_REQUEST_TIMEOUT_MS)`;
   }
@@ -91,6 +98,7 @@ export class BoundedHttp {
     if (body !== undefined) headers['content-length'] = String(body.length);
     return new Promise<RawResponse>((resolve, reject) => {
       let received = 0;
+      let headersCame = false;
       let settled = false;
       const finish = (f: () => void) => {
         if (settled) return;
@@ -98,8 +106,10 @@ export class BoundedHttp {
         clearTimeout(timer);
         f();
       };
-      const fail = (e: NodeJS.ErrnoException) => finish(() => reject(new HttpFailure(explain(e, received, timeoutMs))));
+      const fail = (e: NodeJS.ErrnoException) => finish(() => reject(new HttpFailure(explain(e, received, timeoutMs, headersCame),
+        e.code === 'DEADLINE' && headersCame ? { bytes: received, timeoutMs } : undefined)));
       const request = (isHttps ? https : http).request(url, { method: req.method, headers, agent: isHttps ? this.httpsAgent : this.httpAgent }, (res) => {
+        headersCame = true;
         const chunks: Buffer[] = [];
         const done = (truncated: boolean) => {
           const headerMap: Record<string, string> = {};

@@ -3,14 +3,15 @@
 // retried after the wait it asks for, as long as the waits stay within ZSTACK_RETRY_AFTER_MAX_MS. A 503
 // without Retry-After is ZStack's ordinary API failure (an ErrorCode), never retried. A network failure
 // becomes a TransportError with one readable, redacted line; the body is parsed as JSON by trying.
-import { BoundedHttp, HttpFailure } from './bounded-http.ts';
+import { BoundedHttp, HttpFailure, type BodyStall } from './bounded-http.ts';
 import { parseJsonBody } from '../exchange/json.ts';
 import type { WireRequest, WireResponse } from '../exchange/exchange.ts';
 import { LoadLimiter, type LoadLimits } from './load-limiter.ts';
 import { redact } from '../reporting/redact.ts';
 
 export class TransportError extends Error {
-  constructor(readonly request: WireRequest, reason: string) {
+  /** stall: the headers came, the body was still arriving at ZSTACK_REQUEST_TIMEOUT_MS */
+  constructor(readonly request: WireRequest, reason: string, readonly stall?: BodyStall) {
     super(redact(`${request.method} ${request.url}: ${reason}`));
     this.name = 'TransportError';
   }
@@ -78,7 +79,8 @@ export class Transport {
     try {
       raw = await this.http.request(req);
     } catch (e) {
-      throw new TransportError(req, e instanceof HttpFailure ? e.message : (e instanceof Error ? e.message : String(e)).split('\n')[0]);
+      if (e instanceof HttpFailure) throw new TransportError(req, e.message, e.stall);
+      throw new TransportError(req, (e instanceof Error ? e.message : String(e)).split('\n')[0]);
     } finally {
       release?.();
     }

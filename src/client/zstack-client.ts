@@ -44,13 +44,15 @@ export interface QueryOptions {
 }
 
 /**
- * Watches every call the client sends (the run's ledger of creates, the job-bound breaker, read-only mode):
- * `before` may refuse a call by throwing or return the request to send instead; `after` sees the whole exchange.
+ * Watches every call the client sends (the run's ledger of creates, the breakers, read-only mode): `before` may
+ * refuse a call by throwing or return the request to send instead; `after` sees the whole exchange; `failed` sees
+ * an error of the request or of its job's polls (a TransportError) before it reaches the caller.
  */
 export interface SendGuard {
   before?(api: ApiDescriptor, request: WireRequest): WireRequest | void;
   after?(api: ApiDescriptor, x: Exchange): void;
   jobTimedOut?(reason: string): void;
+  failed?(api: ApiDescriptor, error: unknown): void;
 }
 
 export class SetupError extends Error {
@@ -176,6 +178,22 @@ export class ZStackClient {
     const descriptor = this.api(api);
     let request = prepared;
     for (const g of this.guards) request = g.before?.(descriptor, request) ?? request;
+    let x: Exchange;
+    try {
+      x = await this.exchange(api, request, followJob);
+    } catch (e) {
+      for (const g of this.guards) g.failed?.(descriptor, e);
+      throw e;
+    }
+    this.history.push(x);
+    this.exchangeCount++;
+    if (this.history.length > HISTORY_LIMIT) this.history.splice(0, this.history.length - HISTORY_LIMIT);
+    for (const g of this.guards) g.after?.(descriptor, x);
+    return x;
+  }
+
+  /** The request, and its job's polls when it answers 202 and followJob holds. */
+  private async exchange(api: string, request: WireRequest, followJob: boolean): Promise<Exchange> {
     const response = await this.transport.send(request);
     const hops: Hop[] = [{ request, response }];
     let unsettled: Exchange['unsettled'];
@@ -201,12 +219,7 @@ export class ZStackClient {
         else throw e;
       }
     }
-    const x: Exchange = { api, hops, final: hops[hops.length - 1].response, ...(unsettled ? { unsettled } : {}) };
-    this.history.push(x);
-    this.exchangeCount++;
-    if (this.history.length > HISTORY_LIMIT) this.history.splice(0, this.history.length - HISTORY_LIMIT);
-    for (const g of this.guards) g.after?.(descriptor, x);
-    return x;
+    return { api, hops, final: hops[hops.length - 1].response, ...(unsettled ? { unsettled } : {}) };
   }
 
   private headers(opts: { session?: string | null; headers?: Record<string, string> }, hasBody: boolean): Record<string, string> {

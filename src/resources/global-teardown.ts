@@ -1,12 +1,14 @@
 // Playwright's global teardown: runs in the runner process after every test, also after Ctrl-C, a SIGTERM
 // (src/safety/global-setup.ts) or a worker that crashed. It replays the run's ledger: whatever the run created
 // and did not delete is deleted now (projects expunged). What cannot be deleted stays in the ledger and is
-// named in one line; `npm run janitor` finds it later.
+// named in one line; `npm run janitor` finds it later. A run the reply breaker stopped says why, in one line.
+// Its client is opened without the run's guards, so no breaker refuses its deletes.
 import { existsSync, rmSync } from 'node:fs';
 import { ConfigError, loadConfig } from '../config.ts';
 import { redact } from '../reporting/redact.ts';
 import { jobBoundMarkerPath, ledgerPath, runDir } from '../safety/run-dir.ts';
 import { JobBreaker } from '../safety/job-breaker.ts';
+import { ReplyBreaker } from '../safety/reply-breaker.ts';
 import { openSuite } from '../suite.ts';
 import { outstanding, readLedger } from './ledger.ts';
 import { replayLedger } from './ledger-replay.ts';
@@ -22,13 +24,15 @@ export default async function globalTeardown(): Promise<void> {
     if (e instanceof ConfigError) return; // the run never started
     throw e;
   }
+  const say = (line: string) => process.stderr.write(`zstack-conformance teardown: ${redact(line)}\n`);
+  const stopped = new ReplyBreaker(runDir(config.runId)).tripped();
+  if (stopped !== undefined) say(`the run stopped early: ${stopped}`);
   const path = ledgerPath(config.runId);
   const left = outstanding(readLedger(path));
   // the run is over: its directory (ledger, job-bound marker) goes once nothing it made is left
   const done = () => rmSync(runDir(config.runId), { recursive: true, force: true });
   if (left.uuids.length === 0 && left.unresolved.length === 0) return done();
   const jobsStuck = new JobBreaker(jobBoundMarkerPath(config.runId)).tripped() !== undefined;
-  const say = (line: string) => process.stderr.write(`zstack-conformance teardown: ${redact(line)}\n`);
   let suite;
   try {
     suite = await openSuite({ ...config, jobTimeoutMs: jobsStuck ? Math.min(config.jobTimeoutMs, SHORT_JOB_BOUND_MS) : config.jobTimeoutMs });

@@ -1,6 +1,6 @@
 // Where a run keeps what must outlive its processes: reports/runs/<runId>/ holds the ledger of what it created
-// (ledger.jsonl) and the marker that its target's jobs outlive their bound (job-bound-exceeded). Workers, the
-// runner's teardown and the janitor find each other's files here.
+// (ledger.jsonl), the marker that its target's jobs outlive their bound (job-bound-exceeded) and those of the
+// reply breaker (reply-breaker.ts). Workers, the runner's teardown and the janitor find each other's files here.
 import { join } from 'node:path';
 
 export const RUNS_DIR = join('reports', 'runs');

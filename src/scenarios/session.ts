@@ -16,8 +16,9 @@ export const sessionScenario: Scenario = {
   readOnly: true,
   description: 'login with the SHA-512 of the password MUST answer 200 with a SessionInventory at once; after LogOut the session MUST be refused with ID.1001.',
   async run(ctx) {
-    // A session of its own, so the suite's session stays valid.
+    // A session of its own, so the suite's session stays valid; the run's guards still watch it (the breakers).
     const zs = new ZStackClient(ctx.zs.transport, ctx.zs.config, ctx.zs.contracts);
+    zs.guards.push(...ctx.zs.guards);
     const own = { zs, record: ctx.record };
     const login = findApi(zs.contracts, 'Session', 'login');
     const loggedIn = await observeInto(own, login.name, { accountName: zs.config.accountName, password: zs.passwordHash() }, { session: null });

@@ -76,6 +76,14 @@ test('a body that drips a byte at a time ends at the request bound, not later', 
   await s.close();
 });
 
+test('headers and then silence is a body still arriving (0 bytes), not "no answer": the reply breaker counts it', async () => {
+  const s = await serve((_q, res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.flushHeaders(); });
+  const { message, ms } = await loginFailure(s.url);
+  expect(message).toContain(`the body was still arriving after ${REQUEST_BOUND_MS} ms (0 bytes so far; ZSTACK_REQUEST_TIMEOUT_MS)`);
+  expect(ms).toBeLessThan(REQUEST_BOUND_MS + 2_000);
+  await s.close();
+});
+
 test('a huge body is cut at ZSTACK_MAX_RESPONSE_BYTES as it streams, long before the request bound', async () => {
   let written = 0;
   const chunk = Buffer.alloc(64 * 1024, 'x');
