@@ -4,6 +4,7 @@
 // and the rules themselves say (a parameter's location, type, required-ness, values, since; the method, path,
 // reply, ...) is theirs: a change there is reported, never kept. Sources are merged; the texts of hand-written
 // doc defects go to the override's docDefects.
+import { isDeepStrictEqual } from 'node:util';
 import type { ApiDescriptor, DocDefect, ParamSpec } from '../../contracts/index.ts';
 import { isGeneratedText } from './examples.ts';
 import type { OverrideEntry, OverrideFile } from './overrides.ts';
@@ -11,8 +12,9 @@ import type { OverrideEntry, OverrideFile } from './overrides.ts';
 /** Members the page or the importer's rules decide; absent from the new descriptor, a value the page gave is only not known. */
 const SAID_BY_PAGE = new Set(['name', 'since', 'resource', 'kind', 'method', 'path', 'async', 'bodyKey', 'tags', 'reply']);
 const PARAM_SAID_BY_PAGE = new Set(['in', 'type', 'required', 'enum', 'maxLength', 'since']);
-/** Members whose absence is itself what the page says (no tag rows, an optional parameter, since the API's version). */
-const ABSENCE_SAYS = new Set(['/tags', 'required', 'since']);
+/** Members whose absence is itself what the page says (no tag rows; an optional parameter, since the API's version). */
+const ABSENCE_SAID = new Set(['tags']);
+const PARAM_ABSENCE_SAID = new Set(['required', 'since']);
 
 export interface HandWrittenFacts {
   /** override entries that keep a fact of the old descriptor */
@@ -21,11 +23,14 @@ export interface HandWrittenFacts {
   pageChanges: string[];
 }
 
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 const shown = (v: unknown): string => (v === undefined ? '(absent)' : JSON.stringify(v));
 const escape = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
-export function handWrittenFacts(old: ApiDescriptor | undefined, built: ApiDescriptor): HandWrittenFacts {
+/** The override file decides this member, or a part of it, or the member it is part of: an edit there wins over the old descriptor. */
+const decidedBy = (override: OverrideFile | undefined, path: string): boolean =>
+  (override?.set ?? []).some((e) => e.path === path || path.startsWith(`${e.path}/`) || e.path.startsWith(`${path}/`));
+
+export function handWrittenFacts(old: ApiDescriptor | undefined, built: ApiDescriptor, override: OverrideFile | undefined): HandWrittenFacts {
   const out: HandWrittenFacts = { entries: [], pageChanges: [] };
   if (!old) return out;
   const file = `contracts/apis/${old.name}.json`;
@@ -33,9 +38,9 @@ export function handWrittenFacts(old: ApiDescriptor | undefined, built: ApiDescr
     path, value,
     reason: now === undefined ? `kept from the hand-written ${file}: the page does not say it` : `kept from the hand-written ${file} over what the importer's rules give (${shown(now)})`,
   });
-  const compare = (path: string, key: string, was: unknown, now: unknown, saidByPage: boolean) => {
-    if (same(was, now)) return;
-    if (saidByPage && (now !== undefined || ABSENCE_SAYS.has(key))) out.pageChanges.push(`${path}: ${shown(was)} -> ${shown(now)}`);
+  const compare = (path: string, was: unknown, now: unknown, saidByPage: boolean, absenceSaid: boolean) => {
+    if (isDeepStrictEqual(was, now) || decidedBy(override, path)) return;
+    if (saidByPage && (now !== undefined || absenceSaid)) out.pageChanges.push(`${path}: ${shown(was)} -> ${shown(now)}`);
     else if (was !== undefined) keep(path, was, now);
   };
 
@@ -45,15 +50,16 @@ export function handWrittenFacts(old: ApiDescriptor | undefined, built: ApiDescr
     if (key === 'params' || key === 'docDefects') continue;
     if (key === 'sources') {
       const extra = old.sources.filter((s) => !built.sources.includes(s));
-      if (extra.length > 0) out.entries.push({ path: '/sources', value: [...built.sources, ...extra], reason: `the page's sources, then those of the hand-written ${file}` });
+      if (extra.length > 0 && !decidedBy(override, '/sources')) out.entries.push({ path: '/sources', value: [...built.sources, ...extra], reason: `the page's sources, then those of the hand-written ${file}` });
       continue;
     }
-    compare(`/${key}`, `/${key}`, oldTop[key], newTop[key], SAID_BY_PAGE.has(key));
+    compare(`/${key}`, oldTop[key], newTop[key], SAID_BY_PAGE.has(key), ABSENCE_SAID.has(key));
   }
   for (const name of new Set([...Object.keys(old.params), ...Object.keys(built.params)])) {
     const was = old.params[name] as ParamSpec | undefined;
     const now = built.params[name] as ParamSpec | undefined;
     const path = `/params/${escape(name)}`;
+    if (decidedBy(override, path) && (!was || !now)) continue;
     if (!was || !now) {
       if (was) keep(path, was, undefined);
       else out.pageChanges.push(`${path}: (absent) -> ${shown(now)}`);
@@ -61,7 +67,7 @@ export function handWrittenFacts(old: ApiDescriptor | undefined, built: ApiDescr
     }
     const w = was as unknown as Record<string, unknown>;
     const n = now as unknown as Record<string, unknown>;
-    for (const key of new Set([...Object.keys(w), ...Object.keys(n)])) compare(`${path}/${escape(key)}`, key, w[key], n[key], PARAM_SAID_BY_PAGE.has(key));
+    for (const key of new Set([...Object.keys(w), ...Object.keys(n)])) compare(`${path}/${escape(key)}`, w[key], n[key], PARAM_SAID_BY_PAGE.has(key), PARAM_ABSENCE_SAID.has(key));
   }
   return out;
 }
@@ -69,10 +75,11 @@ export function handWrittenFacts(old: ApiDescriptor | undefined, built: ApiDescr
 /**
  * The old descriptor's doc defect texts a person wrote (not the importer's generated ones) that the new
  * descriptor does not carry word for word: kept in the override's docDefects, which the importer uses for the
- * defects it finds (and names, with a warning, when the page no longer shows one).
+ * defects it finds (and names, with a warning, when the page no longer shows one). A text the override already
+ * has for that defect wins.
  */
 export function handWrittenDefectTexts(old: ApiDescriptor | undefined, defects: DocDefect[], override: OverrideFile | undefined): DocDefect[] {
-  return (old?.docDefects ?? []).filter((d) => !isGeneratedText(d) && !defects.some((x) => same(x, d)) && !(override?.docDefects ?? []).some((x) => same(x, d)));
+  return (old?.docDefects ?? []).filter((d) => !isGeneratedText(d) && !defects.some((x) => isDeepStrictEqual(x, d)) && !(override?.docDefects ?? []).some((x) => x.id === d.id));
 }
 
 /** The override with the kept facts and texts added (an entry at the same path, or a text of the same defect, replaced). */

@@ -49,11 +49,11 @@ export function importPage(pageFile: string, opts: ImportOptions = {}): ImportRe
   const replySchema = schemas[0]?.schema;
   const inventoryFields = Object.keys((replySchema?.['properties'] ?? {}) as object);
   const overrideFile = join(contractsDir, 'overrides', `${page.apiName}.json`);
-  const readOverrideFile = readOverride(contractsDir, `${page.apiName}.json`);
-  let override = readOverrideFile;
+  const overrideOnDisk = readOverride(contractsDir, `${page.apiName}.json`);
+  let override = overrideOnDisk;
   let api = buildDescriptor(page, override, inventoryFields);
   const old = existing.apis.get(api.name);
-  const facts = handWrittenFacts(old, api);
+  const facts = handWrittenFacts(old, api, override);
   if (facts.entries.length > 0) {
     override = withKept(override, api.name, facts.entries, []);
     api = buildDescriptor(page, override, inventoryFields);
@@ -77,7 +77,7 @@ export function importPage(pageFile: string, opts: ImportOptions = {}): ImportRe
   const files: PlannedFile[] = [{ path: join(contractsDir, 'apis', `${api.name}.json`), text: formatContractJson(finalApi as unknown as Record<string, unknown>) }];
   for (const s of schemas.filter((x) => x.write)) files.push({ path: join(contractsDir, 'schemas', `${s.name}.schema.json`), text: formatContractJson(s.schema as JsonSchema) });
   if (fixture) files.push({ path: join(examplesDir, `${api.name}.json`), text: formatContractJson(fixture as unknown as Record<string, unknown>) });
-  if (override !== readOverrideFile) files.push({ path: overrideFile, text: formatContractJson(override as OverrideFile as unknown as Record<string, unknown>) });
+  if (override !== overrideOnDisk) files.push({ path: overrideFile, text: formatContractJson(override as OverrideFile as unknown as Record<string, unknown>) });
   if (!opts.dryRun) writeAllOrNothing(files);
   return {
     api: finalApi, files, kept: schemas.filter((s) => !s.write).map((s) => ({ schema: s.name, missing: s.missing })),

@@ -73,6 +73,8 @@ test('every override entry gives a reason', () => {
 test('a third API\'s page imports, validates, records its doc defects, and its derived tests pass against the reference server', async () => {
   const t = tempContracts();
   try {
+    // a new API even after its page was imported into the repository
+    for (const f of [`apis/${THIRD}.json`, `overrides/${THIRD}.json`]) rmSync(join(t.contracts, f), { force: true });
     const before = filesUnder(t.contracts);
     const r = importPage(join(PAGES, `${THIRD}.zh-doc.txt`), { contractsDir: t.contracts, docExamplesDir: t.examples });
     // only the new descriptor and its doc example: the project schema is hand-written and kept
@@ -153,9 +155,16 @@ for (const [how, rewrite] of BULLET_VARIANTS) {
 test('an import over a hand-written descriptor keeps what the page cannot say, in the API\'s override file, and a re-import changes nothing', () => {
   const t = tempContracts();
   try {
-    const handWritten = JSON.parse(readFileSync(join(CONTRACTS_DIR, 'apis', `${TICKET}.json`), 'utf8')) as ApiDescriptor;
+    // the descriptor as it was written by hand, before any import (whatever the repository holds now)
+    const handWritten: ApiDescriptor = {
+      name: TICKET, since: '3.0.0', resource: 'TicketFlowCollection', kind: 'action', method: 'PUT', path: '/v1/tickets/flow-collections/{uuid}/actions', async: true, bodyKey: 'changeTicketFlowCollectionState', tags: true,
+      params: { uuid: { in: 'path', type: 'uuid', required: true, references: 'TicketFlowCollection' }, stateEvent: { in: 'body', type: 'string', required: true, enum: ['enable', 'disable'] } },
+      effect: { kind: 'stateEvent', param: 'stateEvent', field: 'state', transitions: { enable: 'Enabled', disable: 'Disabled' }, mayChange: ['state', 'lastOpDate'] },
+      reply: { body: 'inventory', schema: 'TicketFlowCollectionInventory' },
+      sources: ['docs/zstack-protocol.md#the-api-family', 'docs/zstack-protocol.md#state-events', 'sdk/src/main/java/org/zstack/sdk/ticket/api/ChangeTicketFlowCollectionStateAction.java'],
+    };
     const overrideFile = join(t.contracts, 'overrides', `${TICKET}.json`);
-    expect(existsSync(overrideFile)).toBe(false);
+    rmSync(overrideFile, { force: true });
     // the page as a vendor might write it without the values: the enum and so the state-event effect cannot be derived
     const page = join(t.dir, `${TICKET}.zh-doc.txt`);
     writeFileSync(page, readFileSync(join(PAGES, `${TICKET}.zh-doc.txt`), 'utf8').replace('- enable\n- disable\n', ''));
@@ -178,6 +187,11 @@ test('an import over a hand-written descriptor keeps what the page cannot say, i
     const again = importPage(page, { contractsDir: t.contracts, docExamplesDir: t.examples });
     expect(again.keptFacts).toEqual([]);
     expect(filesUnder(t.dir).map((f) => [f, readFileSync(join(t.dir, f), 'utf8')])).toEqual(once);
+
+    // from then on the override file is where those facts live: an edit there wins over the descriptor
+    const edited = { ...override, set: override.set.map((e) => (e.path === '/effect' ? { ...e, value: { ...handWritten.effect, mayChange: ['state'] } } : e)) };
+    writeFileSync(overrideFile, formatContractJson(edited as unknown as Record<string, unknown>));
+    expect(importPage(page, { contractsDir: t.contracts, docExamplesDir: t.examples }).api.effect?.mayChange).toEqual(['state']);
   } finally {
     rmSync(t.dir, { recursive: true, force: true });
   }
