@@ -29,6 +29,8 @@ for (const page of pages) {
     const r = importPage(page, { ...(contractsDir ? { contractsDir } : {}), ...(docExamplesDir ? { docExamplesDir } : {}), dryRun });
     for (const f of r.files) console.log(`${dryRun ? 'would write' : 'wrote'} ${relative(process.cwd(), f.path)}`);
     imported++;
+    for (const f of r.keptFacts) console.log(`kept ${f} of the descriptor that was there (the page does not say it): see contracts/overrides/${r.api.name}.json`);
+    for (const c of r.pageChanges) console.log(`the page changes ${c}`);
     for (const k of r.kept) console.log(`kept contracts/schemas/${k.schema}.schema.json (hand-written, no override file)${k.missing.length ? `; the page also documents ${k.missing.join(', ')}` : ''}`);
   } catch (e) {
     failed = true;
@@ -37,8 +39,11 @@ for (const page of pages) {
     console.error(`import: ${known ? message : `${page}: ${message.split('\n')[0]}`}`);
   }
 }
-// the generated tables (recorded doc defects, ...) name every descriptor: refresh them, as `npm run conformance:list` does
+// what is generated from every descriptor (the tables of recorded doc defects, ..., and the certification
+// profiles) is refreshed, as `npm run conformance:list` and `npm run profile:write` do, so `npm test` stays green
 if (imported > 0 && !dryRun && !contractsDir) {
-  execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./conformance-list.ts', import.meta.url))], { stdio: 'inherit' });
+  for (const script of ['./conformance-list.ts', './profile.ts']) {
+    execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(script, import.meta.url))], { stdio: 'inherit' });
+  }
 }
 process.exit(failed ? 1 : 0);

@@ -98,8 +98,8 @@ function ruleSections(kind: ApiDescriptor['kind'], effect: string | undefined): 
   return out;
 }
 
-/** The descriptor as the page and the rules make it, before its doc defects; overrides applied. */
-export function buildDescriptor(page: ParsedPage, contractsDir: string, inventoryFields: string[]): { api: ApiDescriptor; override: OverrideFile | undefined } {
+/** The descriptor as the page and the rules make it, before its doc defects; the API's override applied. */
+export function buildDescriptor(page: ParsedPage, override: OverrideFile | undefined, inventoryFields: string[]): ApiDescriptor {
   const kind = kindOf(page);
   const path = '/' + page.pathAsWritten.replace(/^\//, '').replace(/^zstack\//, '');
   if (!/^\/v1\/[a-z0-9/{}A-Z-]+$/.test(path)) throw new PageError(page.file, page.pathLine, 'a path under /zstack/v1/', page.pathAsWritten);
@@ -124,11 +124,10 @@ export function buildDescriptor(page: ParsedPage, contractsDir: string, inventor
     docPage: basename(page.file),
     sources: [`doc page ${basename(page.file)}`, ...ruleSections(kind, api_effectKind(page, kind, params, inventoryFields))],
   };
-  const override = readOverride(contractsDir, `${page.apiName}.json`);
   if (override?.set) applyOverrides(api, override.set, `contracts/overrides/${page.apiName}.json`);
   if (typeof api['resource'] !== 'string') throw new OverrideError(`${page.apiName}: the page names no inventory, so its resource is unknown; set /resource in contracts/overrides/${page.apiName}.json`);
   const finalParams = api['params'] as Record<string, ParamSpec>;
   for (const [n, p] of Object.entries(finalParams)) finalParams[n] = ordered(p as unknown as Record<string, unknown>, PARAM_KEYS) as unknown as ParamSpec;
   if (api['effect']) api['effect'] = ordered(api['effect'] as Record<string, unknown>, EFFECT_KEYS);
-  return { api: ordered(api, DESCRIPTOR_KEYS) as unknown as ApiDescriptor, override };
+  return ordered(api, DESCRIPTOR_KEYS) as unknown as ApiDescriptor;
 }

@@ -23,6 +23,23 @@ const ANCHOR = 'docs/zstack-protocol.md#';
 
 interface Finding { id: string; says: string; actually: string; source: string }
 
+/** The `actually` of each generated defect text; the body key and request line ones end with the page's own words. */
+const GENERATED = {
+  lowerCaseKey: 'the REST layer matches the action key case-sensitively; the SDK sends ',
+  synchronous: 'every non-GET API but login is asynchronous: 202 + location, the result comes from the job',
+  everyFieldRequired: 'error is absent or null on success, and null fields are omitted',
+  omitsNotNull: 'these are NOT NULL columns, so a real server always sends them',
+  placeholder: 'the parameter is a list of objects',
+  invalid: 'see the descriptor and schema',
+};
+
+/** A defect text the importer wrote itself (no one's words to keep), as opposed to one a person wrote. */
+export function isGeneratedText(d: DocDefect): boolean {
+  if (d.id === 'request-line-without-leading-slash') return /^(GET|POST|PUT|DELETE) \/\S+$/.test(d.actually) && d.says === d.actually.replace(' /', ' ');
+  if (d.id === 'lower-case-body-key') return d.actually.startsWith(GENERATED.lowerCaseKey) && !d.actually.slice(GENERATED.lowerCaseKey.length).includes(' ');
+  return Object.values(GENERATED).includes(d.actually);
+}
+
 function problemsOf(validate: (v: unknown) => boolean, errors: () => Array<{ instancePath: string; keyword: string; params: unknown }> | null | undefined, value: unknown): Array<Omit<KnownProblem, 'defect'>> {
   validate(value);
   return (errors() ?? []).map((e) => {
@@ -41,13 +58,13 @@ export function checkExamples(page: ParsedPage, api: ApiDescriptor, contracts: C
   }
   const pageKey = page.bodyKey;
   if (pageKey && api.bodyKey && pageKey !== api.bodyKey && pageKey.toLowerCase() === api.bodyKey.toLowerCase()) {
-    found({ id: 'lower-case-body-key', says: `body key ${pageKey}`, actually: `the REST layer matches the action key case-sensitively; the SDK sends ${api.bodyKey}`, source: `${ANCHOR}action-keys` });
+    found({ id: 'lower-case-body-key', says: `body key ${pageKey}`, actually: `${GENERATED.lowerCaseKey}${api.bodyKey}`, source: `${ANCHOR}action-keys` });
   }
   if (page.claimsSync && api.async) {
-    found({ id: 'marked-synchronous', says: 'synchronous', actually: 'every non-GET API but login is asynchronous: 202 + location, the result comes from the job', source: `${ANCHOR}sync-and-async-jobs` });
+    found({ id: 'marked-synchronous', says: 'synchronous', actually: GENERATED.synchronous, source: `${ANCHOR}sync-and-async-jobs` });
   }
   if (page.reply.some((f) => f.name === 'error' && f.required) && page.format === 'explorer') {
-    found({ id: 'every-field-marked-required', says: 'error and every reply field required', actually: 'error is absent or null on success, and null fields are omitted', source: `${ANCHOR}results-and-errorcode` });
+    found({ id: 'every-field-marked-required', says: 'error and every reply field required', actually: GENERATED.everyFieldRequired, source: `${ANCHOR}results-and-errorcode` });
   }
 
   let fixture: DocExampleFixture | undefined;
@@ -79,11 +96,11 @@ export function checkExamples(page: ParsedPage, api: ApiDescriptor, contracts: C
       for (const p of list) {
         if (p.defect === 'response-example-omits-not-null-fields') {
           const missing = [...new Set(list.filter((x) => x.defect === p.defect).map((x) => x.missingProperty))].join(', ');
-          found({ id: p.defect, says: `the response example has no ${missing}`, actually: 'these are NOT NULL columns, so a real server always sends them', source: `${ANCHOR}inventory-fields-always-present` });
+          found({ id: p.defect, says: `the response example has no ${missing}`, actually: GENERATED.omitsNotNull, source: `${ANCHOR}inventory-fields-always-present` });
         } else if (p.defect.endsWith('-placeholder')) {
-          found({ id: p.defect, says: `a placeholder where ${p.defect.replace(/-placeholder$/, '')} holds structures`, actually: 'the parameter is a list of objects', source: `${ANCHOR}the-api-family` });
+          found({ id: p.defect, says: `a placeholder where ${p.defect.replace(/-placeholder$/, '')} holds structures`, actually: GENERATED.placeholder, source: `${ANCHOR}the-api-family` });
         } else if (p.defect.endsWith('-invalid')) {
-          found({ id: p.defect, says: `the example does not match the contract at ${p.path} (${p.missingProperty ?? p.keyword})`, actually: 'see the descriptor and schema', source: `${ANCHOR}the-api-family` });
+          found({ id: p.defect, says: `the example does not match the contract at ${p.path} (${p.missingProperty ?? p.keyword})`, actually: GENERATED.invalid, source: `${ANCHOR}the-api-family` });
         }
       }
     }

@@ -1,19 +1,26 @@
 // The older table page: a request line ("PUT zstack/v1/..."), headers, a JSON request example, a curl line,
 // the parameter table (名字 | 类型 | 位置 | 描述 | 可选值 | 起始版本), the JSON response example, the reply table
 // and one table per structure a row refers to ("详情参考x"), then SDK snippets and site text. Cells may sit in
-// the wrong column and a row may continue on the next line (starting with "|"): versions are recognised by
-// their form wherever they are.
+// the wrong column and a row may continue on later lines (starting with "|", or with its since-version), with
+// the values of a cell listed one per line in between ("- enable", "• enable", either with a leading "|"):
+// versions are recognised by their form wherever they are.
 import { PageError } from './page-error.ts';
 import type { PageExample, PageField, ParsedPage } from './page-model.ts';
 import { headerColumns, isTableHeader, isTableRule, parseCurl, readJsonBlock, tableCells, urlPath, VERSION, type Line } from './sections.ts';
 
-interface Table { line: number; columns: string[]; rows: Array<{ cells: string[]; line: number }> }
+interface Table { line: number; columns: string[]; rows: Array<{ cells: string[]; line: number; bullets: string[] }> }
 
 const REQUEST_LINE = /^(GET|POST|PUT|DELETE)\s+(\/?zstack\/\S+|\/?v1\/\S+)$/;
 const SDK_CLASS = /^(\w+)Action\s+action\s*=/;
 const OPTIONAL_MARK = /\s*[(（](可选|optional)[)）]\s*$/i;
 const BODY_KEY = /(?:包含在|inside\s+)(\w+)(?:结构中|\s+structure)?/i;
 const REFERENCE = /(?:详情参考|see details(?: of)?\s*|see\s+)(\w+)/i;
+/** A value listed on a line of its own inside a row: "- enable", "• enable", "| - enable |". */
+const BULLET = /^\|?\s*[-•]\s+([^|]*?)\s*\|?$/;
+const VALUE_SEPARATORS = /[\s,，、]+/;
+
+/** A line that goes on with the row above it: it starts with "|", or with a since-version (no name is one). */
+const continuesRow = (t: string): boolean => t.startsWith('|') || VERSION.test(tableCells(t)[0] ?? '');
 
 function readTable(file: string, lines: Line[], i: number): { table: Table; next: number } {
   const columns = headerColumns(lines[i].text);
@@ -22,9 +29,15 @@ function readTable(file: string, lines: Line[], i: number): { table: Table; next
   let j = i + 2;
   for (; j < lines.length; j++) {
     const t = lines[j].text.trim();
-    if (t === '' || !t.includes('|') || isTableHeader(t) || t.startsWith('{')) break;
-    if (t.startsWith('|') && rows.length > 0) rows[rows.length - 1].cells.push(...tableCells(t));
-    else rows.push({ cells: tableCells(t), line: lines[j].no });
+    const open = rows.at(-1);
+    const bullet = open ? BULLET.exec(t) : null;
+    if (open && bullet) {
+      open.bullets.push(bullet[1]);
+      continue;
+    }
+    if (t === '' || isTableHeader(t) || t.startsWith('{') || !(t.includes('|') || (open && continuesRow(t)))) break;
+    if (open && continuesRow(t)) open.cells.push(...tableCells(t));
+    else rows.push({ cells: tableCells(t), line: lines[j].no, bullets: [] });
   }
   return { table: { line: lines[i].no, columns, rows }, next: j };
 }
@@ -43,7 +56,9 @@ function rowField(file: string, table: Table, row: Table['rows'][number], reques
   const text = (c: string) => (VERSION.test(c) ? '' : c);
   const field: PageField & { bodyKey?: string } = { name, type, required: request ? !OPTIONAL_MARK.test(rawName) : true, children: [], line: row.line };
   if (versions.length > 0) field.since = versions[0];
-  const description = text(get('description'));
+  // listed values belong to the values cell; a table without one lists them in the description
+  const bulletsAreValues = request && table.columns.includes('values');
+  const description = [text(get('description')), ...(bulletsAreValues ? [] : row.bullets)].filter((d) => d !== '').join(' ');
   if (description) field.description = description;
   if (request) {
     const where = get('in');
@@ -54,8 +69,8 @@ function rowField(file: string, table: Table, row: Table['rows'][number], reques
       const key = BODY_KEY.exec(where)?.[1];
       if (key) field.bodyKey = key;
     } else throw new PageError(file, row.line, 'a location (url, body or query) in the 位置 column', where);
-    const values = text(get('values'));
-    if (values) field.values = values.split(/[\s,，、]+/).filter((v) => v !== '');
+    const values = [text(get('values')), ...(bulletsAreValues ? row.bullets : [])].flatMap((v) => v.split(VALUE_SEPARATORS)).filter((v) => v !== '');
+    if (values.length > 0) field.values = values;
   }
   return field;
 }

@@ -10,7 +10,8 @@ import { checkExamples } from './examples.ts';
 import { formatContractJson } from './format-json.ts';
 import { readExplorerPage } from './format-explorer.ts';
 import { readTablePage } from './format-table.ts';
-import { OverrideError } from './overrides.ts';
+import { handWrittenDefectTexts, handWrittenFacts, withKept } from './hand-written.ts';
+import { OverrideError, readOverride, type OverrideFile } from './overrides.ts';
 import type { ParsedPage } from './page-model.ts';
 import { DESCRIPTOR_KEYS, ordered } from './rules.ts';
 import { detectFormat, pageLines } from './sections.ts';
@@ -22,7 +23,15 @@ export { OverrideError } from './overrides.ts';
 export const DOC_EXAMPLES_DIR = resolve(CONTRACTS_DIR, '../fixtures/doc-examples');
 
 export interface ImportOptions { contractsDir?: string; docExamplesDir?: string; dryRun?: boolean }
-export interface ImportResult { api: ApiDescriptor; files: PlannedFile[]; kept: Array<{ schema: string; missing: string[] }> }
+export interface ImportResult {
+  api: ApiDescriptor;
+  files: PlannedFile[];
+  kept: Array<{ schema: string; missing: string[] }>;
+  /** facts of the descriptor already there that the page does not say, kept in its override file (JSON pointers) */
+  keptFacts: string[];
+  /** what the page changes of the descriptor already there */
+  pageChanges: string[];
+}
 
 export function parsePage(file: string, text: string): ParsedPage {
   const lines = pageLines(text);
@@ -39,12 +48,26 @@ export function importPage(pageFile: string, opts: ImportOptions = {}): ImportRe
   const schemas = buildSchemas(page, contractsDir, existing.schemas);
   const replySchema = schemas[0]?.schema;
   const inventoryFields = Object.keys((replySchema?.['properties'] ?? {}) as object);
-  const { api, override } = buildDescriptor(page, contractsDir, inventoryFields);
+  const overrideFile = join(contractsDir, 'overrides', `${page.apiName}.json`);
+  const overrideOnDisk = readOverride(contractsDir, `${page.apiName}.json`);
+  let override = overrideOnDisk;
+  let api = buildDescriptor(page, override, inventoryFields);
+  const old = existing.apis.get(api.name);
+  const facts = handWrittenFacts(old, api, override);
+  if (facts.entries.length > 0) {
+    override = withKept(override, api.name, facts.entries, []);
+    api = buildDescriptor(page, override, inventoryFields);
+  }
 
   const contracts: Contracts = { apis: new Map(existing.apis), schemas: new Map(existing.schemas) };
   contracts.apis.set(api.name, api);
   for (const s of schemas) contracts.schemas.set(s.name, s.schema);
-  const { fixture, defects } = checkExamples(page, api, contracts, override?.docDefects);
+  let { fixture, defects } = checkExamples(page, api, contracts, override?.docDefects);
+  const texts = handWrittenDefectTexts(old, defects, override);
+  if (texts.length > 0) {
+    override = withKept(override, api.name, [], texts);
+    ({ fixture, defects } = checkExamples(page, api, contracts, override.docDefects));
+  }
   const finalApi = ordered({ ...api, ...(defects.length > 0 ? { docDefects: defects } : {}) } as unknown as Record<string, unknown>, DESCRIPTOR_KEYS) as unknown as ApiDescriptor;
   for (const d of override?.docDefects ?? []) {
     if (!defects.some((x) => x.id === d.id)) console.warn(`import: ${api.name}: the override describes doc defect ${d.id}, which this page no longer shows; left out`);
@@ -54,8 +77,12 @@ export function importPage(pageFile: string, opts: ImportOptions = {}): ImportRe
   const files: PlannedFile[] = [{ path: join(contractsDir, 'apis', `${api.name}.json`), text: formatContractJson(finalApi as unknown as Record<string, unknown>) }];
   for (const s of schemas.filter((x) => x.write)) files.push({ path: join(contractsDir, 'schemas', `${s.name}.schema.json`), text: formatContractJson(s.schema as JsonSchema) });
   if (fixture) files.push({ path: join(examplesDir, `${api.name}.json`), text: formatContractJson(fixture as unknown as Record<string, unknown>) });
+  if (override !== overrideOnDisk) files.push({ path: overrideFile, text: formatContractJson(override as OverrideFile as unknown as Record<string, unknown>) });
   if (!opts.dryRun) writeAllOrNothing(files);
-  return { api: finalApi, files, kept: schemas.filter((s) => !s.write).map((s) => ({ schema: s.name, missing: s.missing })) };
+  return {
+    api: finalApi, files, kept: schemas.filter((s) => !s.write).map((s) => ({ schema: s.name, missing: s.missing })),
+    keptFacts: [...facts.entries.map((e) => e.path), ...texts.map((t) => `docDefects ${t.id}`)], pageChanges: facts.pageChanges,
+  };
 }
 
 function validateDescriptor(contractsDir: string, api: ApiDescriptor): void {

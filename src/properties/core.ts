@@ -8,6 +8,7 @@ import type { Observation } from '../exchange/observation.ts';
 import type { Exchange } from '../exchange/exchange.ts';
 import type { JsonObject } from '../exchange/json.ts';
 import { ResourceKit } from '../resources/resource-kit.ts';
+import { validValue } from '../resources/fresh.ts';
 import { formatFailures } from '../reporting/failures.ts';
 import { ZStackClient } from '../client/zstack-client.ts';
 import type { Suite } from '../suite.ts';
@@ -130,6 +131,8 @@ export class CaseRecord {
       if (p.enum) params[n] = p.enum[0];
       else if (p.references) params[n] = this.env.fixtures.refs.get(p.references);
       else if (p.type === 'list') params[n] = [{ name: this.env.kit.name('flow'), approverUuid: this.env.fixtures.refs.get('approverUuid') }];
+      // any other required parameter (a virtual ID's password, ...): what the derived tests send
+      else if (p.in !== 'path') params[n] = await validValue({ zs: this.zs, kit: this.kit }, n, p, new Map(this.env.fixtures.refs));
     }
     return this.kit.create(resource, params);
   }

@@ -1,11 +1,13 @@
 // Valid inputs for the derived tests, from the descriptor alone: every required parameter (and the optional
 // ones a test asks for) gets a value a real ZStack accepts. Resources a parameter references are made first;
 // a create that needs a project gets a project with an approver in it (docs/zstack-protocol.md#flow-collections-and-their-approvers).
+import { randomBytes } from 'node:crypto';
 import { findApi, type ApiDescriptor, type JsonSchema, type ParamSpec } from '../../contracts/index.ts';
 import type { JsonObject } from '../exchange/json.ts';
 import { dereference } from '../contracts/schemas.ts';
 import type { ZStackClient } from '../client/zstack-client.ts';
 import type { ResourceKit } from './resource-kit.ts';
+import { registerSecret } from '../reporting/redact.ts';
 
 /** What making resources needs: the client and the kit that deletes them again. */
 export interface FreshContext { zs: ZStackClient; kit: ResourceKit }
@@ -14,6 +16,13 @@ export interface FreshContext { zs: ZStackClient; kit: ResourceKit }
 export type Refs = Map<string, string>;
 
 const TEXT = 'zstack-conformance derived test';
+
+/** A fresh value for a secret parameter (a password), kept out of every report. */
+function secretValue(): string {
+  const value = randomBytes(12).toString('hex');
+  registerSecret(value);
+  return value;
+}
 
 /** A value of one list item from its JSON Schema: required members only, uuids from refs. */
 function itemValue(ctx: FreshContext, schema: JsonSchema, refs: Refs): unknown {
@@ -53,6 +62,7 @@ export async function validValue(ctx: FreshContext, name: string, p: ParamSpec, 
     }
     case 'string':
       if (p.enum) return p.enum[0];
+      if (p.secret) return secretValue();
       if (name === 'name') return ctx.kit.name('derived');
       return TEXT.slice(0, p.maxLength ?? TEXT.length);
   }

@@ -3,11 +3,11 @@
 import { findApi, type ApiDescriptor } from '../../contracts/index.ts';
 import { finalBody, type Exchange } from '../exchange/exchange.ts';
 import { isObject, type JsonObject } from '../exchange/json.ts';
-import { registerSecret } from '../reporting/redact.ts';
 import { SetupError, oneLine, type ZStackClient } from '../client/zstack-client.ts';
 import { randomBytes } from 'node:crypto';
 import { mapInFlight } from '../client/in-flight.ts';
 import { CreateLedger } from './ledger.ts';
+import { validParams } from './fresh.ts';
 
 interface Created {
   resource: string;
@@ -100,9 +100,9 @@ export class ResourceKit {
     const project = await this.create('IAM2Project', { name: this.name('project') });
     let approverUuid = this.zs.config.flowApproverUuid;
     if (!approverUuid) {
-      const password = randomBytes(12).toString('hex');
-      registerSecret(password);
-      const vid = await this.create('IAM2VirtualID', { name: this.name('approver'), password });
+      // every parameter its descriptor requires (the password a fresh secret), named as an approver
+      const create = this.api('IAM2VirtualID', 'create');
+      const vid = await this.create('IAM2VirtualID', { ...(await validParams({ zs: this.zs, kit: this }, create, new Map())), name: this.name('approver') });
       approverUuid = vid['uuid'] as string;
     }
     const join = findApi(this.zs.contracts, 'IAM2Project', 'action', 'membership');

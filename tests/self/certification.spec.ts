@@ -6,9 +6,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { loadContracts } from '../../contracts/index.ts';
+import { loadContracts, type ApiDescriptor } from '../../contracts/index.ts';
 import { loadValidatedContracts } from '../../src/contracts/descriptors.ts';
-import { contractsForVersion } from '../../src/contracts/versions.ts';
+import { apiAvailable, contractsForVersion } from '../../src/contracts/versions.ts';
 import { SchemaRegistry } from '../../src/contracts/schemas.ts';
 import { buildInteractions } from '../../src/pact/interactions.ts';
 import { resourceProfiles } from '../../src/properties/targets.ts';
@@ -102,8 +102,14 @@ test('the version filter reaches the suite, the schemas and the pacts: no 3.0 AP
   const at24 = contractsForVersion(contracts, '2.4.0');
   expect(at24.apis.has('UpdateIAM2TicketFlowCollection')).toBe(false);
   expect(at24.apis.has('ChangeIAM2OrganizationState')).toBe(true);
-  // the properties walk only resources whose APIs all exist at the declared version
-  expect(resourceProfiles(at24).map((p) => p.resource)).toEqual(['IAM2Organization']);
+  // the properties walk only resources whose APIs all exist at the declared version: of all resources the
+  // properties walk, those with a create, query and delete and a state event or update from 2.4.0 or before
+  const at = (a: ApiDescriptor | undefined): boolean => a !== undefined && apiAvailable(a, '2.4.0');
+  const walkedAt24 = resourceProfiles(contracts).filter((p) => [p.create, p.query, p.delete].every(at) && (at(p.stateEvent) || at(p.update))).map((p) => p.resource);
+  expect(walkedAt24).toContain('IAM2Organization');
+  expect(walkedAt24).not.toContain('TicketFlowCollection');
+  expect(resourceProfiles(at24).map((p) => p.resource)).toEqual(walkedAt24);
+  for (const p of resourceProfiles(at24)) for (const a of [p.create, p.query, p.delete, p.stateEvent, p.update]) if (a) expect(apiAvailable(a, '2.4.0'), a.name).toBe(true);
   expect(resourceProfiles(contractsForVersion(contracts, '0.6.0'))).toEqual([]);
   const apis24 = new Set(buildInteractions(contracts, '2.4.0').map((s) => s.api));
   expect(apis24.has('UpdateIAM2TicketFlowCollection')).toBe(false);

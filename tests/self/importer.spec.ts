@@ -6,14 +6,14 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { CONTRACTS_DIR } from '../../contracts/index.ts';
+import { CONTRACTS_DIR, type ApiDescriptor } from '../../contracts/index.ts';
 import { ResourceKit } from '../../src/resources/resource-kit.ts';
 import { loadValidatedContracts } from '../../src/contracts/descriptors.ts';
 import { derivedScenariosOf } from '../../src/scenarios/derived.ts';
 import { runScenario } from '../../src/scenarios/run.ts';
 import { formatFailures } from '../../src/reporting/failures.ts';
 import { formatContractJson } from '../../src/importer/format-json.ts';
-import { importPage, PageError } from '../../src/importer/index.ts';
+import { importPage, PageError, parsePage } from '../../src/importer/index.ts';
 import { writeAllOrNothing } from '../../src/importer/write.ts';
 import { buildInteractions } from '../../src/pact/interactions.ts';
 import { withReferenceTarget } from '../../fixtures/reference-target.ts';
@@ -22,6 +22,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const PAGES = join(ROOT, 'fixtures/doc-pages');
 const SEEDS = ['ChangeIAM2OrganizationState', 'UpdateIAM2TicketFlowCollection'];
 const THIRD = 'ChangeIAM2ProjectState';
+const TICKET = 'ChangeTicketFlowCollectionState';
+const ALL_PAGES = readdirSync(PAGES).filter((f) => f.endsWith('.txt')).sort();
 
 function tempContracts(): { dir: string; contracts: string; examples: string } {
   const dir = mkdtempSync(join(tmpdir(), 'zc-import-'));
@@ -71,6 +73,8 @@ test('every override entry gives a reason', () => {
 test('a third API\'s page imports, validates, records its doc defects, and its derived tests pass against the reference server', async () => {
   const t = tempContracts();
   try {
+    // a new API even after its page was imported into the repository
+    for (const f of [`apis/${THIRD}.json`, `overrides/${THIRD}.json`]) rmSync(join(t.contracts, f), { force: true });
     const before = filesUnder(t.contracts);
     const r = importPage(join(PAGES, `${THIRD}.zh-doc.txt`), { contractsDir: t.contracts, docExamplesDir: t.examples });
     // only the new descriptor and its doc example: the project schema is hand-written and kept
@@ -106,6 +110,127 @@ test('a third API\'s page imports, validates, records its doc defects, and its d
         expect(outcome.failed, formatFailures(outcome.failed, outcome.observations)).toEqual([]);
         expect(outcome.stopped).toBeUndefined();
         expect(outcome.observations.filter((o) => o.api.name === THIRD).length).toBeGreaterThan(3);
+      }
+    }, contracts);
+  } finally {
+    rmSync(t.dir, { recursive: true, force: true });
+  }
+});
+
+// Values listed one per line in a row (the doc site's bullets): the page of ChangeTicketFlowCollectionState
+// lists stateEvent's values as "- enable" / "- disable" and continues the row with "| 3.0.0 | |"; its
+// inventory table lists state's values as "• Enabled" / "• Disabled". The variants write the same page the
+// other ways the site renders it.
+const BULLET_VARIANTS: Array<[string, (page: string) => string]> = [
+  ['"- value" lines, then "| 3.0.0 | |"', (p) => p],
+  ['"• value" lines', (p) => p.replace('- enable\n- disable', '• enable\n• disable')],
+  ['bullet lines with a leading "|"', (p) => p.replace('- enable\n- disable', '| - enable\n| • disable |')],
+  ['a lone "|", then "3.0.0 | |"', (p) => p.replace('- disable\n| 3.0.0 | |', '- disable\n|\n3.0.0 | |')],
+  ['bullets in every table and a row ending in a bare version', (p) => p.replace('code | String | 错误码 | 3.0.0 |', 'code | String | 错误码,例如\n- SYS.1007\n3.0.0').replace('flowContextType | String | 内容类型 | 3.0.0 |', 'flowContextType | String | 内容类型 |\n• text\n| 3.0.0 |')],
+];
+
+for (const [how, rewrite] of BULLET_VARIANTS) {
+  test(`a table row with its values on lines of their own (${how}) keeps the enum, the later rows, the since-version and the response example`, () => {
+    const t = tempContracts();
+    try {
+      const page = join(t.dir, `${TICKET}.zh-doc.txt`);
+      writeFileSync(page, rewrite(readFileSync(join(PAGES, `${TICKET}.zh-doc.txt`), 'utf8')));
+      const parsed = parsePage(page, readFileSync(page, 'utf8'));
+      expect(parsed.params.map((f) => [f.name, f.values ?? [], f.since])).toEqual([['uuid', [], '3.0.0'], ['stateEvent', ['enable', 'disable'], '3.0.0'], ['systemTags', [], '3.0.0'], ['userTags', [], '3.0.0']]);
+      expect(parsed.responseExample?.body).toMatchObject({ inventory: { state: 'Disabled' } });
+      expect(parsed.reply.find((f) => f.name === 'inventory')?.children.map((c) => c.name)).toEqual(['uuid', 'name', 'description', 'state', 'status', 'createDate', 'lastOpDate', 'isDefault', 'flows']);
+      expect(parsed.reply.find((f) => f.name === 'inventory')?.children.find((c) => c.name === 'flows')?.children).toHaveLength(9);
+      const r = importPage(page, { contractsDir: t.contracts, docExamplesDir: t.examples });
+      expect(r.api.params['stateEvent']).toEqual({ in: 'body', type: 'string', required: true, enum: ['enable', 'disable'] });
+      expect(r.api.tags).toBe(true);
+      expect(r.api.docDefects?.map((d) => d.id)).toEqual(['request-line-without-leading-slash']);
+      const example = JSON.parse(readFileSync(join(t.examples, `${TICKET}.json`), 'utf8')) as { knownProblems: Record<string, unknown[]> };
+      expect(example.knownProblems).toEqual({ request: [], response: [] });
+    } finally {
+      rmSync(t.dir, { recursive: true, force: true });
+    }
+  });
+}
+
+test('an import over a hand-written descriptor keeps what the page cannot say, in the API\'s override file, and a re-import changes nothing', () => {
+  const t = tempContracts();
+  try {
+    // the descriptor as it was written by hand, before any import (whatever the repository holds now)
+    const handWritten: ApiDescriptor = {
+      name: TICKET, since: '3.0.0', resource: 'TicketFlowCollection', kind: 'action', method: 'PUT', path: '/v1/tickets/flow-collections/{uuid}/actions', async: true, bodyKey: 'changeTicketFlowCollectionState', tags: true,
+      params: { uuid: { in: 'path', type: 'uuid', required: true, references: 'TicketFlowCollection' }, stateEvent: { in: 'body', type: 'string', required: true, enum: ['enable', 'disable'] } },
+      effect: { kind: 'stateEvent', param: 'stateEvent', field: 'state', transitions: { enable: 'Enabled', disable: 'Disabled' }, mayChange: ['state', 'lastOpDate'] },
+      reply: { body: 'inventory', schema: 'TicketFlowCollectionInventory' },
+      sources: ['docs/zstack-protocol.md#the-api-family', 'docs/zstack-protocol.md#state-events', 'sdk/src/main/java/org/zstack/sdk/ticket/api/ChangeTicketFlowCollectionStateAction.java'],
+    };
+    const overrideFile = join(t.contracts, 'overrides', `${TICKET}.json`);
+    rmSync(overrideFile, { force: true });
+    // the page as a vendor might write it without the values: the enum and so the state-event effect cannot be derived
+    const page = join(t.dir, `${TICKET}.zh-doc.txt`);
+    writeFileSync(page, readFileSync(join(PAGES, `${TICKET}.zh-doc.txt`), 'utf8').replace('- enable\n- disable\n', ''));
+    // and a doc defect text a person wrote
+    const ownText = { id: 'request-line-without-leading-slash', says: 'PUT zstack/v1/tickets/flow-collections/{uuid}/actions', actually: 'the curl line has the leading slash', source: 'docs/zstack-protocol.md#base-and-request-shape' };
+    writeFileSync(join(t.contracts, 'apis', `${TICKET}.json`), formatContractJson({ ...handWritten, docDefects: [ownText] } as unknown as Record<string, unknown>));
+
+    const r = importPage(page, { contractsDir: t.contracts, docExamplesDir: t.examples });
+    expect(r.api.effect).toEqual(handWritten.effect);
+    expect(r.api.params).toEqual(handWritten.params);
+    expect(r.api.sources).toEqual(expect.arrayContaining(handWritten.sources));
+    expect(r.api.docDefects).toEqual([ownText]);
+    expect(r.keptFacts).toEqual(['/effect', '/sources', '/params/stateEvent/enum', 'docDefects request-line-without-leading-slash']);
+    const override = JSON.parse(readFileSync(overrideFile, 'utf8')) as { set: Array<{ path: string; value: unknown; reason: string }>; docDefects: unknown[] };
+    expect(override.set.map((e) => e.path).sort()).toEqual(['/effect', '/params/stateEvent/enum', '/sources']);
+    expect(override.set.find((e) => e.path === '/effect')?.value).toEqual(handWritten.effect);
+    expect(override.docDefects).toEqual([ownText]);
+
+    const once = filesUnder(t.dir).map((f) => [f, readFileSync(join(t.dir, f), 'utf8')]);
+    const again = importPage(page, { contractsDir: t.contracts, docExamplesDir: t.examples });
+    expect(again.keptFacts).toEqual([]);
+    expect(filesUnder(t.dir).map((f) => [f, readFileSync(join(t.dir, f), 'utf8')])).toEqual(once);
+
+    // from then on the override file is where those facts live: an edit there wins over the descriptor
+    const edited = { ...override, set: override.set.map((e) => (e.path === '/effect' ? { ...e, value: { ...handWritten.effect, mayChange: ['state'] } } : e)) };
+    writeFileSync(overrideFile, formatContractJson(edited as unknown as Record<string, unknown>));
+    expect(importPage(page, { contractsDir: t.contracts, docExamplesDir: t.examples }).api.effect?.mayChange).toEqual(['state']);
+  } finally {
+    rmSync(t.dir, { recursive: true, force: true });
+  }
+});
+
+test('what the page says otherwise than the descriptor there is the page\'s, and the import names each change', () => {
+  const t = tempContracts();
+  try {
+    const page = join(t.dir, `${TICKET}.zh-doc.txt`);
+    writeFileSync(page, readFileSync(join(PAGES, `${TICKET}.zh-doc.txt`), 'utf8').replace('- disable\n', '- disable\n- retire\n').replace('userTags (可选) | List | body | 用户标签 | | 3.0.0 |\n', 'userTags (可选) | List | body | 用户标签 | | 3.0.0 |\ncomment (可选) | String | body | 备注 | | 3.1.0 |\n'));
+    const r = importPage(page, { contractsDir: t.contracts, docExamplesDir: t.examples });
+    expect(r.api.params['stateEvent'].enum).toEqual(['enable', 'disable', 'retire']);
+    expect(r.pageChanges.sort()).toEqual(['/params/comment: (absent) -> {"in":"body","type":"string","since":"3.1.0"}', '/params/stateEvent/enum: ["enable","disable"] -> ["enable","disable","retire"]']);
+  } finally {
+    rmSync(t.dir, { recursive: true, force: true });
+  }
+});
+
+test('every example page imports into a copy of the contracts, with no false doc defect, and the derived tests of every API pass there against the reference server', async () => {
+  const t = tempContracts();
+  try {
+    const apis = ALL_PAGES.map((f) => importPage(join(PAGES, f), { contractsDir: t.contracts, docExamplesDir: t.examples }).api.name);
+    expect(apis.length).toBeGreaterThanOrEqual(5);
+    const contracts = loadValidatedContracts(t.contracts);
+    for (const name of apis) {
+      const api = contracts.apis.get(name);
+      // a defect the importer found only because it misread the page would show as an invalid example
+      expect(api?.docDefects?.map((d) => d.id).filter((id) => id.endsWith('-invalid')) ?? [], name).toEqual([]);
+      expect(api?.effect, name).toBeDefined();
+    }
+    // the seed pages' schemas come out as checked in, whichever page wrote them last
+    for (const f of filesUnder(join(CONTRACTS_DIR, 'schemas'))) expect(readFileSync(join(t.contracts, 'schemas', f), 'utf8'), f).toBe(readFileSync(join(CONTRACTS_DIR, 'schemas', f), 'utf8'));
+    const scenarios = apis.flatMap((name) => derivedScenariosOf(contracts, contracts.apis.get(name)!));
+    expect(scenarios.length).toBeGreaterThanOrEqual(apis.length);
+    await withReferenceTarget({ password: 'import-self-test', contractsDir: t.contracts }, { ZSTACK_PASSWORD: 'import-self-test', ZSTACK_RUN_ID: 'importall' }, async (suite) => {
+      for (const s of scenarios) {
+        const outcome = await runScenario(s, { zs: suite.zs, kit: new ResourceKit(suite.zs) }, suite.schemas);
+        expect(outcome.failed, `${s.title}\n${formatFailures(outcome.failed, outcome.observations)}`).toEqual([]);
+        expect(outcome.stopped, s.title).toBeUndefined();
       }
     }, contracts);
   } finally {
