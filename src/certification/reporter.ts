@@ -26,6 +26,8 @@ export const CERTIFICATION_PROJECTS = ['target', 'conformance', 'properties', 'p
 
 interface Collected { entry: TestEntry; texts: Array<{ name: string; text: string }> }
 
+// the escape sequences of terminal colours, which the saved text must not carry
+// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 function attachmentText(a: TestResult['attachments'][number]): string | undefined {

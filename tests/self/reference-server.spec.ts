@@ -14,10 +14,12 @@ const hex32 = (): string => randomUUID().replace(/-/g, '');
 
 // `any` for reply bodies on purpose: these tests probe the server's raw JSON field by field, and each
 // expectation is the type check (a typed client here would duplicate the schemas the server must not import).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type RawJson = any;
 interface Reply {
   status: number;
   text: string;
-  json: any;
+  json: RawJson;
   contentType: string | null;
 }
 
@@ -60,26 +62,26 @@ class Client {
     throw new Error('job never finished');
   }
 
-  async ok(method: string, path: string, body?: unknown): Promise<any> {
+  async ok(method: string, path: string, body?: unknown): Promise<RawJson> {
     const r = await this.call(method, path, body);
     expect(r.status, r.text).toBe(200);
     return r.json;
   }
 
-  async org(params: Record<string, unknown> = {}): Promise<any> {
+  async org(params: Record<string, unknown> = {}): Promise<RawJson> {
     return (await this.ok('POST', '/zstack/v1/iam2/organizations', { params: { name: `org-${hex32()}`, type: 'Company', ...params } })).inventory;
   }
 
-  async project(name = `p-${hex32()}`): Promise<any> {
+  async project(name = `p-${hex32()}`): Promise<RawJson> {
     return (await this.ok('POST', '/zstack/v1/iam2/projects', { params: { name } })).inventory;
   }
 
-  async vid(projectUuid?: string): Promise<any> {
+  async vid(projectUuid?: string): Promise<RawJson> {
     return (await this.ok('POST', '/zstack/v1/iam2/virtual-ids', { params: { name: `v-${hex32()}`, password: 'secret-pw', projectUuid } })).inventory;
   }
 
   /** project + member virtual ID + collection with one flow */
-  async collection(extra: Record<string, unknown> = {}): Promise<{ project: any; vid: any; coll: any }> {
+  async collection(extra: Record<string, unknown> = {}): Promise<{ project: RawJson; vid: RawJson; coll: RawJson }> {
     const project = await this.project();
     const vid = await this.vid(project.uuid);
     const coll = (await this.ok('POST', '/zstack/v1/tickets/flow-collections', {
@@ -405,7 +407,7 @@ test.describe('projects and flow collections', () => {
     const u1 = (await c.ok('PUT', path, { updateIAM2TicketFlowCollection: { name: ' renamed ' } })).inventory;
     expect(u1).toMatchObject({ name: 'renamed', description: 'keep me', isDefault: false, flows: coll.flows, createDate: coll.createDate });
     const u2 = (await c.ok('PUT', path, { updateIAM2TicketFlowCollection: { flows: [{ name: 'n1', approverUuid: vid.uuid }, { name: 'n2', approverUuid: vid.uuid }] } })).inventory;
-    expect(u2.flows.map((f: any) => f.name)).toEqual(['n1', 'n2']);
+    expect(u2.flows.map((f: RawJson) => f.name)).toEqual(['n1', 'n2']);
     expect(u2.flows[0].uuid).not.toBe(coll.flows[0].uuid);
     expect((await c.call('PUT', path, { updateIAM2TicketFlowCollection: { flows: [{ name: 'x', approverUuid: hex32() }] } })).json.error.code).toBe('SYS.1007');
     expect((await c.call('PUT', path, { updateIAM2TicketFlowCollection: { name: 'z'.repeat(256) } })).json.error.code).toBe('SYS.1007');
@@ -428,7 +430,7 @@ test.describe('projects and flow collections', () => {
 test.describe('queries', () => {
   const tag = hex32().slice(0, 8);
   const names = [`q${tag}-Alpha`, `q${tag}-beta`, `q${tag}-Gamma`, `q${tag}-delta_x`];
-  const orgs: any[] = [];
+  const orgs: RawJson[] = [];
   const q = (s: string) => `${ORGS}?q=${encodeURIComponent(`name~=q${tag}-%`)}&${s}`;
 
   test.beforeAll(async () => {
@@ -448,7 +450,7 @@ test.describe('queries', () => {
   });
 
   test('conditions: case-insensitive =, != skips NULL, like, in, is null, nested fields', async () => {
-    const names$ = async (s: string) => ((await c.query(q(s))).json.inventories as any[]).map((i) => i.name).sort();
+    const names$ = async (s: string) => ((await c.query(q(s))).json.inventories as RawJson[]).map((i) => i.name).sort();
     expect(await names$(`q=${encodeURIComponent(`name=Q${tag}-ALPHA `)}`)).toEqual([names[0]]);
     expect(await names$(`q=${encodeURIComponent('description!=desc 0')}`)).toEqual([names[2]]);
     expect(await names$('q=description%20is%20null')).toEqual([names[1], names[3]].sort());
@@ -462,10 +464,10 @@ test.describe('queries', () => {
   });
 
   test('sort, limit, start, count, replyWithCount, fields', async () => {
-    const asc = (await c.query(q('sort=%2Bname'))).json.inventories.map((i: any) => i.name);
+    const asc = (await c.query(q('sort=%2Bname'))).json.inventories.map((i: RawJson) => i.name);
     expect(asc).toEqual([names[0], names[1], names[3], names[2]]);
     const desc = (await c.query(q('sort=-name&limit=2&start=1&replyWithCount=true'))).json;
-    expect(desc.inventories.map((i: any) => i.name)).toEqual([names[3], names[1]]);
+    expect(desc.inventories.map((i: RawJson) => i.name)).toEqual([names[3], names[1]]);
     expect(desc.total).toBe(4);
     const count = (await c.query(q('count=TRUE&limit=1'))).json;
     expect(count).toEqual({ total: 4, schema: {} });
@@ -504,7 +506,7 @@ test.describe('queries', () => {
     expect(await count(`q=${encodeURIComponent(`createDate!=${orgs[0].createDate}`)}`)).toBe(4);
     const tagged = (await c.ok('POST', ORGS, { params: { name: `t-${tag}`, type: 'Company' }, userTags: ['Red'], systemTags: [] })).inventory;
     const withTag = (await c.query(`${ORGS}?q=__userTag__=red&q=name=t-${tag}`)).json.inventories;
-    expect(withTag.map((i: any) => i.uuid)).toEqual([tagged.uuid]);
+    expect(withTag.map((i: RawJson) => i.uuid)).toEqual([tagged.uuid]);
     expect(await count('q=__userTag__!=red')).toBe(4);
     expect((await c.raw('POST', ORGS, { params: { name: 'x', type: 'Company' }, userTags: 'Red' })).status).toBe(500);
   });

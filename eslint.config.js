@@ -1,0 +1,20 @@
+// ESLint (flat config): JavaScript's and typescript-eslint's recommended rules over every TypeScript source.
+// Formatting is Prettier's business (.prettierrc.json); the layering of src/ is dependency-cruiser's
+// (.dependency-cruiser.cjs). Both run in `npm test` through `npm run lint`.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'reports/', 'test-results/', 'playwright-report/', 'blob-report/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      // `_name` marks a value taken on purpose and left unused (destructuring a field away, a required parameter)
+      // a closure may read a binding that is assigned once, after it is made (a server's handler and the server)
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+);
