@@ -45,7 +45,12 @@ export default defineConfig({
     { name: 'protocol', testDir: 'tests/protocol', dependencies: ['target'] },
     // consumer pacts against the Pact mock (no target needed), then their verification against the target
     { name: 'pact-consumer', testDir: 'tests/pact', testMatch: /consumer\.spec\.ts$/ },
-    { name: 'pact', testDir: 'tests/pact', testMatch: /provider\.spec\.ts$/, dependencies: ['pact-consumer', 'target'] },
+    {
+      name: 'pact',
+      testDir: 'tests/pact',
+      testMatch: /provider\.spec\.ts$/,
+      dependencies: ['pact-consumer', 'target'],
+    },
   ],
   // The embedded reference server is the target when ZSTACK_BASE_URL is unset. It listens on a free port and
   // prints it; Playwright copies the named group into ZSTACK_REF_PORT before the workers start.

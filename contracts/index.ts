@@ -27,7 +27,10 @@ export interface ParamSpec {
   unique?: boolean;
   references?: string;
   description?: string;
-  /** where a constraint the SDK does not declare comes from (server code, with its docs section), or why it is no API rule */
+  /**
+   * where a constraint the SDK does not declare comes from (server code, with its docs section), or why it is no API
+   * rule
+   */
   provenance?: Partial<Record<ConstraintName, string>>;
 }
 
@@ -50,7 +53,12 @@ export interface Effect {
   deletedState?: string;
 }
 
-export interface DocDefect { id: string; says: string; actually: string; source: string }
+export interface DocDefect {
+  id: string;
+  says: string;
+  actually: string;
+  source: string;
+}
 
 export interface ApiDescriptor {
   name: string;
@@ -86,12 +94,16 @@ let cached: Contracts | undefined;
 export function loadContracts(dir = CONTRACTS_DIR): Contracts {
   if (cached && dir === CONTRACTS_DIR) return cached;
   const apis = new Map<string, ApiDescriptor>();
-  for (const f of readdirSync(join(dir, 'apis')).filter((n) => n.endsWith('.json')).sort()) {
+  for (const f of readdirSync(join(dir, 'apis'))
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
     const api = readJson(join(dir, 'apis', f)) as ApiDescriptor;
     apis.set(api.name, api);
   }
   const schemas = new Map<string, JsonSchema>();
-  for (const f of readdirSync(join(dir, 'schemas')).filter((n) => n.endsWith('.schema.json')).sort()) {
+  for (const f of readdirSync(join(dir, 'schemas'))
+    .filter((n) => n.endsWith('.schema.json'))
+    .sort()) {
     schemas.set(f.replace(/\.schema\.json$/, ''), readJson(join(dir, 'schemas', f)) as JsonSchema);
   }
   const result = { apis, schemas };
@@ -102,11 +114,14 @@ export function loadContracts(dir = CONTRACTS_DIR): Contracts {
 /** The full URL path (under the fixed /zstack prefix) with path parameters filled in. */
 export function apiPath(api: ApiDescriptor, pathParams: Record<string, string>, withUuid = false): string {
   const template = withUuid && api.pathWithUuid ? api.pathWithUuid : api.path;
-  return '/zstack' + template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = pathParams[name];
-    if (value === undefined) throw new Error(`${api.name}: path parameter ${name} missing`);
-    return encodeURIComponent(value);
-  });
+  return (
+    '/zstack' +
+    template.replace(/\{(\w+)\}/g, (_, name: string) => {
+      const value = pathParams[name];
+      if (value === undefined) throw new Error(`${api.name}: path parameter ${name} missing`);
+      return encodeURIComponent(value);
+    })
+  );
 }
 
 export function apisOf(contracts: Contracts, resource: string): ApiDescriptor[] {
@@ -114,9 +129,17 @@ export function apisOf(contracts: Contracts, resource: string): ApiDescriptor[] 
 }
 
 /** The one API of a resource with this kind (and effect kind), e.g. the query of organizations. */
-export function findApi(contracts: Contracts, resource: string, kind: ApiDescriptor['kind'], effect?: EffectKind): ApiDescriptor {
+export function findApi(
+  contracts: Contracts,
+  resource: string,
+  kind: ApiDescriptor['kind'],
+  effect?: EffectKind,
+): ApiDescriptor {
   const found = apisOf(contracts, resource).filter((a) => a.kind === kind && (!effect || a.effect?.kind === effect));
-  if (found.length !== 1) throw new Error(`contracts: expected one ${kind}${effect ? '/' + effect : ''} API of ${resource}, found ${found.length}`);
+  if (found.length !== 1)
+    throw new Error(
+      `contracts: expected one ${kind}${effect ? '/' + effect : ''} API of ${resource}, found ${found.length}`,
+    );
   return found[0];
 }
 

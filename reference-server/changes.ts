@@ -8,7 +8,12 @@ import { clone, type StoredResource } from './store.ts';
  * writes no UPDATE for an unchanged entity, and MariaDB's ON UPDATE CURRENT_TIMESTAMP fires only when a
  * column value changes, so an idempotent repeat leaves lastOpDate as it was (docs/zstack-protocol.md#state-events).
  */
-export function recordChange(ctx: ServerContext, rec: StoredResource, call: ApiCall, mutate: () => void): StoredResource {
+export function recordChange(
+  ctx: ServerContext,
+  rec: StoredResource,
+  call: ApiCall,
+  mutate: () => void,
+): StoredResource {
   const before = clone(rec.inv);
   mutate();
   ctx.hooks.applied(rec, { call, before });

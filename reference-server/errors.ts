@@ -24,7 +24,10 @@ export class ApiError extends Error {
   }
 }
 
-const make = (code: string, description: string) => (details: string): ApiError => new ApiError({ code, description, details });
+const make =
+  (code: string, description: string) =>
+  (details: string): ApiError =>
+    new ApiError({ code, description, details });
 
 export const internalError = make('SYS.1000', 'An internal error happened in system');
 export const resourceNotFound = make('SYS.1003', 'resource not found');
@@ -32,7 +35,10 @@ export const invalidArgument = make('SYS.1007', 'invalid argument');
 export const authenticationError = make('ID.1000', 'authentication error');
 export const invalidSession = make('ID.1001', 'invalid session');
 
-/** `invalid field[uuid], resource[uuid:<u>, type:<Resource>VO] not found` (docs/zstack-protocol.md#unknown-resources-and-repeated-deletes). */
+/**
+ * `invalid field[uuid], resource[uuid:<u>, type:<Resource>VO] not found`
+ * (docs/zstack-protocol.md#unknown-resources-and-repeated-deletes).
+ */
 export function notFoundField(field: string, uuid: string, resource: string): ApiError {
   return resourceNotFound(`invalid field[${field}], resource[uuid:${uuid}, type:${resource}VO] not found`);
 }

@@ -16,7 +16,8 @@ export type { ApiCall } from './resources/types.ts';
 
 /** Checks the session of an API call (docs/zstack-protocol.md#sessions). */
 export function checkSession(ctx: ServerContext, session: string | undefined): void {
-  if (!ctx.hooks.sessionValid(ctx.sessions.isValid(session), { session })) throw invalidSession(`Session expired or does not exist`);
+  if (!ctx.hooks.sessionValid(ctx.sessions.isValid(session), { session }))
+    throw invalidSession(`Session expired or does not exist`);
 }
 
 function moduleOf(api: ApiDescriptor): ResourceModule {
@@ -55,7 +56,12 @@ function outcomeOf(ctx: ServerContext, call: ApiCall, session: string | undefine
       }
     }
     const current = target && ctx.store.get(api.resource, target.uuid);
-    return { ok: false, api: api.name, error, inventory: current ? renderInventory(ctx, current.inv, api.reply.schema) : undefined };
+    return {
+      ok: false,
+      api: api.name,
+      error,
+      inventory: current ? renderInventory(ctx, current.inv, api.reply.schema) : undefined,
+    };
   }
 }
 
@@ -65,11 +71,23 @@ function login(ctx: ServerContext, call: ApiCall): ApiOutcome {
   const password = String(call.params.password).toLowerCase();
   const expected = ctx.account.passwordSha512;
   // compare digests of both so the comparison time does not depend on the secret
-  const same = createHash('sha256').update(password).digest('hex') === createHash('sha256').update(expected).digest('hex');
+  const same =
+    createHash('sha256').update(password).digest('hex') === createHash('sha256').update(expected).digest('hex');
   if (name !== ctx.account.name || !same) throw authenticationError('wrong account name or password');
   const s = ctx.sessions.create(ctx.account.uuid);
-  const inv = { uuid: s.uuid, accountUuid: s.accountUuid, userUuid: s.accountUuid, expiredDate: s.expiredDate, createDate: s.createDate };
-  return { ok: true, api: call.api.name, inventory: renderInventory(ctx, inv, call.api.reply.schema), schemaName: call.api.reply.schema };
+  const inv = {
+    uuid: s.uuid,
+    accountUuid: s.accountUuid,
+    userUuid: s.accountUuid,
+    expiredDate: s.expiredDate,
+    createDate: s.createDate,
+  };
+  return {
+    ok: true,
+    api: call.api.name,
+    inventory: renderInventory(ctx, inv, call.api.reply.schema),
+    schemaName: call.api.reply.schema,
+  };
 }
 
 /** The record an action works on: the path uuid must name a live resource (SYS.1003). */
@@ -152,7 +170,9 @@ function update(ctx: ServerContext, call: ApiCall, mod: ResourceModule): StoredR
     if (call.params[p] !== undefined && call.params[p] !== null) sent[p] = call.params[p];
   }
   // a resource without its own update logic takes the sent fields as they are (any imported update API)
-  return recordChange(ctx, rec, call, () => (mod.update ? mod.update(ctx, rec, call, sent) : applyFields(rec.inv, call, sent)));
+  return recordChange(ctx, rec, call, () =>
+    mod.update ? mod.update(ctx, rec, call, sent) : applyFields(rec.inv, call, sent),
+  );
 }
 
 function remove(ctx: ServerContext, call: ApiCall, mod: ResourceModule): void {

@@ -35,11 +35,19 @@ function wantsSchema(req: IncomingMessage): boolean {
   return v !== undefined && v.trim().toLowerCase() !== 'false';
 }
 
-/** `Authorization: OAuth <session>`; missing or another type is a 400 from the REST layer (docs/zstack-protocol.md#sessions). */
+/**
+ * `Authorization: OAuth <session>`; missing or another type is a 400 from the REST layer
+ * (docs/zstack-protocol.md#sessions).
+ */
 function sessionFromAuthorization(ctx: ServerContext, req: IncomingMessage): string {
   const auth = header(req, 'authorization');
   const [type, ...rest] = (auth ?? '').trim().split(' ');
-  const problem = auth === undefined ? "missing header 'Authorization'" : type !== 'OAuth' ? "Authorization type must be 'OAuth'" : undefined;
+  const problem =
+    auth === undefined
+      ? "missing header 'Authorization'"
+      : type !== 'OAuth'
+        ? "Authorization type must be 'OAuth'"
+        : undefined;
   const refusal = ctx.hooks.authorizationError(problem, {});
   if (refusal !== undefined) throw new RestError(400, refusal);
   return problem === undefined ? rest.join(' ').trim() : '';
@@ -55,20 +63,34 @@ async function dispatch(ctx: ServerContext, req: IncomingMessage, res: ServerRes
 
   // a job answers polls under the standard path and wherever its location points
   for (const prefix of new Set([JOB_PATH, ctx.hooks.jobPath(JOB_PATH, {})])) {
-    if (path.startsWith(prefix) || path === prefix.slice(0, -1)) return pollJob(ctx, req, res, method, path.slice(prefix.length));
+    if (path.startsWith(prefix) || path === prefix.slice(0, -1))
+      return pollJob(ctx, req, res, method, path.slice(prefix.length));
   }
 
   const match = ctx.routes.match(method, path);
-  if (match.kind === 'none') throw new RestError(ctx.hooks.routeRejection(404, { kind: 'none' }), `no api mapping to ${path}`);
+  if (match.kind === 'none')
+    throw new RestError(ctx.hooks.routeRejection(404, { kind: 'none' }), `no api mapping to ${path}`);
   if (match.kind === 'method') {
     const refusal = wrongMethodRefusal(method, path, match.shared);
-    return sendText(res, ctx.hooks.routeRejection(refusal.status, { kind: 'method' }), refusal.text, { Allow: match.allowed.join(', ') });
+    return sendText(res, ctx.hooks.routeRejection(refusal.status, { kind: 'method' }), refusal.text, {
+      Allow: match.allowed.join(', '),
+    });
   }
   const first = match.apis[0];
   // APIs marked @SuppressCredentialCheck (login, logout) never look at the Authorization header.
-  const session = ctx.hooks.checksAuthorization(!first.suppressCredentialCheck, { api: first }) ? sessionFromAuthorization(ctx, req) : undefined;
+  const session = ctx.hooks.checksAuthorization(!first.suppressCredentialCheck, { api: first })
+    ? sessionFromAuthorization(ctx, req)
+    : undefined;
 
-  if (first.kind === 'query') return query(ctx, res, first, ctx.hooks.queryPathUuid(match.withUuid ? match.pathParams.uuid : undefined, {}), url.searchParams, session ?? '');
+  if (first.kind === 'query')
+    return query(
+      ctx,
+      res,
+      first,
+      ctx.hooks.queryPathUuid(match.withUuid ? match.pathParams.uuid : undefined, {}),
+      url.searchParams,
+      session ?? '',
+    );
 
   const body = method === 'POST' || method === 'PUT' ? parseBody(ctx, raw) : {};
   const { api, rawParams } = selectApi(ctx, match.apis, body, path);
@@ -88,15 +110,22 @@ async function dispatch(ctx: ServerContext, req: IncomingMessage, res: ServerRes
 
   const jobUuid = header(req, 'x-job-uuid');
   if (jobUuid !== undefined) {
-    const problem = jobUuid.length !== 32 ? "Invalid header[X-Job-UUID], it must be a UUID with '-' stripped" : ctx.jobs.has(jobUuid) ? `Duplicate job uuid[${jobUuid}]` : undefined;
+    const problem =
+      jobUuid.length !== 32
+        ? "Invalid header[X-Job-UUID], it must be a UUID with '-' stripped"
+        : ctx.jobs.has(jobUuid)
+          ? `Duplicate job uuid[${jobUuid}]`
+          : undefined;
     const refusal = ctx.hooks.jobUuidError(problem, { requested: jobUuid });
     if (refusal !== undefined) throw new RestError(400, refusal);
   }
   const id = ctx.hooks.jobId(jobUuid ?? ctx.newUuid(), { requested: jobUuid });
-  const host = ctx.variant.jobLocationHost ?? header(req, 'host') ?? `${req.socket.localAddress}:${req.socket.localPort}`;
+  const host =
+    ctx.variant.jobLocationHost ?? header(req, 'host') ?? `${req.socket.localAddress}:${req.socket.localPort}`;
   const location = `http://${host}${ctx.hooks.jobPath(JOB_PATH, {})}${id}`;
   const timeoutSec = Number(header(req, 'x-api-timeout'));
-  const apiTimeout = Number.isFinite(timeoutSec) && timeoutSec > 0 ? Math.round(timeoutSec * 1000) : DEFAULT_API_TIMEOUT_MS;
+  const apiTimeout =
+    Number.isFinite(timeoutSec) && timeoutSec > 0 ? Math.round(timeoutSec * 1000) : DEFAULT_API_TIMEOUT_MS;
   const outcome = executeApi(ctx, call, session);
   const readyAt = ctx.hooks.jobReadyAt(ctx.now() + jobDelay(ctx.variant), { api });
   const job: Job = { id, location, readyAt, outcome, schemaRequested: wantsSchema(req) };
@@ -124,7 +153,12 @@ function parseBody(ctx: ServerContext, raw: Buffer): Record<string, unknown> {
  * case-sensitively (docs/zstack-protocol.md#action-keys); a PUT .../actions URL is shared
  * by several APIs and the key selects one.
  */
-function selectApi(ctx: ServerContext, apis: ApiDescriptor[], body: Record<string, unknown>, path: string): { api: ApiDescriptor; rawParams: unknown } {
+function selectApi(
+  ctx: ServerContext,
+  apis: ApiDescriptor[],
+  body: Record<string, unknown>,
+  path: string,
+): { api: ApiDescriptor; rawParams: unknown } {
   if (apis.length === 1 && (apis[0].bodyKey === undefined || apis[0].bodyKey === 'params')) {
     const api = apis[0];
     return { api, rawParams: api.bodyKey === 'params' ? body.params : undefined };
@@ -138,7 +172,12 @@ function selectApi(ctx: ServerContext, apis: ApiDescriptor[], body: Record<strin
   throw new RestError(400, `the body doesn't contain action mapping to the URL[${path}]`);
 }
 
-function coerceParams(ctx: ServerContext, api: ApiDescriptor, rawParams: unknown, search: URLSearchParams): Record<string, unknown> {
+function coerceParams(
+  ctx: ServerContext,
+  api: ApiDescriptor,
+  rawParams: unknown,
+  search: URLSearchParams,
+): Record<string, unknown> {
   if (rawParams !== undefined && rawParams !== null && (typeof rawParams !== 'object' || Array.isArray(rawParams))) {
     throw wrongShape(ctx, 'BEGIN_OBJECT', rawParams, api.bodyKey ?? 'params');
   }
@@ -146,21 +185,31 @@ function coerceParams(ctx: ServerContext, api: ApiDescriptor, rawParams: unknown
   const out: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(api.params)) {
     if (spec.in === 'path') continue;
-    const value = spec.in === 'query' ? search.get(name) ?? undefined : given[name];
+    const value = spec.in === 'query' ? (search.get(name) ?? undefined) : given[name];
     const v = coerceParam(ctx, name, spec, value);
     if (v !== undefined) out[name] = v;
   }
   return out;
 }
 
-function query(ctx: ServerContext, res: ServerResponse, api: ApiDescriptor, uuid: string | undefined, search: URLSearchParams, session: string): void {
-  // 400-level parsing first, then the session (docs/zstack-protocol.md#http-status-codes); GET .../{uuid} ignores parameters
+function query(
+  ctx: ServerContext,
+  res: ServerResponse,
+  api: ApiDescriptor,
+  uuid: string | undefined,
+  search: URLSearchParams,
+  session: string,
+): void {
+  // 400-level parsing first, then the session (docs/zstack-protocol.md#http-status-codes); GET .../{uuid} ignores
+  // parameters
   const spec = uuid === undefined ? parseQueryParams(ctx, search) : parseQueryParams(ctx, new URLSearchParams());
   try {
     checkSession(ctx, session);
     const schemaName = api.reply.schema ?? '';
     // a soft-deleted project stays queryable, in its deleted state, until expunged (docs/zstack-protocol.md#projects)
-    const records = ctx.store.all(api.resource).filter((r) => !r.softDeleted || ctx.hooks.queryShowsSoftDeleted(true, { resource: api.resource }));
+    const records = ctx.store
+      .all(api.resource)
+      .filter((r) => !r.softDeleted || ctx.hooks.queryShowsSoftDeleted(true, { resource: api.resource }));
     const body = ctx.hooks.queryReply(runQuery(ctx, schemaName, records, spec, uuid), {});
     sendJson(ctx, res, 200, addTopLevelExtras(ctx, body), ctx.variant.explicitNullError);
   } catch (e) {
@@ -171,7 +220,8 @@ function query(ctx: ServerContext, res: ServerResponse, api: ApiDescriptor, uuid
 }
 
 function pollJob(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, method: string, id: string): void {
-  if (!ctx.hooks.jobMethodAllowed(method === 'GET', { method })) return sendText(res, 405, `The method ${method} is not allowed for job URLs`, { Allow: 'GET' });
+  if (!ctx.hooks.jobMethodAllowed(method === 'GET', { method }))
+    return sendText(res, 405, `The method ${method} is not allowed for job URLs`, { Allow: 'GET' });
   const job = id && !id.includes('/') ? ctx.jobs.get(decodeURIComponentSafe(id)) : undefined;
   if (!job) {
     const r = ctx.hooks.unknownJobReply({ status: 404, text: 'the job has been expired' }, {});

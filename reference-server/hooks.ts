@@ -32,7 +32,10 @@ export interface Hooks {
   /** whether a job address takes this method */
   jobMethodAllowed(allowed: boolean, info: { method: string }): boolean;
   /** the answer to a poll of a job address that names no job */
-  unknownJobReply(reply: { status: number; text: string }, info: Record<string, never>): { status: number; text: string };
+  unknownJobReply(
+    reply: { status: number; text: string },
+    info: Record<string, never>,
+  ): { status: number; text: string };
   /** the body of a poll of a running job: a JSON object, or text */
   pendingBody(body: Record<string, unknown> | string, info: Record<string, never>): Record<string, unknown> | string;
   /** the X-Web-Hook URL a job's result is POSTed to, or undefined */
@@ -51,7 +54,10 @@ export interface Hooks {
   /** whether a call the API refused still has its effect */
   runsDespiteRefusal(runs: boolean, info: { api: ApiDescriptor; error: ApiError['error'] }): boolean;
   /** the validation error (if any) of one string parameter */
-  stringParamError(error: ApiError | undefined, info: { api: ApiDescriptor; name: string; value: string }): ApiError | undefined;
+  stringParamError(
+    error: ApiError | undefined,
+    info: { api: ApiDescriptor; name: string; value: string },
+  ): ApiError | undefined;
   /** an API's effect; a hook may wrap it (run something before/after, or instead of it) */
   effect(run: EffectRun, info: { api: ApiDescriptor }): EffectRun;
   /** the state a valid stateEvent moves a resource to */

@@ -1,4 +1,5 @@
-// Async API jobs (docs/zstack-protocol.md#sync-and-async-jobs): the result is computed at the call and kept; polls answer
+// Async API jobs (docs/zstack-protocol.md#sync-and-async-jobs): the result is computed at the call and kept; polls
+// answer
 // 202 until the variant's job delay has passed, then the stored result.
 import type { Variant } from './variant.ts';
 import type { ApiOutcome } from './outcome.ts';

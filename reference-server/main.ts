@@ -16,11 +16,20 @@ function fail(message: string): never {
 /** `15` or `0-15` (ms): the jobs' fixed or random delay. */
 function jobDelay(text: string): Partial<Variant> {
   const m = /^(\d{1,7})(?:-(\d{1,7}))?$/.exec(text);
-  if (!m || (m[2] !== undefined && Number(m[2]) < Number(m[1]))) fail(`ZSTACK_REF_JOB_DELAY_MS must be a delay in ms like 15 or a range like 0-15, got "${text}"`);
+  if (!m || (m[2] !== undefined && Number(m[2]) < Number(m[1])))
+    fail(`ZSTACK_REF_JOB_DELAY_MS must be a delay in ms like 15 or a range like 0-15, got "${text}"`);
   return { jobDelayMs: Number(m[1]), ...(m[2] !== undefined ? { jobDelayMaxMs: Number(m[2]) } : {}) };
 }
 
-function config(): { port: number; faults: FaultName[]; variant: Partial<Variant>; accountName: string; password: string; seedOrganizations: number; sessionLog?: string } {
+function config(): {
+  port: number;
+  faults: FaultName[];
+  variant: Partial<Variant>;
+  accountName: string;
+  password: string;
+  seedOrganizations: number;
+  sessionLog?: string;
+} {
   const env = process.env;
   const portText = (env.ZSTACK_REF_PORT ?? '').trim();
   const port = portText === '' ? 0 : Number(portText);
@@ -41,10 +50,19 @@ function config(): { port: number; faults: FaultName[]; variant: Partial<Variant
   const password = env.ZSTACK_REF_PASSWORD || 'password';
   const delayText = (env.ZSTACK_REF_JOB_DELAY_MS ?? '').trim();
   const orgText = (env.ZSTACK_REF_ORGANIZATIONS ?? '').trim();
-  if (!/^\d{0,7}$/.test(orgText) || Number(orgText) > MAX_SEED_ORGANIZATIONS) fail(`ZSTACK_REF_ORGANIZATIONS must be a count from 0 to ${MAX_SEED_ORGANIZATIONS}, got "${orgText}"`);
+  if (!/^\d{0,7}$/.test(orgText) || Number(orgText) > MAX_SEED_ORGANIZATIONS)
+    fail(`ZSTACK_REF_ORGANIZATIONS must be a count from 0 to ${MAX_SEED_ORGANIZATIONS}, got "${orgText}"`);
   const variant = { ...(variantName ? VARIANTS[variantName] : {}), ...(delayText ? jobDelay(delayText) : {}) };
   const sessionLog = (env.ZSTACK_REF_SESSION_LOG ?? '').trim();
-  return { port, faults, variant, accountName, password, seedOrganizations: Number(orgText || '0'), ...(sessionLog ? { sessionLog } : {}) };
+  return {
+    port,
+    faults,
+    variant,
+    accountName,
+    password,
+    seedOrganizations: Number(orgText || '0'),
+    ...(sessionLog ? { sessionLog } : {}),
+  };
 }
 
 const cfg = config();

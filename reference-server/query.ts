@@ -6,7 +6,8 @@
 // - Collation: accents are removed by Unicode NFD + dropping combining marks, then the text is upper-cased
 //   and compared by UTF-16 code units; this approximates utf8_general_ci (e.g. `ß` vs `s` differs).
 // - Timestamps: values are parsed as MySQL datetime literals in server local time (the four spellings in
-//   docs/zstack-protocol.md#value-typing); anything else is the zero date. Out-of-range dates (Feb 30) count as the zero date too.
+//   docs/zstack-protocol.md#value-typing); anything else is the zero date. Out-of-range dates (Feb 30) count as the
+// zero date too.
 // - Booleans in `?=`/`!?=` use MySQL's string->number conversion of the leading numeric prefix ('true' -> 0).
 // - Nested fields: only `<listField>.<member>` one level deep (e.g. `flows.name=x`, `attributes.value~=%a%`),
 //   true when some element matches; lists of strings (ticketTypeUuids) match when some element matches.
@@ -78,14 +79,20 @@ export function splitByWholeSeparator(str: string, sep: string, max: number): st
 export function parseCondition(cond: string): Condition {
   const op = OPERATORS.find((o) => cond.includes(o));
   if (!op) {
-    throw new RestError(400, `Invalid query parameter. The '${cond}' in the parameter[q] doesn't contain any query operator. Valid query operators are [${OPERATORS.join(', ')}]`);
+    throw new RestError(
+      400,
+      `Invalid query parameter. The '${cond}' in the parameter[q] doesn't contain any query operator. Valid query operators are [${OPERATORS.join(', ')}]`,
+    );
   }
   const parts = splitByWholeSeparator(cond, op, 2);
   // `is null` / `not null` take the first part as the field and are never refused here; an empty field (`  =a`
   // splits into "  " and "a") is not the REST layer's business either: it fails later, in ZQL (SYS.1000)
   if (op === 'is null' || op === 'not null') return { field: (parts[0] ?? '').trim(), op, value: '' };
   if (parts.length !== 2) {
-    throw new RestError(400, `Invalid query parameter. The '${cond}' in parameter[q] is not a key-value pair split by ${op}`);
+    throw new RestError(
+      400,
+      `Invalid query parameter. The '${cond}' in parameter[q] is not a key-value pair split by ${op}`,
+    );
   }
   return { field: parts[0].trim(), op, value: parts[1] };
 }
@@ -118,7 +125,12 @@ export function parseQueryParams(ctx: ServerContext, sp: URLSearchParams): Query
       try {
         return [parseCondition(cond)];
       } catch (e) {
-        const refusal = e instanceof RestError ? ctx.hooks.conditionError(e.message, { cond }) : e instanceof Error ? e.message : String(e);
+        const refusal =
+          e instanceof RestError
+            ? ctx.hooks.conditionError(e.message, { cond })
+            : e instanceof Error
+              ? e.message
+              : String(e);
         if (refusal !== undefined) throw e;
         return [];
       }
@@ -136,7 +148,8 @@ export function parseQueryParams(ctx: ServerContext, sp: URLSearchParams): Query
   const fields = first('fields');
   if (fields !== undefined) {
     const list = javaSplitComma(fields).map((f) => f.trim());
-    if (fields !== '' && list.length === 0) throw new RestError(400, "Invalid query parameter. 'fields' contains zero field");
+    if (fields !== '' && list.length === 0)
+      throw new RestError(400, "Invalid query parameter. 'fields' contains zero field");
     spec.fields = fields === '' ? [''] : list;
   }
   return spec;
@@ -229,7 +242,7 @@ function matchValue(ctx: ServerContext, type: ScalarKind, op: Operator, row: unk
       break;
     case 'boolean':
       left = row === true || row === 'true' ? 1 : 0;
-      right = (v) => (op === '?=' || op === '!?=' ? mysqlNumber(v) : booleanLiteral(v) ?? 0);
+      right = (v) => (op === '?=' || op === '!?=' ? mysqlNumber(v) : (booleanLiteral(v) ?? 0));
       likeText = String(left);
       break;
     case 'number':
@@ -244,24 +257,36 @@ function matchValue(ctx: ServerContext, type: ScalarKind, op: Operator, row: unk
   }
   const c = (v: string) => cmp(left, right(v));
   switch (op) {
-    case '=': return c(value) === 0;
-    case '!=': return c(value) !== 0;
-    case '>': return c(value) > 0;
-    case '<': return c(value) < 0;
-    case '>=': return c(value) >= 0;
-    case '<=': return c(value) <= 0;
-    case '?=': return value.split(',').some((v) => c(v) === 0);
-    case '!?=': return !value.split(',').some((v) => c(v) === 0);
-    case '~=': return like(likeText, value);
-    case '!~=': return !like(likeText, value);
-    default: return false;
+    case '=':
+      return c(value) === 0;
+    case '!=':
+      return c(value) !== 0;
+    case '>':
+      return c(value) > 0;
+    case '<':
+      return c(value) < 0;
+    case '>=':
+      return c(value) >= 0;
+    case '<=':
+      return c(value) <= 0;
+    case '?=':
+      return value.split(',').some((v) => c(v) === 0);
+    case '!?=':
+      return !value.split(',').some((v) => c(v) === 0);
+    case '~=':
+      return like(likeText, value);
+    case '!~=':
+      return !like(likeText, value);
+    default:
+      return false;
   }
 }
 
 const NEGATIVE: Partial<Record<Operator, Operator>> = { '!=': '=', '!?=': '?=', '!~=': '~=' };
 
 /** The key strings are compared and sorted by in a query. */
-const textKey = (ctx: ServerContext, text: string, padSpace: boolean): string => ctx.hooks.queryTextKey(collationKey(text, padSpace), { text, padSpace });
+const textKey = (ctx: ServerContext, text: string, padSpace: boolean): string =>
+  ctx.hooks.queryTextKey(collationKey(text, padSpace), { text, padSpace });
 
 function matches(ctx: ServerContext, info: FieldInfo, cond: Condition, rec: StoredResource, inv: Inventory): boolean {
   const { op, value } = cond;
@@ -273,10 +298,14 @@ function matches(ctx: ServerContext, info: FieldInfo, cond: Condition, rec: Stor
     if (positive) return !tags.some((t) => matchValue(ctx, 'string', positive, t, value));
     return tags.some((t) => matchValue(ctx, 'string', op, t, value));
   }
-  const values: unknown[] = info.kind === 'scalar'
-    ? [inv[cond.field]]
-    : ((inv[info.list] as unknown[] | undefined) ?? []).map((e) => (info.member ? (e as Record<string, unknown>)?.[info.member] : e));
-  // NULL: only `is null` finds it; `!=`, `!?=`, `!~=` never match a NULL (docs/zstack-protocol.md#operators-and-collation)
+  const values: unknown[] =
+    info.kind === 'scalar'
+      ? [inv[cond.field]]
+      : ((inv[info.list] as unknown[] | undefined) ?? []).map((e) =>
+          info.member ? (e as Record<string, unknown>)?.[info.member] : e,
+        );
+  // NULL: only `is null` finds it; `!=`, `!?=`, `!~=` never match a NULL
+  // (docs/zstack-protocol.md#operators-and-collation)
   return values.some((v) => {
     const isNull = v === undefined || v === null;
     if (op === 'is null') return isNull;
@@ -293,13 +322,26 @@ export interface QueryResult {
  * Runs a parsed query over the live records of a resource. `byUuid`: GET .../{uuid}, which ignores every
  * parameter (the query `uuid=<path value>`, limit 1000).
  */
-export function runQuery(ctx: ServerContext, schemaName: string, records: StoredResource[], spec: QuerySpec, byUuid?: string): Record<string, unknown> {
+export function runQuery(
+  ctx: ServerContext,
+  schemaName: string,
+  records: StoredResource[],
+  spec: QuerySpec,
+  byUuid?: string,
+): Record<string, unknown> {
   const schema = ctx.contracts.schemas.get(schemaName);
   if (!schema) throw internalError(`no schema ${schemaName}`);
   const cls = String(schema['x-zstack-class'] ?? schemaName);
-  const q: QuerySpec = byUuid !== undefined
-    ? { conditions: [{ field: 'uuid', op: '=', value: byUuid }], limit: 1000, start: 0, count: false, replyWithCount: false }
-    : spec;
+  const q: QuerySpec =
+    byUuid !== undefined
+      ? {
+          conditions: [{ field: 'uuid', op: '=', value: byUuid }],
+          limit: 1000,
+          start: 0,
+          count: false,
+          replyWithCount: false,
+        }
+      : spec;
 
   const conds = q.conditions.flatMap((c) => {
     const info = fieldInfo(ctx, schema, c.field);
@@ -307,8 +349,14 @@ export function runQuery(ctx: ServerContext, schemaName: string, records: Stored
       if (!ctx.hooks.unknownFieldFails(true, { field: c.field })) return [];
       throw internalError(`java.lang.IllegalArgumentException: inventory class[${cls}] not having field[${c.field}]`);
     }
-    if (c.value.includes("'")) throw internalError(`org.zstack.zql.ast.ZQLError: unexpected token in condition[${c.field}${c.op}${c.value}]`);
-    if (info.kind !== 'tag' && info.type === 'boolean' && !['?=', '!?=', '~=', '!~=', 'is null', 'not null'].includes(c.op) && booleanLiteral(c.value) === undefined) {
+    if (c.value.includes("'"))
+      throw internalError(`org.zstack.zql.ast.ZQLError: unexpected token in condition[${c.field}${c.op}${c.value}]`);
+    if (
+      info.kind !== 'tag' &&
+      info.type === 'boolean' &&
+      !['?=', '!?=', '~=', '!~=', 'is null', 'not null'].includes(c.op) &&
+      booleanLiteral(c.value) === undefined
+    ) {
       throw internalError(`org.hibernate.hql.internal.ast.QuerySyntaxException: unexpected token: ${c.value}`);
     }
     return [{ c, info }];
@@ -322,14 +370,18 @@ export function runQuery(ctx: ServerContext, schemaName: string, records: Stored
     const desc = sortText.startsWith('-');
     const field = sortText.startsWith('-') || sortText.startsWith('+') ? sortText.slice(1).trim() : sortText;
     const info = field === '' ? undefined : fieldInfo(ctx, schema, field);
-    if (!info || info.kind !== 'scalar') throw internalError(`java.lang.IllegalArgumentException: invalid order by clause, inventory[${cls}] doesn't have field[${field}]`);
+    if (!info || info.kind !== 'scalar')
+      throw internalError(
+        `java.lang.IllegalArgumentException: invalid order by clause, inventory[${cls}] doesn't have field[${field}]`,
+      );
     sort = { field, desc, type: info.type };
   }
   const fields = ctx.hooks.queryFields(q.fields, {});
   if (fields) {
     const props = (schema.properties ?? {}) as Record<string, unknown>;
     for (const f of fields) {
-      if (!FIELD_NAME.test(f) || !Object.hasOwn(props, f)) throw internalError(`java.lang.IllegalArgumentException: inventory[${cls}] has no field[${f}]`);
+      if (!FIELD_NAME.test(f) || !Object.hasOwn(props, f))
+        throw internalError(`java.lang.IllegalArgumentException: inventory[${cls}] has no field[${f}]`);
     }
   }
 
@@ -370,7 +422,11 @@ export function runQuery(ctx: ServerContext, schemaName: string, records: Stored
   });
   const body: Record<string, unknown> = { inventories };
   if (q.replyWithCount) body.total = total;
-  body.schema = schemaMap(ctx, schemaName, inventories.map((value, i) => ({ path: `inventories[${i}]`, value })));
+  body.schema = schemaMap(
+    ctx,
+    schemaName,
+    inventories.map((value, i) => ({ path: `inventories[${i}]`, value })),
+  );
   return body;
 }
 

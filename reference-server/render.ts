@@ -18,7 +18,8 @@ function renderValue(v: unknown, style: TimestampStyle, extras: boolean): unknow
   if (v && typeof v === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) {
-      out[k] = TIMESTAMP_FIELDS.has(k) && typeof x === 'number' ? formatTimestamp(x, style) : renderValue(x, style, extras);
+      out[k] =
+        TIMESTAMP_FIELDS.has(k) && typeof x === 'number' ? formatTimestamp(x, style) : renderValue(x, style, extras);
     }
     if (extras) out[EXTRA_INVENTORY_FIELD] = 'reference-server';
     return out;
@@ -27,14 +28,23 @@ function renderValue(v: unknown, style: TimestampStyle, extras: boolean): unknow
 }
 
 /** An inventory as sent: timestamps formatted (docs/zstack-protocol.md#timestamps), variant extraFields. */
-export function renderInventory(ctx: ServerContext, inv: Inventory, schemaName: string | undefined, opts: { extras?: boolean } = {}): Inventory {
+export function renderInventory(
+  ctx: ServerContext,
+  inv: Inventory,
+  schemaName: string | undefined,
+  opts: { extras?: boolean } = {},
+): Inventory {
   const extras = opts.extras ?? ctx.variant.extraFields;
   const out = renderValue(clone(inv), timestampStyle(ctx), extras) as Inventory;
   return ctx.hooks.inventory(out, { schemaName });
 }
 
 /** Schema map entries, parents first (docs/zstack-protocol.md#the-schema-map). */
-export function schemaMap(ctx: ServerContext, schemaName: string, items: { path: string; value: unknown }[]): Record<string, string> {
+export function schemaMap(
+  ctx: ServerContext,
+  schemaName: string,
+  items: { path: string; value: unknown }[],
+): Record<string, string> {
   const entries = items.flatMap((it) => schemaEntries(ctx.contracts, schemaName, it.value, it.path));
   return Object.fromEntries(ctx.hooks.schemaMapEntries(entries, {}));
 }
@@ -49,7 +59,11 @@ export function addTopLevelExtras(ctx: ServerContext, body: Record<string, unkno
  * failure 503 with the ErrorCode (docs/zstack-protocol.md#http-status-codes). `job`: the result of an async
  * job; `withSchema`: X-JSON-Schema was sent on the call or the poll.
  */
-export function renderOutcome(ctx: ServerContext, outcome: ApiOutcome, opts: { job: boolean; withSchema: boolean }): RenderedReply {
+export function renderOutcome(
+  ctx: ServerContext,
+  outcome: ApiOutcome,
+  opts: { job: boolean; withSchema: boolean },
+): RenderedReply {
   return ctx.hooks.reply(honestReply(ctx, outcome, opts.withSchema), { outcome, job: opts.job });
 }
 
@@ -58,7 +72,8 @@ function honestReply(ctx: ServerContext, outcome: ApiOutcome, withSchema: boolea
     const body: Record<string, unknown> = {};
     if (outcome.inventory) {
       body.inventory = outcome.inventory;
-      if (withSchema && outcome.schemaName) body.schema = schemaMap(ctx, outcome.schemaName, [{ path: 'inventory', value: outcome.inventory }]);
+      if (withSchema && outcome.schemaName)
+        body.schema = schemaMap(ctx, outcome.schemaName, [{ path: 'inventory', value: outcome.inventory }]);
     }
     return { status: 200, body: addTopLevelExtras(ctx, body), nullError: ctx.variant.explicitNullError };
   }

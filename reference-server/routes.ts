@@ -1,5 +1,6 @@
 // URL routing built from the descriptors: every API's path (and a query's pathWithUuid) under /zstack.
-// Unknown path -> 404 `no api mapping to <path>`; a known path with another method: see wrongMethodRefusal in handler.ts.
+// Unknown path -> 404 `no api mapping to <path>`; a known path with another method: see wrongMethodRefusal in
+// handler.ts.
 import type { ApiDescriptor, Contracts } from '../contracts/index.ts';
 
 interface RouteEntry {
@@ -23,7 +24,13 @@ export class Routes {
   constructor(contracts: Contracts) {
     for (const api of contracts.apis.values()) {
       this.entries.push({ method: api.method, segments: splitPath('/zstack' + api.path), api, withUuid: false });
-      if (api.pathWithUuid) this.entries.push({ method: api.method, segments: splitPath('/zstack' + api.pathWithUuid), api, withUuid: true });
+      if (api.pathWithUuid)
+        this.entries.push({
+          method: api.method,
+          segments: splitPath('/zstack' + api.pathWithUuid),
+          api,
+          withUuid: true,
+        });
     }
   }
 
@@ -40,8 +47,18 @@ export class Routes {
     const best = Math.max(...hits.map((h) => h.literals));
     const top = hits.filter((h) => h.literals === best);
     const same = top.filter((h) => h.entry.method === method);
-    if (same.length === 0) return { kind: 'method', allowed: [...new Set(top.map((h) => h.entry.method))], shared: new Set(top.map((h) => h.entry.api.name)).size > 1 };
-    return { kind: 'ok', apis: same.map((h) => h.entry.api), pathParams: same[0].params, withUuid: same[0].entry.withUuid };
+    if (same.length === 0)
+      return {
+        kind: 'method',
+        allowed: [...new Set(top.map((h) => h.entry.method))],
+        shared: new Set(top.map((h) => h.entry.api.name)).size > 1,
+      };
+    return {
+      kind: 'ok',
+      apis: same.map((h) => h.entry.api),
+      pathParams: same[0].params,
+      withUuid: same[0].entry.withUuid,
+    };
   }
 }
 

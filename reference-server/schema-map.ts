@@ -28,7 +28,12 @@ function refName(schema: JsonSchema): string | undefined {
 }
 
 /** Pre-order entries [path, class] for `value` typed by schema `schemaName` at `path`. */
-export function schemaEntries(contracts: Contracts, schemaName: string, value: unknown, path: string): [string, string][] {
+export function schemaEntries(
+  contracts: Contracts,
+  schemaName: string,
+  value: unknown,
+  path: string,
+): [string, string][] {
   const schema = contracts.schemas.get(schemaName);
   if (!schema || !value || typeof value !== 'object' || Array.isArray(value)) return [];
   const out: [string, string][] = [];
@@ -42,7 +47,12 @@ export function schemaEntries(contracts: Contracts, schemaName: string, value: u
     const direct = refName(propSchema);
     if (direct && contracts.schemas.get(direct)?.properties) {
       out.push(...schemaEntries(contracts, direct, v, `${path}.${name}`));
-    } else if (propSchema.type === 'array' && Array.isArray(v) && propSchema.items && typeof propSchema.items === 'object') {
+    } else if (
+      propSchema.type === 'array' &&
+      Array.isArray(v) &&
+      propSchema.items &&
+      typeof propSchema.items === 'object'
+    ) {
       const itemName = refName(propSchema.items as JsonSchema);
       if (itemName && contracts.schemas.get(itemName)?.['x-zstack-class']) {
         v.forEach((item, i) => out.push(...schemaEntries(contracts, itemName, item, `${path}.${name}[${i}]`)));

@@ -50,7 +50,8 @@ export interface ReferenceServer {
 export function createContext(opts: ReferenceServerOptions = {}): ServerContext {
   const contracts = loadContracts(opts.contractsDir);
   const variant: Variant = { ...DEFAULT_VARIANT };
-  for (const [k, v] of Object.entries(opts.variant ?? {})) if (v !== undefined) (variant as unknown as Record<string, unknown>)[k] = v;
+  for (const [k, v] of Object.entries(opts.variant ?? {}))
+    if (v !== undefined) (variant as unknown as Record<string, unknown>)[k] = v;
   const clock = opts.clock ?? Date.now;
   const uuids = opts.uuidSeed === undefined ? newUuid : seededUuids(opts.uuidSeed);
   const ctx: ServerContext = {
@@ -59,9 +60,15 @@ export function createContext(opts: ReferenceServerOptions = {}): ServerContext 
     account: {
       name: opts.accountName ?? 'admin',
       uuid: uuids(),
-      passwordSha512: createHash('sha512').update(opts.password ?? 'password', 'utf8').digest('hex'),
+      passwordSha512: createHash('sha512')
+        .update(opts.password ?? 'password', 'utf8')
+        .digest('hex'),
     },
-    sessions: new Sessions(clock, uuids, opts.sessionLog ? (uuid) => appendFileSync(opts.sessionLog as string, `${uuid}\n`) : undefined),
+    sessions: new Sessions(
+      clock,
+      uuids,
+      opts.sessionLog ? (uuid) => appendFileSync(opts.sessionLog as string, `${uuid}\n`) : undefined,
+    ),
     jobs: new Jobs(),
     store: new Store(),
     routes: new Routes(contracts),

@@ -14,7 +14,11 @@ export class Sessions {
   private readonly sessions = new Map<string, Session>();
 
   /** onCreate: told every session id issued (the server's optional session log) */
-  constructor(private readonly clock: () => number, private readonly newUuid: () => string, private readonly onCreate?: (uuid: string) => void) {}
+  constructor(
+    private readonly clock: () => number,
+    private readonly newUuid: () => string,
+    private readonly onCreate?: (uuid: string) => void,
+  ) {}
 
   create(accountUuid: string): Session {
     const now = toSeconds(this.clock());

@@ -83,6 +83,13 @@ export class Store {
 
   /** Every stored resource with its name, soft-deleted ones included. */
   names(): Array<{ resource: string; uuid: string; name: string; softDeleted: boolean }> {
-    return [...this.byResource.values()].flatMap((t) => [...t.values()].map((r) => ({ resource: r.resource, uuid: r.uuid, name: String(r.inv['name'] ?? ''), softDeleted: r.softDeleted === true })));
+    return [...this.byResource.values()].flatMap((t) =>
+      [...t.values()].map((r) => ({
+        resource: r.resource,
+        uuid: r.uuid,
+        name: String(r.inv['name'] ?? ''),
+        softDeleted: r.softDeleted === true,
+      })),
+    );
   }
 }

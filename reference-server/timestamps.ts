@@ -1,5 +1,6 @@
 // Java medium-format timestamps as Gson writes java.sql.Timestamp (docs/zstack-protocol.md#timestamps):
-// java8 `Jan 6, 2017 3:51:16 AM`, java9 `Jan 6, 2017, 3:51:16 AM`; also Java 20+ (U+202F) and ISO-8601 for the fault layer.
+// java8 `Jan 6, 2017 3:51:16 AM`, java9 `Jan 6, 2017, 3:51:16 AM`; also Java 20+ (U+202F) and ISO-8601 for the fault
+// layer.
 // Server local time, one-second resolution. Internally every timestamp is epoch milliseconds.
 
 export type TimestampStyle = 'java8' | 'java9' | 'java20' | 'iso';
@@ -39,7 +40,8 @@ export function sqlDateText(ms: number): string {
  * (so `>` and `!=` match every row, `<` and `=` none: docs/zstack-protocol.md#value-typing).
  */
 export function parseSqlDate(text: string): number {
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{1,2}):(\d{1,2}))?$/.exec(text) ??
+  const m =
+    /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{1,2}):(\d{1,2}))?$/.exec(text) ??
     /^(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2}))?$/.exec(text);
   if (!m) return -Infinity;
   const [y, mo, d, h, mi, s] = m.slice(1).map((x) => (x === undefined ? 0 : Number(x)));

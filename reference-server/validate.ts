@@ -1,4 +1,5 @@
-// Parameter validation inside the API (docs/zstack-protocol.md#results-and-errorcode): a missing required field, a value outside
+// Parameter validation inside the API (docs/zstack-protocol.md#results-and-errorcode): a missing required field, a
+// value outside
 // the allowed ones, an over-long string, a short list or a bad list item -> SYS.1007; a `references`
 // uuid naming no live resource -> SYS.1003. Checked field by field in descriptor order.
 import type { ApiDescriptor, JsonSchema, ParamSpec } from '../contracts/index.ts';
@@ -17,21 +18,33 @@ export interface ValidationOptions {
 export const msgName = (api: ApiDescriptor): string => `API${api.name}Msg`;
 
 export function enumError(api: ApiDescriptor, name: string, allowed: string[], value: unknown): ApiError {
-  return invalidArgument(`valid value for field[${name}] of message[${msgName(api)}] are [${allowed.join(', ')}], but ${String(value)} found`);
+  return invalidArgument(
+    `valid value for field[${name}] of message[${msgName(api)}] are [${allowed.join(', ')}], but ${String(value)} found`,
+  );
 }
 
 export function maxLengthError(api: ApiDescriptor, name: string, max: number, value: string): ApiError {
-  return invalidArgument(`field[${name}] of message[${msgName(api)}] exceeds max length of string. expected was <= ${max}, actual was ${value.length}`);
+  return invalidArgument(
+    `field[${name}] of message[${msgName(api)}] exceeds max length of string. expected was <= ${max}, actual was ${value.length}`,
+  );
 }
 
 /** Names of string params longer than their maxLength (after trimming, JS length). */
 export function overLengthParams(api: ApiDescriptor, params: Record<string, unknown>): string[] {
   return Object.entries(api.params)
-    .filter(([n, s]) => s.maxLength !== undefined && typeof params[n] === 'string' && (params[n] as string).length > s.maxLength)
+    .filter(
+      ([n, s]) =>
+        s.maxLength !== undefined && typeof params[n] === 'string' && (params[n] as string).length > s.maxLength,
+    )
     .map(([n]) => n);
 }
 
-export function valueOf(spec: ParamSpec, name: string, params: Record<string, unknown>, pathParams: Record<string, string>): unknown {
+export function valueOf(
+  spec: ParamSpec,
+  name: string,
+  params: Record<string, unknown>,
+  pathParams: Record<string, string>,
+): unknown {
   return spec.in === 'path' ? pathParams[name] : params[name];
 }
 
@@ -46,7 +59,10 @@ export function validateParams(
   for (const [name, spec] of Object.entries(api.params)) {
     const v = valueOf(spec, name, params, pathParams);
     if (v === undefined || v === null) {
-      if (spec.required) throw invalidArgument(messages[`required.${name}`] ?? `field[${name}] of message[${msgName(api)}] is mandatory, can not be null`);
+      if (spec.required)
+        throw invalidArgument(
+          messages[`required.${name}`] ?? `field[${name}] of message[${msgName(api)}] is mandatory, can not be null`,
+        );
       continue;
     }
     if (typeof v === 'string') {
@@ -55,15 +71,25 @@ export function validateParams(
     }
     if (Array.isArray(v)) {
       if (spec.minItems !== undefined && v.length < spec.minItems) {
-        throw invalidArgument(messages[`minItems.${name}`] ?? `field[${name}] of message[${msgName(api)}] must contain at least ${spec.minItems} item(s)`);
+        throw invalidArgument(
+          messages[`minItems.${name}`] ??
+            `field[${name}] of message[${msgName(api)}] must contain at least ${spec.minItems} item(s)`,
+        );
       }
       if (spec.items) v.forEach((item) => validateItem(ctx, spec.items as JsonSchema, item, name));
     }
-    if (spec.references && typeof v === 'string' && !ctx.store.live(spec.references, v)) throw notFoundField(name, v, spec.references);
+    if (spec.references && typeof v === 'string' && !ctx.store.live(spec.references, v))
+      throw notFoundField(name, v, spec.references);
   }
 }
 
-function stringError(api: ApiDescriptor, name: string, spec: ParamSpec, v: string, opts: ValidationOptions): ApiError | undefined {
+function stringError(
+  api: ApiDescriptor,
+  name: string,
+  spec: ParamSpec,
+  v: string,
+  opts: ValidationOptions,
+): ApiError | undefined {
   if (spec.enum && !opts.skipEnum?.has(name) && !spec.enum.includes(v)) return enumError(api, name, spec.enum, v);
   if (spec.maxLength !== undefined && v.length > spec.maxLength) return maxLengthError(api, name, spec.maxLength, v);
   return undefined;
@@ -80,7 +106,11 @@ function validateItem(ctx: ServerContext, itemSchema: JsonSchema, item: unknown,
   const obj = (item ?? {}) as Record<string, unknown>;
   for (const req of (schema.required as string[] | undefined) ?? []) {
     if (obj[req] === undefined || obj[req] === null) {
-      throw invalidArgument(listName === 'attributes' ? `attribute ${req} cannot be null, value[${String(obj.value ?? null)}]` : `${req} cannot be null`);
+      throw invalidArgument(
+        listName === 'attributes'
+          ? `attribute ${req} cannot be null, value[${String(obj.value ?? null)}]`
+          : `${req} cannot be null`,
+      );
     }
   }
   const props = (schema.properties ?? {}) as Record<string, JsonSchema>;
@@ -89,6 +119,7 @@ function validateItem(ctx: ServerContext, itemSchema: JsonSchema, item: unknown,
     const v = obj[k];
     if (typeof v !== 'string') continue;
     if (typeof p.minLength === 'number' && v.length < p.minLength) throw invalidArgument(`${k} cannot be empty`);
-    if (typeof p.maxLength === 'number' && v.length > p.maxLength) throw invalidArgument(`${k}[${v}] exceeds the max length of ${p.maxLength} chars`);
+    if (typeof p.maxLength === 'number' && v.length > p.maxLength)
+      throw invalidArgument(`${k}[${v}] exceeds the max length of ${p.maxLength} chars`);
   }
 }

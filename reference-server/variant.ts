@@ -18,7 +18,10 @@ export interface Variant {
   pendingBody: 'empty' | 'location';
   /** status of a wrongly-shaped List/String parameter: 500 (Gson, real ZStack) or 400 */
   wrongShapeStatus: 500 | 400;
-  /** the order of query rows without sort (and of ties under one): uuid (InnoDB in practice) or random (SQL leaves it open) */
+  /**
+   * the order of query rows without sort (and of ties under one): uuid (InnoDB in practice) or random (SQL leaves it
+   * open)
+   */
   rowOrder: 'uuid' | 'random';
   /** how long after the job's result is visible to polls the web hook is POSTed */
   webHookDelayMs: number;

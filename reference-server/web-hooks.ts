@@ -32,7 +32,12 @@ function post(ctx: ServerContext, job: Job, target: URL): void {
   const req = request(target, {
     method: 'POST',
     timeout: TIMEOUT_MS,
-    headers: { 'Content-Type': 'application/json;charset=UTF-8', 'Content-Length': String(body.length), 'X-Job-UUID': job.id, 'X-Job-Success': String(r.status === 200) },
+    headers: {
+      'Content-Type': 'application/json;charset=UTF-8',
+      'Content-Length': String(body.length),
+      'X-Job-UUID': job.id,
+      'X-Job-Success': String(r.status === 200),
+    },
   });
   req.on('error', () => undefined);
   req.on('timeout', () => req.destroy());

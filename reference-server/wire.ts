@@ -37,7 +37,12 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
 }
 
 /** Plain-text reply: REST-layer errors carry no Content-Type (docs/zstack-protocol.md#content-type). */
-export function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+export function sendText(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
   if (res.headersSent) return;
   const buf = Buffer.from(text, 'utf8');
   res.writeHead(status, { ...headers, 'Content-Length': String(buf.length) });
@@ -56,7 +61,13 @@ export function stripNulls(v: unknown): unknown {
 }
 
 /** JSON reply with nulls omitted; `nullError` adds `"error": null` (variant explicitNullError). */
-export function sendJson(ctx: ServerContext, res: ServerResponse, status: number, body: Record<string, unknown>, nullError = false): void {
+export function sendJson(
+  ctx: ServerContext,
+  res: ServerResponse,
+  status: number,
+  body: Record<string, unknown>,
+  nullError = false,
+): void {
   const out = stripNulls(body) as Record<string, unknown>;
   if (nullError && !('error' in out)) out.error = null;
   const buf = Buffer.from(JSON.stringify(out), 'utf8');
@@ -67,7 +78,10 @@ export function sendJson(ctx: ServerContext, res: ServerResponse, status: number
   res.end(buf);
 }
 
-/** Java String.trim(): strips characters <= U+0020 at both ends, not other Unicode spaces (docs/zstack-protocol.md#string-trimming). */
+/**
+ * Java String.trim(): strips characters <= U+0020 at both ends, not other Unicode spaces
+ * (docs/zstack-protocol.md#string-trimming).
+ */
 export function javaTrim(s: string): string {
   let a = 0;
   let b = s.length;
@@ -76,7 +90,10 @@ export function javaTrim(s: string): string {
   return s.slice(a, b);
 }
 
-/** Java Double.toString: 5 -> "5.0", 1.5 -> "1.5", 1e7 -> "1.0E7" (docs/zstack-protocol.md#wrong-json-types: `5` becomes `"5.0"`). */
+/**
+ * Java Double.toString: 5 -> "5.0", 1.5 -> "1.5", 1e7 -> "1.0E7" (docs/zstack-protocol.md#wrong-json-types: `5` becomes
+ * `"5.0"`).
+ */
 export function javaDoubleToString(n: number): string {
   if (Object.is(n, -0)) return '-0.0';
   const abs = Math.abs(n);
@@ -93,16 +110,26 @@ function jsonKind(v: unknown): string {
   if (Array.isArray(v)) return 'BEGIN_ARRAY';
   if (v === null) return 'NULL';
   switch (typeof v) {
-    case 'object': return 'BEGIN_OBJECT';
-    case 'string': return 'STRING';
-    case 'number': return 'NUMBER';
-    case 'boolean': return 'BOOLEAN';
-    default: return 'UNKNOWN';
+    case 'object':
+      return 'BEGIN_OBJECT';
+    case 'string':
+      return 'STRING';
+    case 'number':
+      return 'NUMBER';
+    case 'boolean':
+      return 'BOOLEAN';
+    default:
+      return 'UNKNOWN';
   }
 }
 
 /** Gson's failure while building the message: 500 (real ZStack) or 400 (variant), plain text. */
-export function wrongShape(ctx: ServerContext, expected: 'a string' | 'BEGIN_ARRAY' | 'BEGIN_OBJECT', value: unknown, path: string): RestError {
+export function wrongShape(
+  ctx: ServerContext,
+  expected: 'a string' | 'BEGIN_ARRAY' | 'BEGIN_OBJECT',
+  value: unknown,
+  path: string,
+): RestError {
   const text = `com.google.gson.JsonSyntaxException: java.lang.IllegalStateException: Expected ${expected} but was ${jsonKind(value)} at path $${path ? '.' + path : ''}`;
   return new RestError(ctx.variant.wrongShapeStatus, text);
 }
@@ -132,12 +159,18 @@ export function coerceParam(ctx: ServerContext, name: string, spec: ParamSpec, v
       const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
       const lower = text.toLowerCase();
       if (lower === 'true' || lower === 'false') return lower === 'true';
-      const refuse = new RestError(400, `Invalid value for boolean field [${name}], [${text}] is not a valid boolean string[true, false].`);
+      const refuse = new RestError(
+        400,
+        `Invalid value for boolean field [${name}], [${text}] is not a valid boolean string[true, false].`,
+      );
       return verdict(ctx.hooks.wrongTypeParam({ refuse }, { name, spec, value }));
     }
     case 'integer': {
       const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-      if ((typeof value === 'number' && Number.isInteger(value)) || (typeof value === 'string' && /^[+-]?\d+$/.test(value.trim()))) {
+      if (
+        (typeof value === 'number' && Number.isInteger(value)) ||
+        (typeof value === 'string' && /^[+-]?\d+$/.test(value.trim()))
+      ) {
         const n = Number(typeof value === 'string' ? value.trim() : value);
         if (Number.isSafeInteger(n)) return n;
       }
@@ -147,10 +180,13 @@ export function coerceParam(ctx: ServerContext, name: string, spec: ParamSpec, v
     case 'uuid': {
       const s = scalarString(value);
       if (s !== undefined) return javaTrim(s);
-      return verdict(ctx.hooks.wrongTypeParam({ refuse: wrongShape(ctx, 'a string', value, name) }, { name, spec, value }));
+      return verdict(
+        ctx.hooks.wrongTypeParam({ refuse: wrongShape(ctx, 'a string', value, name) }, { name, spec, value }),
+      );
     }
     case 'map': {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw wrongShape(ctx, 'BEGIN_OBJECT', value, name);
+      if (typeof value !== 'object' || value === null || Array.isArray(value))
+        throw wrongShape(ctx, 'BEGIN_OBJECT', value, name);
       return value;
     }
     case 'list': {
@@ -161,7 +197,12 @@ export function coerceParam(ctx: ServerContext, name: string, spec: ParamSpec, v
 }
 
 /** A list element: strings take any scalar; objects are checked against the item schema's string properties. */
-function coerceItem(ctx: ServerContext, schema: Record<string, unknown> | undefined, item: unknown, path: string): unknown {
+function coerceItem(
+  ctx: ServerContext,
+  schema: Record<string, unknown> | undefined,
+  item: unknown,
+  path: string,
+): unknown {
   const resolved = schema ? resolveRef(ctx.contracts, schema) : undefined;
   if (item === null || item === undefined) return null;
   const isObjectSchema = resolved && (resolved.type === 'object' || typeof resolved.properties === 'object');

@@ -54,7 +54,11 @@ const round = (n: number, d = 2): number => Math.round(n * 10 ** d) / 10 ** d;
 
 async function withSuite<T>(config: SuiteConfig, baseUrl: string, body: (suite: Suite) => Promise<T>): Promise<T> {
   const suite = await openSuite({ ...config, baseUrl });
-  try { return await body(suite); } finally { await suite.close(); }
+  try {
+    return await body(suite);
+  } finally {
+    await suite.close();
+  }
 }
 
 /** The three representative operations, each as the suite sends it (captured from one real call). */
@@ -63,16 +67,38 @@ async function operations(suite: Suite, kit: ResourceKit): Promise<Operation[]> 
   const { collection } = await kit.flowCollection();
   const query = () => suite.zs.query('QueryIAM2Organization', { limit: 1 });
   const change = () => suite.zs.call('ChangeIAM2OrganizationState', { uuid: org['uuid'], stateEvent: 'enable' });
-  const update = () => suite.zs.call('UpdateIAM2TicketFlowCollection', { uuid: collection['uuid'], description: 'zstack-conformance bench' });
-  const first = async (f: () => Promise<{ hops: Array<{ request: Operation['request'] }> }>) => (await f()).hops[0].request;
+  const update = () =>
+    suite.zs.call('UpdateIAM2TicketFlowCollection', {
+      uuid: collection['uuid'],
+      description: 'zstack-conformance bench',
+    });
+  const first = async (f: () => Promise<{ hops: Array<{ request: Operation['request'] }> }>) =>
+    (await f()).hops[0].request;
   return [
     { name: 'query (QueryIAM2Organization limit=1)', send: query, request: await first(query), followJob: false },
-    { name: 'state change + its job (ChangeIAM2OrganizationState)', send: change, request: await first(change), followJob: true },
-    { name: 'update + its job (UpdateIAM2TicketFlowCollection)', send: update, request: await first(update), followJob: true },
+    {
+      name: 'state change + its job (ChangeIAM2OrganizationState)',
+      send: change,
+      request: await first(change),
+      followJob: true,
+    },
+    {
+      name: 'update + its job (UpdateIAM2TicketFlowCollection)',
+      send: update,
+      request: await first(update),
+      followJob: true,
+    },
   ];
 }
 
-interface HarnessShare { generationUsPerCase: Record<string, number>; checksUsPerObservation: number; schemaValidationUsPerObservation: number; clientUsPerRequest: number; rawRttMs: number; suiteRttMs: number }
+interface HarnessShare {
+  generationUsPerCase: Record<string, number>;
+  checksUsPerObservation: number;
+  schemaValidationUsPerObservation: number;
+  clientUsPerRequest: number;
+  rawRttMs: number;
+  suiteRttMs: number;
+}
 
 async function harnessShare(suite: Suite): Promise<HarnessShare> {
   const generationUsPerCase: Record<string, number> = {};
@@ -102,18 +128,30 @@ async function harnessShare(suite: Suite): Promise<HarnessShare> {
   const url = `${suite.zs.baseUrl}/zstack/v1/iam2/organizations?limit=1`;
   const raw = await sequentialLatency(url, { Authorization: `OAuth ${suite.zs.session ?? ''}` }, 300);
   const times: number[] = [];
-  for (let i = 0; i < 303; i++) { const s = performance.now(); await suite.zs.query('QueryIAM2Organization', { limit: 1 }); if (i >= 3) times.push(performance.now() - s); }
+  for (let i = 0; i < 303; i++) {
+    const s = performance.now();
+    await suite.zs.query('QueryIAM2Organization', { limit: 1 });
+    if (i >= 3) times.push(performance.now() - s);
+  }
   times.sort((a, b) => a - b);
   const suiteRtt = times[Math.floor(times.length / 2)];
   suite.zs.history.length = 0;
   return {
-    generationUsPerCase, checksUsPerObservation: round(checksUs, 1), schemaValidationUsPerObservation: round(schemaUs, 1),
-    clientUsPerRequest: round((suiteRtt - raw.medianMs) * 1000, 1), rawRttMs: round(raw.medianMs, 3), suiteRttMs: round(suiteRtt, 3),
+    generationUsPerCase,
+    checksUsPerObservation: round(checksUs, 1),
+    schemaValidationUsPerObservation: round(schemaUs, 1),
+    clientUsPerRequest: round((suiteRtt - raw.medianMs) * 1000, 1),
+    rawRttMs: round(raw.medianMs, 3),
+    suiteRttMs: round(suiteRtt, 3),
   };
 }
 
 function table(head: string[], rows: Array<Array<string | number>>): string {
-  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  return [
+    `| ${head.join(' | ')} |`,
+    `|${head.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
 }
 
 async function main(): Promise<void> {
@@ -126,7 +164,12 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const external = config.baseUrl !== undefined && !config.embedded;
   const servers: ServerProcess[] = [];
-  const machine = { nproc: availableParallelism(), cpu: cpus()[0]?.model ?? '?', node: process.version, loadAverage1mAtStart: round(loadavg()[0]) };
+  const machine = {
+    nproc: availableParallelism(),
+    cpu: cpus()[0]?.model ?? '?',
+    node: process.version,
+    loadAverage1mAtStart: round(loadavg()[0]),
+  };
   try {
     const plain = external ? undefined : await startServerProcess();
     if (plain) servers.push(plain);
@@ -135,7 +178,11 @@ async function main(): Promise<void> {
     // 1 + 3: rates and the harness's share, on the undelayed target
     // The load bound is a policy, not the client's speed: lifted here (to the load tool's connections, any rate)
     // so the rates compare the clients; the floors below run with the configured bound.
-    const unbound = { ...config, load: { maxInFlight: Math.max(connections, config.load.maxInFlight), maxRps: 1_000_000 }, workers: 1 };
+    const unbound = {
+      ...config,
+      load: { maxInFlight: Math.max(connections, config.load.maxInFlight), maxRps: 1_000_000 },
+      workers: 1,
+    };
     const { rates, share } = await withSuite(unbound, target, async (suite) => {
       const kit = new ResourceKit(suite.zs);
       try {
@@ -151,7 +198,13 @@ async function main(): Promise<void> {
     // 2: the floor, undelayed and with the job delay (a second server process; an external target only as it is)
     const floors: FloorRow[] = [];
     // an external target's job durations are unknown here: its floor counts round trips only (a lower floor)
-    const targets: Array<{ label: string; url: string; meanJobMs: number }> = [{ label: external ? 'target (job time not counted)' : 'embedded server, no job delay', url: target, meanJobMs: 0 }];
+    const targets: Array<{ label: string; url: string; meanJobMs: number }> = [
+      {
+        label: external ? 'target (job time not counted)' : 'embedded server, no job delay',
+        url: target,
+        meanJobMs: 0,
+      },
+    ];
     if (!external) {
       const delayed = await startServerProcess({ ZSTACK_REF_JOB_DELAY_MS: delay.text });
       servers.push(delayed);
@@ -161,8 +214,23 @@ async function main(): Promise<void> {
       await withSuite(config, t.url, async (suite) => {
         for (const inFlight of [1, config.casesInFlight]) {
           // the round-trip time as the least client sees it, measured just before the run it is the floor of
-          const rttMs = (await sequentialLatency(`${t.url}/zstack/v1/iam2/organizations?limit=1`, { Authorization: `OAuth ${suite.zs.session ?? ''}` }, 200)).medianMs;
-          floors.push(await measureFloor(suite, { label: t.label, seed: SEED, caseShare, casesInFlight: inFlight, rttMs, meanJobMs: t.meanJobMs }));
+          const rttMs = (
+            await sequentialLatency(
+              `${t.url}/zstack/v1/iam2/organizations?limit=1`,
+              { Authorization: `OAuth ${suite.zs.session ?? ''}` },
+              200,
+            )
+          ).medianMs;
+          floors.push(
+            await measureFloor(suite, {
+              label: t.label,
+              seed: SEED,
+              caseShare,
+              casesInFlight: inFlight,
+              rttMs,
+              meanJobMs: t.meanJobMs,
+            }),
+          );
         }
       });
     }
@@ -173,9 +241,14 @@ async function main(): Promise<void> {
     const suiteRateOverCeiling = Math.min(...rates.map((r) => r.suiteRateOverCeiling));
     // the run as `npm run conformance` makes it (the default cases in flight) against the floor of its round trips
     // laid end to end; the one-case-at-a-time run beside it shows the harness's own overhead alone
-    const wallOverFloor = Math.max(...floors.filter((f) => f.casesInFlight === config.casesInFlight).map((f) => f.wallOverFloor));
-    const wallOverFloorOneAtATime = Math.max(...floors.filter((f) => f.casesInFlight === 1).map((f) => f.wallOverFloor));
-    const perRow = (size: number, q: string) => growthRows.find((g) => g.organizations === size && g.query.startsWith(q));
+    const wallOverFloor = Math.max(
+      ...floors.filter((f) => f.casesInFlight === config.casesInFlight).map((f) => f.wallOverFloor),
+    );
+    const wallOverFloorOneAtATime = Math.max(
+      ...floors.filter((f) => f.casesInFlight === 1).map((f) => f.wallOverFloor),
+    );
+    const perRow = (size: number, q: string) =>
+      growthRows.find((g) => g.organizations === size && g.query.startsWith(q));
     const costPerRowUs = (q: string) => {
       const small = perRow(10, q);
       const big = perRow(100_000, q);
@@ -184,18 +257,51 @@ async function main(): Promise<void> {
     const report = {
       generatedAt: new Date().toISOString(),
       machine: { ...machine, loadAverage1mAtEnd: round(loadavg()[0]) },
-      settings: { seconds, connections, caseShare, jobDelay: delay.text, casesInFlight: config.casesInFlight, pollIntervalMs: config.pollIntervalMs, seed: SEED, target: external ? 'ZSTACK_BASE_URL' : 'embedded reference server (own process)' },
+      settings: {
+        seconds,
+        connections,
+        caseShare,
+        jobDelay: delay.text,
+        casesInFlight: config.casesInFlight,
+        pollIntervalMs: config.pollIntervalMs,
+        seed: SEED,
+        target: external ? 'ZSTACK_BASE_URL' : 'embedded reference server (own process)',
+      },
       suiteRateOverCeiling: round(suiteRateOverCeiling, 4),
       wallOverFloor: round(wallOverFloor, 3),
       wallOverFloorOneAtATime: round(wallOverFloorOneAtATime, 3),
       rates: rates.map((r) => ({
-        ...r, ceilingOpsPerSec: round(r.ceilingOpsPerSec, 1), suiteOpsPerSec: round(r.suiteOpsPerSec, 1), suiteRateOverCeiling: round(r.suiteRateOverCeiling, 4),
-        bareOpsPerSec: round(r.bareOpsPerSec, 1), bareRateOverCeiling: round(r.bareRateOverCeiling, 4), suiteRateOverBare: round(r.suiteRateOverBare, 4),
+        ...r,
+        ceilingOpsPerSec: round(r.ceilingOpsPerSec, 1),
+        suiteOpsPerSec: round(r.suiteOpsPerSec, 1),
+        suiteRateOverCeiling: round(r.suiteRateOverCeiling, 4),
+        bareOpsPerSec: round(r.bareOpsPerSec, 1),
+        bareRateOverCeiling: round(r.bareRateOverCeiling, 4),
+        suiteRateOverBare: round(r.suiteRateOverBare, 4),
       })),
-      floors: floors.map((f) => ({ ...f, wallMs: round(f.wallMs, 0), floorMs: round(f.floorMs, 0), jobMs: round(f.jobMs, 0), rttMs: round(f.rttMs, 3), wallOverFloor: round(f.wallOverFloor, 3) })),
+      floors: floors.map((f) => ({
+        ...f,
+        wallMs: round(f.wallMs, 0),
+        floorMs: round(f.floorMs, 0),
+        jobMs: round(f.jobMs, 0),
+        rttMs: round(f.rttMs, 3),
+        wallOverFloor: round(f.wallOverFloor, 3),
+      })),
       harness: share,
-      growth: growthRows.map((g) => ({ ...g, startMs: round(g.startMs, 0), medianMs: round(g.medianMs, 3), p90Ms: round(g.p90Ms, 3) })),
-      growthCostPerStoredRowUs: growth ? { limit: costPerRowUs('limit='), start: costPerRowUs('start='), count: costPerRowUs('count='), condition: costPerRowUs('q=') } : undefined,
+      growth: growthRows.map((g) => ({
+        ...g,
+        startMs: round(g.startMs, 0),
+        medianMs: round(g.medianMs, 3),
+        p90Ms: round(g.p90Ms, 3),
+      })),
+      growthCostPerStoredRowUs: growth
+        ? {
+            limit: costPerRowUs('limit='),
+            start: costPerRowUs('start='),
+            count: costPerRowUs('count='),
+            condition: costPerRowUs('q='),
+          }
+        : undefined,
       benchSeconds: 0,
     };
     report.benchSeconds = round((performance.now() - started) / 1000, 1);
@@ -203,26 +309,102 @@ async function main(): Promise<void> {
     writeFileSync('reports/bench.json', `${JSON.stringify(report, null, 2)}\n`);
 
     const out: string[] = [];
-    out.push(`Machine: ${machine.nproc} CPUs (${machine.cpu}), Node ${machine.node}, load average ${machine.loadAverage1mAtStart} at start, ${report.machine.loadAverage1mAtEnd} at end; ${report.benchSeconds} s`);
-    out.push('', `Ceiling (autocannon, own process, ${connections} connections, ${seconds} s) vs bare node:http and the suite's client (load bound lifted) in the suite's process, on the same requests:`);
-    out.push(table(['operation', 'ceiling ops/s', 'p50 ms', 'bare node:http ops/s', 'bare / ceiling', 'suite ops/s', 'suite / ceiling', 'suite / bare'],
-      report.rates.map((r) => [r.name, r.ceilingOpsPerSec, r.ceilingLatencyP50Ms, r.bareOpsPerSec, r.bareRateOverCeiling, r.suiteOpsPerSec, r.suiteRateOverCeiling, r.suiteRateOverBare])));
-    out.push('', `Floor of the properties' run (${Math.round(caseShare * 100)} % of each property's quick case count, seed ${SEED}) vs its wall time:`);
-    out.push(table(['target', 'in flight', 'cases', 'requests', 'needed round trips', 'jobs', 'RTT ms', 'job ms', 'floor ms', 'wall ms', 'wall / floor', 'passed'],
-      report.floors.map((f) => [f.label, f.casesInFlight, f.cases, f.requests, f.neededRoundTrips, f.jobs, f.rttMs, f.jobMs, f.floorMs, f.wallMs, f.wallOverFloor, f.allPassed ? 'yes' : 'NO'])));
+    out.push(
+      `Machine: ${machine.nproc} CPUs (${machine.cpu}), Node ${machine.node}, load average ${machine.loadAverage1mAtStart} at start, ${report.machine.loadAverage1mAtEnd} at end; ${report.benchSeconds} s`,
+    );
+    out.push(
+      '',
+      `Ceiling (autocannon, own process, ${connections} connections, ${seconds} s) vs bare node:http and the suite's client (load bound lifted) in the suite's process, on the same requests:`,
+    );
+    out.push(
+      table(
+        [
+          'operation',
+          'ceiling ops/s',
+          'p50 ms',
+          'bare node:http ops/s',
+          'bare / ceiling',
+          'suite ops/s',
+          'suite / ceiling',
+          'suite / bare',
+        ],
+        report.rates.map((r) => [
+          r.name,
+          r.ceilingOpsPerSec,
+          r.ceilingLatencyP50Ms,
+          r.bareOpsPerSec,
+          r.bareRateOverCeiling,
+          r.suiteOpsPerSec,
+          r.suiteRateOverCeiling,
+          r.suiteRateOverBare,
+        ]),
+      ),
+    );
+    out.push(
+      '',
+      `Floor of the properties' run (${Math.round(caseShare * 100)} % of each property's quick case count, seed ${SEED}) vs its wall time:`,
+    );
+    out.push(
+      table(
+        [
+          'target',
+          'in flight',
+          'cases',
+          'requests',
+          'needed round trips',
+          'jobs',
+          'RTT ms',
+          'job ms',
+          'floor ms',
+          'wall ms',
+          'wall / floor',
+          'passed',
+        ],
+        report.floors.map((f) => [
+          f.label,
+          f.casesInFlight,
+          f.cases,
+          f.requests,
+          f.neededRoundTrips,
+          f.jobs,
+          f.rttMs,
+          f.jobMs,
+          f.floorMs,
+          f.wallMs,
+          f.wallOverFloor,
+          f.allPassed ? 'yes' : 'NO',
+        ]),
+      ),
+    );
     out.push('', 'Harness share per request:');
-    out.push(table(['part', 'µs'], [
-      ...Object.entries(share.generationUsPerCase).map(([k, v]) => [`generation of one case: ${k}`, v]),
-      ['all checks, per observation', share.checksUsPerObservation],
-      ['of which schema validation (replyMatchesSchema)', share.schemaValidationUsPerObservation],
-      [`client (bounded node:http transport) per request: ${share.suiteRttMs} ms vs raw node:http ${share.rawRttMs} ms`, share.clientUsPerRequest],
-    ]));
+    out.push(
+      table(
+        ['part', 'µs'],
+        [
+          ...Object.entries(share.generationUsPerCase).map(([k, v]) => [`generation of one case: ${k}`, v]),
+          ['all checks, per observation', share.checksUsPerObservation],
+          ['of which schema validation (replyMatchesSchema)', share.schemaValidationUsPerObservation],
+          [
+            `client (bounded node:http transport) per request: ${share.suiteRttMs} ms vs raw node:http ${share.rawRttMs} ms`,
+            share.clientUsPerRequest,
+          ],
+        ],
+      ),
+    );
     if (growthRows.length) {
       out.push('', 'Reference server growth (sequential queries, node:http keep-alive):');
-      out.push(table(['organizations', 'start ms', 'query', 'median ms', 'p90 ms'], report.growth.map((g) => [g.organizations, g.startMs, g.query, g.medianMs, g.p90Ms])));
+      out.push(
+        table(
+          ['organizations', 'start ms', 'query', 'median ms', 'p90 ms'],
+          report.growth.map((g) => [g.organizations, g.startMs, g.query, g.medianMs, g.p90Ms]),
+        ),
+      );
       out.push(`cost per stored row (µs): ${JSON.stringify(report.growthCostPerStoredRowUs)}`);
     }
-    out.push('', `suiteRateOverCeiling ${report.suiteRateOverCeiling} (target >= 0.5; the smallest of the three), wallOverFloor ${report.wallOverFloor} (target <= 2; ${config.casesInFlight} cases in flight, the largest over the targets), one case at a time ${report.wallOverFloorOneAtATime}; reports/bench.json written`);
+    out.push(
+      '',
+      `suiteRateOverCeiling ${report.suiteRateOverCeiling} (target >= 0.5; the smallest of the three), wallOverFloor ${report.wallOverFloor} (target <= 2; ${config.casesInFlight} cases in flight, the largest over the targets), one case at a time ${report.wallOverFloorOneAtATime}; reports/bench.json written`,
+    );
     console.log(out.join('\n'));
   } finally {
     closeRawHttp();

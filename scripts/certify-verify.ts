@@ -27,6 +27,8 @@ try {
   process.exit(EXIT_CODES.error);
 }
 process.stdout.write(readFileSync(join(dir, 'certificate.txt'), 'utf8'));
-console.log(`integrity: ${Object.keys((JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { files: object }).files).length} files match manifest.json`);
+console.log(
+  `integrity: ${Object.keys((JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { files: object }).files).length} files match manifest.json`,
+);
 console.log(`verdict: ${VERDICT_LABEL[cert.verdict]}`);
 process.exit(EXIT_CODES[cert.verdict]);

@@ -35,12 +35,26 @@ for (let i = 0; i < args.length; i++) {
     if (v === undefined || v.startsWith('--')) fail(`${a} needs a value`);
     return v;
   };
-  if (a === '--') { passThrough.push(...args.slice(i + 1)); break; }
-  else if (a === '--api') { const v = value(); grep.push(`@api:${v}\\b`); selection.push(`api: ${v}`); }
-  else if (a === '--tag') { const v = value(); grep.push(v.startsWith('@') ? v : `@${v}`); selection.push(`tag: ${v}`); }
-  else if (a === '--grep') { const v = value(); grep.push(v); selection.push(`grep: ${v}`); }
-  else if (a === '--project') { const v = value(); projects.push(v); selection.push(`project: ${v}`); }
-  else if (a === '--rule') env['ZSTACK_CERT_RULES'] = value();
+  if (a === '--') {
+    passThrough.push(...args.slice(i + 1));
+    break;
+  } else if (a === '--api') {
+    const v = value();
+    grep.push(`@api:${v}\\b`);
+    selection.push(`api: ${v}`);
+  } else if (a === '--tag') {
+    const v = value();
+    grep.push(v.startsWith('@') ? v : `@${v}`);
+    selection.push(`tag: ${v}`);
+  } else if (a === '--grep') {
+    const v = value();
+    grep.push(v);
+    selection.push(`grep: ${v}`);
+  } else if (a === '--project') {
+    const v = value();
+    projects.push(v);
+    selection.push(`project: ${v}`);
+  } else if (a === '--rule') env['ZSTACK_CERT_RULES'] = value();
   else if (a === '--level') env['ZSTACK_CERT_LEVEL'] = value();
   else fail(`unknown option ${a} (see scripts/certify.ts; Playwright options go after --)`);
 }
@@ -48,7 +62,10 @@ for (let i = 0; i < args.length; i++) {
 let dir: string;
 try {
   const config = loadConfig();
-  const settings = readCertSettings({ ...process.env, ...env }, ALL_CHECKS.map((c) => c.name));
+  const settings = readCertSettings(
+    { ...process.env, ...env },
+    ALL_CHECKS.map((c) => c.name),
+  );
   const profile = loadProfile(settings.profile);
   assertCovers(profile, config.targetVersion);
   if (settings.baseline) loadBaseline(settings.baseline);
@@ -60,22 +77,35 @@ try {
 
 const started = Date.now();
 const pw = [
-  fileURLToPath(import.meta.resolve('@playwright/test/cli')), 'test', '-c', 'playwright.certify.config.ts',
+  fileURLToPath(import.meta.resolve('@playwright/test/cli')),
+  'test',
+  '-c',
+  'playwright.certify.config.ts',
   ...projects.flatMap((p) => ['--project', p]),
   ...(grep.length ? ['--grep', grep.join('|')] : []),
   ...passThrough,
 ];
 const run = spawnSync(process.execPath, pw, {
   stdio: 'inherit',
-  env: { ...process.env, ...env, PACT_DO_NOT_TRACK: 'true', ZSTACK_CERT_DIR: dir, ZSTACK_CERT_SELECTION: JSON.stringify([...selection, ...passThrough]) },
+  env: {
+    ...process.env,
+    ...env,
+    PACT_DO_NOT_TRACK: 'true',
+    ZSTACK_CERT_DIR: dir,
+    ZSTACK_CERT_SELECTION: JSON.stringify([...selection, ...passThrough]),
+  },
 });
 if (run.error) fail(`could not start Playwright: ${run.error.message}`);
 
 const file = join(dir, 'certification.json');
 if (!existsSync(file)) {
-  const why = existsSync(join(dir, 'certification-error.txt')) ? readFileSync(join(dir, 'certification-error.txt'), 'utf8').trim() : `Playwright ended with ${run.status ?? run.signal} and wrote no certification`;
+  const why = existsSync(join(dir, 'certification-error.txt'))
+    ? readFileSync(join(dir, 'certification-error.txt'), 'utf8').trim()
+    : `Playwright ended with ${run.status ?? run.signal} and wrote no certification`;
   fail(why);
 }
 const cert = JSON.parse(readFileSync(file, 'utf8')) as Certification;
-console.log(`certify: ${cert.verdict} in ${((Date.now() - started) / 1000).toFixed(1)} s; bundle ${dir} (check it with: npm run certify:verify -- ${dir})`);
+console.log(
+  `certify: ${cert.verdict} in ${((Date.now() - started) / 1000).toFixed(1)} s; bundle ${dir} (check it with: npm run certify:verify -- ${dir})`,
+);
 process.exit(cert.exitCode);

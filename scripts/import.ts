@@ -28,13 +28,23 @@ let imported = 0;
 const withoutSdkFacts: string[] = [];
 for (const page of pages) {
   try {
-    const r = importPage(page, { ...(contractsDir ? { contractsDir } : {}), ...(docExamplesDir ? { docExamplesDir } : {}), dryRun });
+    const r = importPage(page, {
+      ...(contractsDir ? { contractsDir } : {}),
+      ...(docExamplesDir ? { docExamplesDir } : {}),
+      dryRun,
+    });
     for (const f of r.files) console.log(`${dryRun ? 'would write' : 'wrote'} ${relative(process.cwd(), f.path)}`);
     imported++;
     if (!contractsDir && !dryRun && !(r.api.name in loadSdkFacts().actions)) withoutSdkFacts.push(r.api.name);
-    for (const f of r.keptFacts) console.log(`kept ${f} of the descriptor that was there (the page does not say it): see contracts/overrides/${r.api.name}.json`);
+    for (const f of r.keptFacts)
+      console.log(
+        `kept ${f} of the descriptor that was there (the page does not say it): see contracts/overrides/${r.api.name}.json`,
+      );
     for (const c of r.pageChanges) console.log(`the page changes ${c}`);
-    for (const k of r.kept) console.log(`kept contracts/schemas/${k.schema}.schema.json (hand-written, no override file)${k.missing.length ? `; the page also documents ${k.missing.join(', ')}` : ''}`);
+    for (const k of r.kept)
+      console.log(
+        `kept contracts/schemas/${k.schema}.schema.json (hand-written, no override file)${k.missing.length ? `; the page also documents ${k.missing.join(', ')}` : ''}`,
+      );
   } catch (e) {
     failed = true;
     const known = e instanceof PageError || e instanceof OverrideError;
@@ -46,12 +56,16 @@ for (const page of pages) {
 // profiles) is refreshed, as `npm run conformance:list` and `npm run profile:write` do, so `npm test` stays green
 if (imported > 0 && !dryRun && !contractsDir) {
   for (const script of ['./conformance-list.ts', './profile.ts']) {
-    execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(script, import.meta.url))], { stdio: 'inherit' });
+    execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(script, import.meta.url))], {
+      stdio: 'inherit',
+    });
   }
 }
 // the SDK fact index cannot be refreshed from a page: say which file and command (tests/self/provenance.spec.ts
 // fails until then, and then names every parameter where the page and the SDK disagree)
 if (withoutSdkFacts.length > 0) {
-  console.log(`contracts/sdk/actions.json has no facts for ${withoutSdkFacts.join(', ')}: run \`npm run sdk:facts -- <zstackio/zstack checkout> --commit <sha>\` and commit it (docs/contracts.md#the-sdk-fact-index)`);
+  console.log(
+    `contracts/sdk/actions.json has no facts for ${withoutSdkFacts.join(', ')}: run \`npm run sdk:facts -- <zstackio/zstack checkout> --commit <sha>\` and commit it (docs/contracts.md#the-sdk-fact-index)`,
+  );
 }
 process.exit(failed ? 1 : 0);

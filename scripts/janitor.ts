@@ -20,7 +20,8 @@ function args(argv: string[]): { yes: boolean; runId?: string; olderThanMs?: num
     if (a === '--yes') out.yes = true;
     else if (a === '--run') {
       const v = argv[++i];
-      if (!v || !/^[a-z0-9]{1,16}$/.test(v)) fail(`--run needs a run id (1-16 lower-case letters or digits). ${USAGE}`, 2);
+      if (!v || !/^[a-z0-9]{1,16}$/.test(v))
+        fail(`--run needs a run id (1-16 lower-case letters or digits). ${USAGE}`, 2);
       out.runId = v;
     } else if (a === '--older-than') {
       const v = parseAge(argv[++i] ?? '');
@@ -50,13 +51,21 @@ try {
 try {
   const r = await janitor(suite.zs, opts);
   for (const l of r.leftovers) {
-    process.stdout.write(`${l.resource.padEnd(22)} ${l.name}  ${l.uuid ?? '(uuid unknown)'}  ${showAge(l.ageMs)}  run ${l.runId}${l.via === 'ledger' ? '  (from its ledger)' : ''}\n`);
+    process.stdout.write(
+      `${l.resource.padEnd(22)} ${l.name}  ${l.uuid ?? '(uuid unknown)'}  ${showAge(l.ageMs)}  run ${l.runId}${l.via === 'ledger' ? '  (from its ledger)' : ''}\n`,
+    );
   }
   if (!opts.yes) {
-    process.stdout.write(r.leftovers.length ? `${r.leftovers.length} leftover(s) of earlier runs; npm run janitor -- --yes deletes them\n` : 'nothing left by earlier runs\n');
+    process.stdout.write(
+      r.leftovers.length
+        ? `${r.leftovers.length} leftover(s) of earlier runs; npm run janitor -- --yes deletes them\n`
+        : 'nothing left by earlier runs\n',
+    );
     process.exitCode = r.leftovers.length ? 1 : 0;
   } else {
-    process.stdout.write(`deleted ${r.deleted} of ${r.leftovers.length} leftover(s)${r.problems.length ? `; problems: ${r.problems.join('; ')}` : ''}\n`);
+    process.stdout.write(
+      `deleted ${r.deleted} of ${r.leftovers.length} leftover(s)${r.problems.length ? `; problems: ${r.problems.join('; ')}` : ''}\n`,
+    );
     process.exitCode = r.problems.length ? 1 : 0;
   }
 } catch (e) {

@@ -13,14 +13,46 @@ const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 /** What the suite sends for a refusal, what it demands, and which check judges that. */
 function demand(r: RejectionRule): { sends: string; demands: string; check: string } {
   switch (r.kind) {
-    case 'required': return { sends: `no \`${r.param}\``, demands: '503 `SYS.1007` through the job', check: 'rejectedWithErrorCode' };
-    case 'enum': return { sends: `\`${r.param}\` outside ${r.values.join(', ')}`, demands: '503 `SYS.1007` through the job', check: 'rejectedWithErrorCode' };
-    case 'maxLength': return { sends: `\`${r.param}\` of ${r.max + 1}+ characters once trimmed`, demands: '503 `SYS.1007` through the job', check: 'rejectedWithErrorCode' };
-    case 'boolean': return { sends: `\`${r.param}\` neither true nor false`, demands: '400, before any job', check: 'restLayerRejection' };
-    case 'list-shape': return { sends: `\`${r.param}\` not a list`, demands: '400 or 500, before any job', check: 'restLayerRejection' };
-    case 'string-shape': return { sends: `\`${r.param}\` an object or array`, demands: '400 or 500, before any job', check: 'restLayerRejection' };
-    case 'item-required': return { sends: `an item of \`${r.param}\` without \`${r.member}\``, demands: '503 `SYS.1007` through the job', check: 'rejectedWithErrorCode' };
-    case 'references': return { sends: `\`${r.param}\` a well-formed uuid naming no ${r.resource}`, demands: '503 `SYS.1003`', check: 'rejectedWithErrorCode' };
+    case 'required':
+      return { sends: `no \`${r.param}\``, demands: '503 `SYS.1007` through the job', check: 'rejectedWithErrorCode' };
+    case 'enum':
+      return {
+        sends: `\`${r.param}\` outside ${r.values.join(', ')}`,
+        demands: '503 `SYS.1007` through the job',
+        check: 'rejectedWithErrorCode',
+      };
+    case 'maxLength':
+      return {
+        sends: `\`${r.param}\` of ${r.max + 1}+ characters once trimmed`,
+        demands: '503 `SYS.1007` through the job',
+        check: 'rejectedWithErrorCode',
+      };
+    case 'boolean':
+      return {
+        sends: `\`${r.param}\` neither true nor false`,
+        demands: '400, before any job',
+        check: 'restLayerRejection',
+      };
+    case 'list-shape':
+      return { sends: `\`${r.param}\` not a list`, demands: '400 or 500, before any job', check: 'restLayerRejection' };
+    case 'string-shape':
+      return {
+        sends: `\`${r.param}\` an object or array`,
+        demands: '400 or 500, before any job',
+        check: 'restLayerRejection',
+      };
+    case 'item-required':
+      return {
+        sends: `an item of \`${r.param}\` without \`${r.member}\``,
+        demands: '503 `SYS.1007` through the job',
+        check: 'rejectedWithErrorCode',
+      };
+    case 'references':
+      return {
+        sends: `\`${r.param}\` a well-formed uuid naming no ${r.resource}`,
+        demands: '503 `SYS.1003`',
+        check: 'rejectedWithErrorCode',
+      };
   }
 }
 
@@ -30,14 +62,28 @@ function sourceOf(api: ApiDescriptor, r: RejectionRule, sdk: SdkAction | undefin
   const s = sdk?.params[r.param];
   const at = sdk ? `\`${sdk.file.split('/').pop()}\`` : 'the SDK';
   switch (r.kind) {
-    case 'required': return p.provenance?.required ?? `${at} \`@Param(required = true)\``;
-    case 'enum': return p.provenance?.enum ?? `${at} \`@Param(validValues = {${(s?.validValues ?? []).join(', ')}})\``;
-    case 'maxLength': return p.provenance?.maxLength ?? `${at} \`@Param(maxLength = ${s?.maxLength ?? '?'})\`; trimmed first (APIMessage.validate)`;
-    case 'boolean': return `${at}: a \`${s?.javaType ?? 'boolean'}\` field; RestServer's TypeVerifier (docs/zstack-protocol.md#wrong-json-types)`;
-    case 'list-shape': return `${at}: a \`${s?.javaType ?? 'List'}\` field; Gson fails building the message (docs/zstack-protocol.md#wrong-json-types)`;
-    case 'string-shape': return `${at}: a \`${s?.javaType ?? 'String'}\` field; Gson fails building the message (docs/zstack-protocol.md#wrong-json-types)`;
-    case 'item-required': return p.provenance?.items ?? '(none)';
-    case 'references': return p.provenance?.references ?? 'PortApiValidator checks the uuid an API acts on (docs/zstack-protocol.md#unknown-resources-and-repeated-deletes)';
+    case 'required':
+      return p.provenance?.required ?? `${at} \`@Param(required = true)\``;
+    case 'enum':
+      return p.provenance?.enum ?? `${at} \`@Param(validValues = {${(s?.validValues ?? []).join(', ')}})\``;
+    case 'maxLength':
+      return (
+        p.provenance?.maxLength ??
+        `${at} \`@Param(maxLength = ${s?.maxLength ?? '?'})\`; trimmed first (APIMessage.validate)`
+      );
+    case 'boolean':
+      return `${at}: a \`${s?.javaType ?? 'boolean'}\` field; RestServer's TypeVerifier (docs/zstack-protocol.md#wrong-json-types)`;
+    case 'list-shape':
+      return `${at}: a \`${s?.javaType ?? 'List'}\` field; Gson fails building the message (docs/zstack-protocol.md#wrong-json-types)`;
+    case 'string-shape':
+      return `${at}: a \`${s?.javaType ?? 'String'}\` field; Gson fails building the message (docs/zstack-protocol.md#wrong-json-types)`;
+    case 'item-required':
+      return p.provenance?.items ?? '(none)';
+    case 'references':
+      return (
+        p.provenance?.references ??
+        'PortApiValidator checks the uuid an API acts on (docs/zstack-protocol.md#unknown-resources-and-repeated-deletes)'
+      );
   }
 }
 
@@ -47,16 +93,23 @@ export function mustsTables(contracts: Contracts): Record<'musts-refusals' | 'mu
   for (const api of contracts.apis.values()) {
     for (const r of rejectionRules(contracts, api)) {
       const d = demand(r);
-      refusals.push(`| ${api.name} | ${d.sends} | ${d.demands} | \`${d.check}\` | ${cell(sourceOf(api, r, facts.actions[api.name]))} |`);
+      refusals.push(
+        `| ${api.name} | ${d.sends} | ${d.demands} | \`${d.check}\` | ${cell(sourceOf(api, r, facts.actions[api.name]))} |`,
+      );
     }
   }
   const proofs = faultProofs();
   const checks = ['| check | rule | source | shown to fail by (fault mode: self-test) |', '|---|---|---|---|'];
   for (const c of ALL_CHECKS.filter((x) => x.severity === 'required')) {
     const by = proofs.filter((p) => p.check === c.name).map((p) => `\`${p.fault}\`: ${p.test}`);
-    checks.push(`| \`${c.name}\` | ${cell(c.rule)} | ${cell(c.source)} | ${cell([...new Set(by)].join('; ') || 'none')} |`);
+    checks.push(
+      `| \`${c.name}\` | ${cell(c.rule)} | ${cell(c.source)} | ${cell([...new Set(by)].join('; ') || 'none')} |`,
+    );
   }
-  const tests = ['| API | the tests that exercise it (their MUST sentences are in contracts/conformance.yaml and the profile) |', '|---|---|'];
+  const tests = [
+    '| API | the tests that exercise it (their MUST sentences are in contracts/conformance.yaml and the profile) |',
+    '|---|---|',
+  ];
   const scenarios = allScenarios(contracts);
   for (const api of contracts.apis.values()) {
     const titles = scenarios.filter((s) => s.apis[0] === api.name).map((s) => s.title);

@@ -13,7 +13,9 @@ try {
   const cfg = readPublishConfig(process.env);
   const result = await publishPacts(cfg);
   const where = `${cfg.brokerUrl} (${result.endpoint === 'pacts' ? 'classic pacts API' : 'contracts/publish'})`;
-  console.log(`pact:publish: published ${result.published.join(', ')} version ${cfg.consumerVersion}${cfg.branch ? ` branch ${cfg.branch}` : ''} to ${where}`);
+  console.log(
+    `pact:publish: published ${result.published.join(', ')} version ${cfg.consumerVersion}${cfg.branch ? ` branch ${cfg.branch}` : ''} to ${where}`,
+  );
   for (const n of result.notices) console.log(`  broker: ${n}`);
 } catch (e) {
   if (e instanceof PublishConfigError) {

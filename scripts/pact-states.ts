@@ -27,9 +27,13 @@ try {
   if (e instanceof ConfigError) fail(e.message);
   throw e;
 }
-if (!config.baseUrl) fail('no target: set ZSTACK_BASE_URL (for the embedded server, start it with `npm run reference-server` and use the URL it prints)');
+if (!config.baseUrl)
+  fail(
+    'no target: set ZSTACK_BASE_URL (for the embedded server, start it with `npm run reference-server` and use the URL it prints)',
+  );
 const portText = process.env['ZSTACK_PACT_STATES_PORT']?.trim() || '0';
-if (!/^\d+$/.test(portText) || Number(portText) > 65535) fail(`ZSTACK_PACT_STATES_PORT: expected a port number, got "${portText}"`);
+if (!/^\d+$/.test(portText) || Number(portText) > 65535)
+  fail(`ZSTACK_PACT_STATES_PORT: expected a port number, got "${portText}"`);
 const sessionFile = process.env['ZSTACK_PACT_SESSION_FILE']?.trim() || 'reports/pact-states/session';
 
 const transport = transportFor(config);
@@ -50,7 +54,10 @@ try {
   fail(e instanceof Error ? e.message : String(e));
 }
 
-const service = await startStateService(new ProviderStates(zs), { port: Number(portText), log: (l) => console.log(`pact:states: ${l}`) });
+const service = await startStateService(new ProviderStates(zs), {
+  port: Number(portText),
+  log: (l) => console.log(`pact:states: ${l}`),
+});
 console.log(`Listening on ${service.url}`);
 if (!given) console.log(`pact:states: session for the verifier's Authorization header in ${sessionFile}`);
 

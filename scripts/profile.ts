@@ -10,7 +10,9 @@ import { allScenarios } from '../src/scenarios/all.ts';
 const verify = process.argv.includes('--verify');
 const contracts = loadValidatedContracts();
 let bad = false;
-for (const file of readdirSync(PROFILES_DIR).filter((f) => f.endsWith('.json')).sort()) {
+for (const file of readdirSync(PROFILES_DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort()) {
   const name = file.replace(/\.json$/, '');
   const current = loadProfile(name);
   const derived = deriveProfile(contracts, current, allScenarios(contracts));
@@ -21,7 +23,9 @@ for (const file of readdirSync(PROFILES_DIR).filter((f) => f.endsWith('.json')).
     }
   } else {
     writeFileSync(join(PROFILES_DIR, file), JSON.stringify(derived, null, 2) + '\n');
-    console.log(`wrote contracts/profiles/${file}: ${derived.apis.length} APIs, ${derived.checks.length} checks, ${derived.tests.length} tests`);
+    console.log(
+      `wrote contracts/profiles/${file}: ${derived.apis.length} APIs, ${derived.checks.length} checks, ${derived.tests.length} tests`,
+    );
   }
 }
 process.exit(bad ? 1 : 0);

@@ -26,13 +26,19 @@ const stop = (message: string): never => {
 function gitCommit(dir: string): string {
   const git = (...args: string[]) => spawnSync('git', ['-C', dir, ...args], { encoding: 'utf8' });
   const inside = git('rev-parse', '--is-inside-work-tree');
-  if (inside.status !== 0 || inside.stdout.trim() !== 'true') stop(`${dir} is not in a git work tree: say which commit it holds with --commit SHA`);
+  if (inside.status !== 0 || inside.stdout.trim() !== 'true')
+    stop(`${dir} is not in a git work tree: say which commit it holds with --commit SHA`);
   const head = git('rev-parse', 'HEAD');
   if (head.status !== 0) stop(`git rev-parse HEAD failed in ${dir}: ${head.stderr.trim().split('\n')[0]}`);
   return head.stdout.trim();
 }
 
-const OPTIONS = { commit: { type: 'string' }, out: { type: 'string' }, contracts: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+const OPTIONS = {
+  commit: { type: 'string' },
+  out: { type: 'string' },
+  contracts: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
 /** The command line, or a stop naming the first thing wrong with it. */
 function commandLine() {
@@ -51,18 +57,23 @@ function main(): void {
   }
   if (positionals.length !== 1) stop(`expected one DIR, got ${positionals.length} (--help for usage)`);
   const dir = resolve(positionals[0]);
-  if (values.commit !== undefined && !/^[0-9a-f]{40}$/i.test(values.commit)) stop(`--commit ${values.commit} is not a 40-hex commit id`);
+  if (values.commit !== undefined && !/^[0-9a-f]{40}$/i.test(values.commit))
+    stop(`--commit ${values.commit} is not a 40-hex commit id`);
   const commit = (values.commit ?? gitCommit(dir)).toLowerCase();
   const out = resolve(values.out ?? join(ROOT, 'contracts', 'sdk', 'actions.json'));
   const apisDir = join(resolve(values.contracts ?? join(ROOT, 'contracts')), 'apis');
   try {
-    const apiNames = readdirSync(apisDir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -'.json'.length));
+    const apiNames = readdirSync(apisDir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.slice(0, -'.json'.length));
     if (apiNames.length === 0) stop(`${apisDir} has no API descriptors`);
     const index = buildFactIndex(findSdkRoot(dir), apiNames, commit);
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, jsonText(index) + '\n');
     const params = Object.values(index.actions).reduce((n, a) => n + Object.keys(a.params).length, 0);
-    console.log(`wrote ${relative(process.cwd(), out)}: ${apiNames.length} actions, ${params} params, SDK at ${commit}`);
+    console.log(
+      `wrote ${relative(process.cwd(), out)}: ${apiNames.length} actions, ${params} params, SDK at ${commit}`,
+    );
   } catch (e) {
     stop((e as Error).message.split('\n')[0]);
   }

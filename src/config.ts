@@ -4,7 +4,10 @@ import { config as loadDotenv } from 'dotenv';
 import { readSafetySettings, SAFETY_VARIABLES, type SafetySettings } from './safety/settings.ts';
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, problem: string) {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
     super(`${variable}: ${problem}`);
     this.name = 'ConfigError';
   }
@@ -37,7 +40,10 @@ export interface SuiteConfig extends SafetySettings {
    * (the receiver listens on 127.0.0.1 at its port, e.g. behind a forwarded port), or 'off' (not applicable).
    */
   webHookBase: string;
-  /** independent property cases, fixture rows and pact states set up at once (not a request-rate bound); default: defaultCasesInFlight */
+  /**
+   * independent property cases, fixture rows and pact states set up at once (not a request-rate bound); default:
+   * defaultCasesInFlight
+   */
   casesInFlight: number;
   /** undefined: the depth's default guard */
   propertyTimeGuardMs: number | undefined;
@@ -67,7 +73,8 @@ function positiveInt(env: Env, name: string, dflt: number, min = 1, max = 86_400
 function optionalInt(env: Env, name: string): number | undefined {
   const v = text(env, name);
   if (v === undefined) return undefined;
-  if (!/^-?\d+$/.test(v) || !Number.isSafeInteger(Number(v))) throw new ConfigError(name, `expected a whole number, got "${v}"`);
+  if (!/^-?\d+$/.test(v) || !Number.isSafeInteger(Number(v)))
+    throw new ConfigError(name, `expected a whole number, got "${v}"`);
   return Number(v);
 }
 
@@ -80,8 +87,10 @@ function baseUrlOf(env: Env): string | undefined {
   } catch {
     throw new ConfigError('ZSTACK_BASE_URL', `not a URL: "${v}" (expected e.g. http://zstack.example:8080)`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError('ZSTACK_BASE_URL', `expected http:// or https://, got "${url.protocol}"`);
-  if (url.username || url.password) throw new ConfigError('ZSTACK_BASE_URL', 'must not contain credentials; use ZSTACK_ACCOUNT and ZSTACK_PASSWORD');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new ConfigError('ZSTACK_BASE_URL', `expected http:// or https://, got "${url.protocol}"`);
+  if (url.username || url.password)
+    throw new ConfigError('ZSTACK_BASE_URL', 'must not contain credentials; use ZSTACK_ACCOUNT and ZSTACK_PASSWORD');
   if (url.search || url.hash) throw new ConfigError('ZSTACK_BASE_URL', 'must not contain a query or fragment');
   // The suite adds /zstack/v1/...; accept a base that already names the prefix.
   const path = url.pathname.replace(/\/+$/, '').replace(/\/zstack(\/v1)?$/, '');
@@ -94,7 +103,8 @@ export function readConfig(env: Env): SuiteConfig {
   const baseUrl = baseUrlOf(env);
   const embedded = baseUrl === undefined;
   const refPort = text(env, 'ZSTACK_REF_PORT');
-  if (embedded && refPort !== undefined && !/^\d+$/.test(refPort)) throw new ConfigError('ZSTACK_REF_PORT', `expected a port number, got "${refPort}"`);
+  if (embedded && refPort !== undefined && !/^\d+$/.test(refPort))
+    throw new ConfigError('ZSTACK_REF_PORT', `expected a port number, got "${refPort}"`);
 
   const password = env['ZSTACK_PASSWORD'];
   const passwordSha512 = text(env, 'ZSTACK_PASSWORD_SHA512');
@@ -110,7 +120,8 @@ export function readConfig(env: Env): SuiteConfig {
   }
 
   const targetVersion = text(env, 'ZSTACK_TARGET_VERSION') ?? '5.0.0';
-  if (!VERSION.test(targetVersion)) throw new ConfigError('ZSTACK_TARGET_VERSION', `expected MAJOR.MINOR.PATCH, got "${targetVersion}"`);
+  if (!VERSION.test(targetVersion))
+    throw new ConfigError('ZSTACK_TARGET_VERSION', `expected MAJOR.MINOR.PATCH, got "${targetVersion}"`);
 
   const flowApproverUuid = text(env, 'ZSTACK_FLOW_APPROVER_UUID');
   if (flowApproverUuid !== undefined && !UUID.test(flowApproverUuid)) {
@@ -118,18 +129,22 @@ export function readConfig(env: Env): SuiteConfig {
   }
 
   const runId = text(env, 'ZSTACK_RUN_ID') ?? defaultRunId();
-  if (!/^[a-z0-9]{1,16}$/.test(runId)) throw new ConfigError('ZSTACK_RUN_ID', `expected 1-16 lower-case letters or digits, got "${runId}"`);
+  if (!/^[a-z0-9]{1,16}$/.test(runId))
+    throw new ConfigError('ZSTACK_RUN_ID', `expected 1-16 lower-case letters or digits, got "${runId}"`);
 
   const depth = text(env, 'ZSTACK_DEPTH') ?? 'quick';
-  if (depth !== 'quick' && depth !== 'deep') throw new ConfigError('ZSTACK_DEPTH', `expected "quick" or "deep", got "${depth}"`);
+  if (depth !== 'quick' && depth !== 'deep')
+    throw new ConfigError('ZSTACK_DEPTH', `expected "quick" or "deep", got "${depth}"`);
 
   const replayPath = text(env, 'ZSTACK_REPLAY_PATH');
-  if (replayPath !== undefined && !/^[0-9:]+$/.test(replayPath)) throw new ConfigError('ZSTACK_REPLAY_PATH', `expected a fast-check path like 3:1:0, got "${replayPath}"`);
+  if (replayPath !== undefined && !/^[0-9:]+$/.test(replayPath))
+    throw new ConfigError('ZSTACK_REPLAY_PATH', `expected a fast-check path like 3:1:0, got "${replayPath}"`);
 
   const requestTimeoutMs = positiveInt(env, 'ZSTACK_REQUEST_TIMEOUT_MS', 15_000, 100);
   const jobTimeoutMs = positiveInt(env, 'ZSTACK_JOB_TIMEOUT_MS', 60_000, 100);
   const pollIntervalMs = positiveInt(env, 'ZSTACK_POLL_INTERVAL_MS', 200, 10, 60_000);
-  if (pollIntervalMs > jobTimeoutMs) throw new ConfigError('ZSTACK_POLL_INTERVAL_MS', `must not exceed ZSTACK_JOB_TIMEOUT_MS (${jobTimeoutMs})`);
+  if (pollIntervalMs > jobTimeoutMs)
+    throw new ConfigError('ZSTACK_POLL_INTERVAL_MS', `must not exceed ZSTACK_JOB_TIMEOUT_MS (${jobTimeoutMs})`);
 
   const webHookBase = webHookBaseOf(env, baseUrl);
   const safety = readSafetySettings(env, embedded);
@@ -149,11 +164,15 @@ export function readConfig(env: Env): SuiteConfig {
     flowApproverUuid,
     runId,
     depth,
-    numRuns: text(env, 'ZSTACK_NUM_RUNS') === undefined ? undefined : positiveInt(env, 'ZSTACK_NUM_RUNS', 1, 1, 100_000),
+    numRuns:
+      text(env, 'ZSTACK_NUM_RUNS') === undefined ? undefined : positiveInt(env, 'ZSTACK_NUM_RUNS', 1, 1, 100_000),
     seed: optionalInt(env, 'ZSTACK_SEED'),
     replayPath,
     casesInFlight: positiveInt(env, 'ZSTACK_CASES_IN_FLIGHT', defaultCasesInFlight(safety), 1, 64),
-    propertyTimeGuardMs: text(env, 'ZSTACK_PROPERTY_TIME_GUARD_MS') === undefined ? undefined : positiveInt(env, 'ZSTACK_PROPERTY_TIME_GUARD_MS', 1, 1000),
+    propertyTimeGuardMs:
+      text(env, 'ZSTACK_PROPERTY_TIME_GUARD_MS') === undefined
+        ? undefined
+        : positiveInt(env, 'ZSTACK_PROPERTY_TIME_GUARD_MS', 1, 1000),
     ...safety,
   };
 }
@@ -180,20 +199,45 @@ function webHookBaseOf(env: Env, baseUrl: string | undefined): string {
   try {
     url = new URL(v);
   } catch {
-    throw new ConfigError('ZSTACK_WEB_HOOK_BASE', `expected off, loopback or a URL like http://suite-host:9000, got "${v}"`);
+    throw new ConfigError(
+      'ZSTACK_WEB_HOOK_BASE',
+      `expected off, loopback or a URL like http://suite-host:9000, got "${v}"`,
+    );
   }
-  if (url.protocol !== 'http:' || url.port === '') throw new ConfigError('ZSTACK_WEB_HOOK_BASE', `expected an http:// URL with an explicit port, got "${v}"`);
-  if (url.username || url.password || url.search || url.hash) throw new ConfigError('ZSTACK_WEB_HOOK_BASE', 'must not contain credentials, a query or a fragment');
+  if (url.protocol !== 'http:' || url.port === '')
+    throw new ConfigError('ZSTACK_WEB_HOOK_BASE', `expected an http:// URL with an explicit port, got "${v}"`);
+  if (url.username || url.password || url.search || url.hash)
+    throw new ConfigError('ZSTACK_WEB_HOOK_BASE', 'must not contain credentials, a query or a fragment');
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 export const KNOWN_VARIABLES = [
-  'ZSTACK_BASE_URL', 'ZSTACK_ACCOUNT', 'ZSTACK_PASSWORD', 'ZSTACK_PASSWORD_SHA512', 'ZSTACK_TARGET_VERSION',
-  'ZSTACK_REQUEST_TIMEOUT_MS', 'ZSTACK_JOB_TIMEOUT_MS', 'ZSTACK_POLL_INTERVAL_MS', 'ZSTACK_MAX_RESPONSE_BYTES',
-  'ZSTACK_FLOW_APPROVER_UUID', 'ZSTACK_RUN_ID', 'ZSTACK_DEPTH', 'ZSTACK_NUM_RUNS', 'ZSTACK_SEED', 'ZSTACK_REPLAY_PATH',
-  'ZSTACK_ENV_FILE', 'ZSTACK_REF_PORT', 'ZSTACK_SESSION', 'ZSTACK_WEB_HOOK_BASE', 'ZSTACK_CASES_IN_FLIGHT', 'ZSTACK_PROPERTY_TIME_GUARD_MS', 'ZSTACK_WORKERS', ...SAFETY_VARIABLES,
+  'ZSTACK_BASE_URL',
+  'ZSTACK_ACCOUNT',
+  'ZSTACK_PASSWORD',
+  'ZSTACK_PASSWORD_SHA512',
+  'ZSTACK_TARGET_VERSION',
+  'ZSTACK_REQUEST_TIMEOUT_MS',
+  'ZSTACK_JOB_TIMEOUT_MS',
+  'ZSTACK_POLL_INTERVAL_MS',
+  'ZSTACK_MAX_RESPONSE_BYTES',
+  'ZSTACK_FLOW_APPROVER_UUID',
+  'ZSTACK_RUN_ID',
+  'ZSTACK_DEPTH',
+  'ZSTACK_NUM_RUNS',
+  'ZSTACK_SEED',
+  'ZSTACK_REPLAY_PATH',
+  'ZSTACK_ENV_FILE',
+  'ZSTACK_REF_PORT',
+  'ZSTACK_SESSION',
+  'ZSTACK_WEB_HOOK_BASE',
+  'ZSTACK_CASES_IN_FLIGHT',
+  'ZSTACK_PROPERTY_TIME_GUARD_MS',
+  'ZSTACK_WORKERS',
+  ...SAFETY_VARIABLES,
   // certification (src/certification/settings.ts validates them)
-  'ZSTACK_PROFILE', 'ZSTACK_BASELINE',
+  'ZSTACK_PROFILE',
+  'ZSTACK_BASELINE',
 ] as const;
 
 // A misspelt variable would silently fall back to a default (ZSTACK_BASE_ULR -> the embedded server): refuse it.

@@ -16,7 +16,11 @@ function parseCount(text: string, name: string): number {
   const v = text.trim();
   const pct = /^(\d+)%$/.exec(v);
   const n = pct ? Math.floor((availableParallelism() * Number(pct[1])) / 100) : /^\d+$/.test(v) ? Number(v) : NaN;
-  if (!Number.isInteger(n) || n < 1 || n > MAX_WORKERS) throw new ConfigError(name, `expected a whole number from 1 to ${MAX_WORKERS} or a percentage of the cores, got "${text}"`);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_WORKERS)
+    throw new ConfigError(
+      name,
+      `expected a whole number from 1 to ${MAX_WORKERS} or a percentage of the cores, got "${text}"`,
+    );
   return n;
 }
 

@@ -53,7 +53,11 @@ export async function openSuite(config: SuiteConfig, opts: SuiteOptions = {}): P
   if (opts.forRun) {
     // read-only and the breakers first: a refused create never reaches the ledger
     if (config.readOnly) zs.guards.push(new ReadOnlyGuard());
-    zs.guards.push(new JobBreaker(jobBoundMarkerPath(config.runId)), new ReplyBreaker(runDir(config.runId)), new CreateLedger(ledgerPath(config.runId), !config.embedded));
+    zs.guards.push(
+      new JobBreaker(jobBoundMarkerPath(config.runId)),
+      new ReplyBreaker(runDir(config.runId)),
+      new CreateLedger(ledgerPath(config.runId), !config.embedded),
+    );
   }
   try {
     await zs.login();
@@ -62,7 +66,10 @@ export async function openSuite(config: SuiteConfig, opts: SuiteOptions = {}): P
     throw e;
   }
   return {
-    config, contracts, schemas, zs,
+    config,
+    contracts,
+    schemas,
+    zs,
     async close() {
       await zs.logout().catch(() => undefined);
       transport.close();

@@ -2,7 +2,8 @@ import { defineFault } from './types.ts';
 
 export default defineFault({
   name: 'authorization-checked-in-job',
-  description: 'a missing or non-OAuth Authorization passes the REST layer and fails the API with ID.1001 instead of 400',
+  description:
+    'a missing or non-OAuth Authorization passes the REST layer and fails the API with ID.1001 instead of 400',
   touches: ['request:no-authorization'],
   install: () => ({ authorizationError: () => undefined }),
 });

@@ -7,7 +7,17 @@ export default defineFault({
   install: () => ({
     reply: (r, { outcome, job }) => {
       if (!job || !outcome.ok) return r;
-      return { ...r, body: { ...r.body, error: { code: 'SYS.1000', description: 'An internal error happened in system', details: 'fault error-on-success' } } };
+      return {
+        ...r,
+        body: {
+          ...r.body,
+          error: {
+            code: 'SYS.1000',
+            description: 'An internal error happened in system',
+            details: 'fault error-on-success',
+          },
+        },
+      };
     },
   }),
 });

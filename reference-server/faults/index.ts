@@ -133,8 +133,12 @@ export function isFaultName(name: string): name is FaultName {
 
 export function parseFaults(text: string | undefined): FaultName[] {
   if (!text) return [];
-  const names = text.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const n of names) if (!isFaultName(n)) throw new Error(`unknown fault mode "${n}"; known: ${Object.keys(FAULTS).join(', ')}`);
+  const names = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const n of names)
+    if (!isFaultName(n)) throw new Error(`unknown fault mode "${n}"; known: ${Object.keys(FAULTS).join(', ')}`);
   return names as FaultName[];
 }
 

@@ -7,7 +7,10 @@ export default defineFault({
   install: () => ({
     reply: (r, { outcome, job }) => {
       if (!job || outcome.ok) return r;
-      const inventory = outcome.inventory ?? { uuid: '00000000000040008000000000000000', name: 'fault inventory-on-failure' };
+      const inventory = outcome.inventory ?? {
+        uuid: '00000000000040008000000000000000',
+        name: 'fault inventory-on-failure',
+      };
       return { ...r, body: { ...r.body, inventory } };
     },
   }),

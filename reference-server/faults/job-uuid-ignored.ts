@@ -2,7 +2,7 @@ import { defineFault } from './types.ts';
 
 export default defineFault({
   name: 'job-uuid-ignored',
-  description: 'an async call runs as a job of the server\'s own id, not the X-Job-UUID it was sent',
+  description: "an async call runs as a job of the server's own id, not the X-Job-UUID it was sent",
   // a repeated id is no longer an existing job's id
   touches: ['job-location', 'request:bad-job-uuid'],
   // the requested id reversed: another id, and no uuid drawn (a seeded run stays comparable)

@@ -8,8 +8,17 @@ const INFERRED_FIELDS = ['attributes', 'srcType', 'isDefault', 'flows', 'ticketT
 
 export default defineFault({
   name: 'no-inferred-fields',
-  description: 'inventories leave out the fields a real server is inferred to always send (attributes, srcType, isDefault, flows, ...)',
-  touches: ['field:attributes', 'field:srcType', 'field:isDefault', 'field:flows', 'field:ticketTypeUuids', 'field:linkedAccountUuid', 'member:schema'],
+  description:
+    'inventories leave out the fields a real server is inferred to always send (attributes, srcType, isDefault, flows, ...)',
+  touches: [
+    'field:attributes',
+    'field:srcType',
+    'field:isDefault',
+    'field:flows',
+    'field:ticketTypeUuids',
+    'field:linkedAccountUuid',
+    'member:schema',
+  ],
   install: () => ({
     inventory: (inv) => Object.fromEntries(Object.entries(inv).filter(([name]) => !INFERRED_FIELDS.includes(name))),
   }),

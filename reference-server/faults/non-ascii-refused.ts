@@ -9,6 +9,8 @@ export default defineFault({
   install: () => ({
     stringParamError: (error, { api, name, value }) =>
       // eslint-disable-next-line no-control-regex
-      /[^\x00-\x7f]/.test(value) ? invalidArgument(`field[${name}] of message[${msgName(api)}] contains an invalid character`) : error,
+      /[^\x00-\x7f]/.test(value)
+        ? invalidArgument(`field[${name}] of message[${msgName(api)}] contains an invalid character`)
+        : error,
   }),
 });

@@ -2,7 +2,7 @@ import { defineFault } from './types.ts';
 
 export default defineFault({
   name: 'web-hook-not-sent',
-  description: 'X-Web-Hook is ignored: the job\'s result is never POSTed',
+  description: "X-Web-Hook is ignored: the job's result is never POSTed",
   touches: ['web-hook'],
   install: () => ({ webHookUrl: () => undefined }),
 });

@@ -6,6 +6,8 @@ export default defineFault({
   touches: ['field:isDefault'],
   install: () => ({
     inventory: (inv, { schemaName }) =>
-      schemaName === 'TicketFlowCollectionInventory' && typeof inv.isDefault === 'boolean' ? { ...inv, isDefault: String(inv.isDefault) } : inv,
+      schemaName === 'TicketFlowCollectionInventory' && typeof inv.isDefault === 'boolean'
+        ? { ...inv, isDefault: String(inv.isDefault) }
+        : inv,
   }),
 });

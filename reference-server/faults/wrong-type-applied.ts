@@ -5,6 +5,7 @@ export default defineFault({
   description: 'a String parameter given an object is accepted and stored as its JSON text',
   touches: ['request:wrong-type'],
   install: () => ({
-    wrongTypeParam: (verdict, { spec, value }) => (spec.type === 'string' || spec.type === 'uuid' ? { take: JSON.stringify(value) } : verdict),
+    wrongTypeParam: (verdict, { spec, value }) =>
+      spec.type === 'string' || spec.type === 'uuid' ? { take: JSON.stringify(value) } : verdict,
   }),
 });

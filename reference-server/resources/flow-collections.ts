@@ -14,14 +14,20 @@ type FlowStruct = { name: string; description?: string; approverUuid: string; ap
 function checkApprovers(ctx: ServerContext, projectUuid: string, flows: FlowStruct[]): void {
   const project = ctx.store.get('IAM2Project', projectUuid);
   for (const f of flows) {
-    if (!ctx.store.live('IAM2VirtualID', f.approverUuid)) throw invalidArgument(`can not find IAM2VirtualIDVO[uuid:${f.approverUuid}]`);
+    if (!ctx.store.live('IAM2VirtualID', f.approverUuid))
+      throw invalidArgument(`can not find IAM2VirtualIDVO[uuid:${f.approverUuid}]`);
     if (!project || !membersOf(project).has(f.approverUuid)) {
       throw invalidArgument(`virtual id[uuid:${f.approverUuid}] not belong to project[uuid:${projectUuid}]`);
     }
   }
 }
 
-function buildFlows(ctx: ServerContext, collectionUuid: string, flows: FlowStruct[], now: number): Record<string, unknown>[] {
+function buildFlows(
+  ctx: ServerContext,
+  collectionUuid: string,
+  flows: FlowStruct[],
+  now: number,
+): Record<string, unknown>[] {
   let parent: string | undefined;
   return flows.map((f) => {
     const uuid = ctx.newUuid();

@@ -28,13 +28,27 @@ export const projects: ResourceModule = {
     const now = ctx.nowSeconds();
     const inv: Record<string, unknown> = { uuid };
     applyFields(inv, call, call.params);
-    Object.assign(inv, { state: 'Enabled', linkedAccountUuid: ctx.newUuid(), attributes: [], createDate: now, lastOpDate: now });
-    return { resource: RESOURCE, uuid, inv, systemTags: call.systemTags, userTags: call.userTags, meta: { members: new Set<string>() } };
+    Object.assign(inv, {
+      state: 'Enabled',
+      linkedAccountUuid: ctx.newUuid(),
+      attributes: [],
+      createDate: now,
+      lastOpDate: now,
+    });
+    return {
+      resource: RESOURCE,
+      uuid,
+      inv,
+      systemTags: call.systemTags,
+      userTags: call.userTags,
+      meta: { members: new Set<string>() },
+    };
   },
 
   membership(ctx: ServerContext, rec: StoredResource, call: ApiCall): void {
     const ids = (call.params.virtualIDUuids as string[] | undefined) ?? [];
-    for (const id of ids) if (!ctx.store.live('IAM2VirtualID', id)) throw notFoundField('virtualIDUuids', id, 'IAM2VirtualID');
+    for (const id of ids)
+      if (!ctx.store.live('IAM2VirtualID', id)) throw notFoundField('virtualIDUuids', id, 'IAM2VirtualID');
     const members = membersOf(rec);
     for (const id of ids) members.add(id);
   },

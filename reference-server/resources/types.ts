@@ -29,7 +29,12 @@ export interface ResourceModule {
 }
 
 /** Copies create/update params to inventory fields per the descriptor's effect.fields, skipping `skip`. */
-export function applyFields(inv: Record<string, unknown>, call: ApiCall, sent: Record<string, unknown>, skip: string[] = []): void {
+export function applyFields(
+  inv: Record<string, unknown>,
+  call: ApiCall,
+  sent: Record<string, unknown>,
+  skip: string[] = [],
+): void {
   for (const [param, field] of Object.entries(call.api.effect?.fields ?? {})) {
     if (skip.includes(param)) continue;
     if (sent[param] !== undefined && sent[param] !== null) inv[field] = sent[param];

@@ -15,10 +15,19 @@ export const virtualIds: ResourceModule = {
     const now = ctx.nowSeconds();
     const inv: Record<string, unknown> = { uuid };
     applyFields(inv, call, call.params, ['password']);
-    // the official SDK's IAM2VirtualIDInventory carries type and attributes; a virtual ID made without a type is a ZStack one
+    // the official SDK's IAM2VirtualIDInventory carries type and attributes; a virtual ID made without a type is a
+    // ZStack one
     inv.type ??= 'ZStack';
     const attrs = (call.params.attributes as Record<string, unknown>[] | undefined) ?? [];
-    inv.attributes = attrs.map((a) => ({ uuid: ctx.newUuid(), name: a.name, value: a.value, type: 'Customized', virtualIDUuid: uuid, createDate: now, lastOpDate: now }));
+    inv.attributes = attrs.map((a) => ({
+      uuid: ctx.newUuid(),
+      name: a.name,
+      value: a.value,
+      type: 'Customized',
+      virtualIDUuid: uuid,
+      createDate: now,
+      lastOpDate: now,
+    }));
     Object.assign(inv, { state: 'Enabled', createDate: now, lastOpDate: now });
     const projectUuid = call.params.projectUuid as string | undefined;
     const project = projectUuid ? ctx.store.live('IAM2Project', projectUuid) : undefined;

@@ -26,7 +26,10 @@ export interface FloorRow {
 }
 
 /** Counts what the suite sends through its transport while `body` runs. */
-async function recording<T>(suite: Suite, body: () => Promise<T>): Promise<{ result: T; calls: number; polls: number; jobs: number }> {
+async function recording<T>(
+  suite: Suite,
+  body: () => Promise<T>,
+): Promise<{ result: T; calls: number; polls: number; jobs: number }> {
   const transport = suite.zs.transport;
   const original = transport.send.bind(transport);
   let calls = 0;
@@ -35,7 +38,10 @@ async function recording<T>(suite: Suite, body: () => Promise<T>): Promise<{ res
   transport.send = async (req: WireRequest): Promise<WireResponse> => {
     const res = await original(req);
     if (req.url.includes('/zstack/v1/api-jobs/')) polls++;
-    else { calls++; if (res.status === 202) jobs++; }
+    else {
+      calls++;
+      if (res.status === 202) jobs++;
+    }
     return res;
   };
   try {
@@ -45,7 +51,14 @@ async function recording<T>(suite: Suite, body: () => Promise<T>): Promise<{ res
   }
 }
 
-export interface FloorOptions { label: string; seed: number; caseShare: number; casesInFlight: number; rttMs: number; meanJobMs: number }
+export interface FloorOptions {
+  label: string;
+  seed: number;
+  caseShare: number;
+  casesInFlight: number;
+  rttMs: number;
+  meanJobMs: number;
+}
 
 export async function measureFloor(suite: Suite, o: FloorOptions): Promise<FloorRow> {
   let cases = 0;
@@ -56,7 +69,10 @@ export async function measureFloor(suite: Suite, o: FloorOptions): Promise<Floor
       const numRuns = Math.max(1, Math.round(runsFor(p, suite, {}) * o.caseShare));
       cases += numRuns;
       const out = await checkProperty(p, suite, { seed: o.seed, numRuns, casesInFlight: o.casesInFlight });
-      if (out.failed) { allPassed = false; process.stderr.write(`bench: ${out.report.split('\n')[0]}\n`); }
+      if (out.failed) {
+        allPassed = false;
+        process.stderr.write(`bench: ${out.report.split('\n')[0]}\n`);
+      }
     }
     return allPassed;
   });
@@ -65,7 +81,18 @@ export async function measureFloor(suite: Suite, o: FloorOptions): Promise<Floor
   const jobMs = jobs * o.meanJobMs;
   const floorMs = neededRoundTrips * o.rttMs + jobMs;
   return {
-    label: o.label, casesInFlight: o.casesInFlight, cases, wallMs, requests: calls + polls, neededRoundTrips, jobs, polls, jobMs,
-    rttMs: o.rttMs, floorMs, wallOverFloor: wallMs / floorMs, allPassed: result,
+    label: o.label,
+    casesInFlight: o.casesInFlight,
+    cases,
+    wallMs,
+    requests: calls + polls,
+    neededRoundTrips,
+    jobs,
+    polls,
+    jobMs,
+    rttMs: o.rttMs,
+    floorMs,
+    wallOverFloor: wallMs / floorMs,
+    allPassed: result,
   };
 }

@@ -4,11 +4,18 @@ import { startServerProcess } from './server-process.ts';
 import { sequentialLatency } from './raw-http.ts';
 import { sha512Hex } from '../../src/client/zstack-client.ts';
 
-export interface GrowthRow { organizations: number; startMs: number; query: string; medianMs: number; p90Ms: number }
+export interface GrowthRow {
+  organizations: number;
+  startMs: number;
+  query: string;
+  medianMs: number;
+  p90Ms: number;
+}
 
 async function login(url: string): Promise<string> {
   const res = await fetch(`${url}/zstack/v1/accounts/login`, {
-    method: 'PUT', headers: { 'Content-Type': 'application/json' },
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ logInByAccount: { accountName: 'admin', password: sha512Hex('password') } }),
     signal: AbortSignal.timeout(30_000),
   });

@@ -23,7 +23,14 @@ export interface LoadResult {
   notDone: number;
 }
 
-interface Result { requests: { total: number }; latency: { p50: number }; duration: number; errors: number; timeouts: number; statusCodeStats: Record<string, { count: number }> }
+interface Result {
+  requests: { total: number };
+  latency: { p50: number };
+  duration: number;
+  errors: number;
+  timeouts: number;
+  statusCodeStats: Record<string, { count: number }>;
+}
 
 async function main(): Promise<void> {
   const job = JSON.parse(process.argv[2] ?? '{}') as LoadJob;
@@ -31,9 +38,19 @@ async function main(): Promise<void> {
   const first = { method, path, headers, ...(body !== undefined ? { body } : {}) };
   const requests = job.followJob
     ? [
-        { ...first, onResponse: (_status: number, text: string, ctx: Record<string, unknown>) => { try { ctx['location'] = (JSON.parse(text) as { location?: string }).location; } catch { ctx['location'] = undefined; } } },
         {
-          method: 'GET', headers: { Authorization: headers['Authorization'] ?? '' },
+          ...first,
+          onResponse: (_status: number, text: string, ctx: Record<string, unknown>) => {
+            try {
+              ctx['location'] = (JSON.parse(text) as { location?: string }).location;
+            } catch {
+              ctx['location'] = undefined;
+            }
+          },
+        },
+        {
+          method: 'GET',
+          headers: { Authorization: headers['Authorization'] ?? '' },
           setupRequest: (req: Record<string, unknown>, ctx: Record<string, unknown>) => {
             const loc = typeof ctx['location'] === 'string' ? ctx['location'] : '';
             const at = loc.indexOf('/zstack/v1/api-jobs/');
@@ -42,7 +59,12 @@ async function main(): Promise<void> {
         },
       ]
     : [first];
-  const r = (await autocannon({ url: job.origin, connections: job.connections, duration: job.seconds, requests })) as Result;
+  const r = (await autocannon({
+    url: job.origin,
+    connections: job.connections,
+    duration: job.seconds,
+    requests,
+  })) as Result;
   const count = (code: string) => Number(r.statusCodeStats[code]?.count ?? 0);
   const ok = count('200');
   const ops = job.followJob ? Math.min(ok, count('202')) : ok;

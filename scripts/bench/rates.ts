@@ -30,32 +30,58 @@ export interface RateRow {
 }
 
 export function runLoadTool(job: LoadJob): Promise<LoadResult> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/load-tool.ts', JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/load-tool.ts', JSON.stringify(job)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
-  child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+  child.stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error('the load tool did not finish in time')); }, (job.seconds + 60) * 1000);
+    const timer = setTimeout(
+      () => {
+        child.kill('SIGKILL');
+        reject(new Error('the load tool did not finish in time'));
+      },
+      (job.seconds + 60) * 1000,
+    );
     child.on('exit', (code) => {
       clearTimeout(timer);
       if (code !== 0) return reject(new Error(`the load tool exited with ${code}`));
-      try { resolve(JSON.parse(out.trim().split('\n').pop() ?? '') as LoadResult); } catch { reject(new Error(`the load tool printed no result: ${out.slice(0, 200)}`)); }
+      try {
+        resolve(JSON.parse(out.trim().split('\n').pop() ?? '') as LoadResult);
+      } catch {
+        reject(new Error(`the load tool printed no result: ${out.slice(0, 200)}`));
+      }
     });
   });
 }
 
-/** Operations per second of `loops` loops of `send`, each starting the next as soon as the last ended, for `seconds`. */
+/**
+ * Operations per second of `loops` loops of `send`, each starting the next as soon as the last ended, for `seconds`.
+ */
 async function opsPerSecond(send: () => Promise<unknown>, loops: number, seconds: number): Promise<number> {
   const end = performance.now() + seconds * 1000;
   let done = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: loops }, async () => {
-    while (performance.now() < end) { await send(); done++; }
-  }));
+  await Promise.all(
+    Array.from({ length: loops }, async () => {
+      while (performance.now() < end) {
+        await send();
+        done++;
+      }
+    }),
+  );
   return done / ((performance.now() - started) / 1000);
 }
 
 /** The suite's own rate: `connections` loops of the operation through the suite's client for `seconds`. */
-export async function suiteRate(op: Operation, connections: number, seconds: number, warm: () => Promise<unknown>): Promise<number> {
+export async function suiteRate(
+  op: Operation,
+  connections: number,
+  seconds: number,
+  warm: () => Promise<unknown>,
+): Promise<number> {
   // the client's kept-alive connections sat idle while the load tool ran and the server may be closing them
   // (its keep-alive timeout): a GET first, retried once, so a PUT never meets a connection being closed
   await warm().catch(() => warm());
@@ -76,20 +102,32 @@ export function loadJobOf(op: Operation, connections: number, seconds: number): 
   const u = new URL(op.request.url);
   return {
     origin: u.origin,
-    request: { method: op.request.method, path: u.pathname + u.search, headers: op.request.headers, ...(op.request.body !== undefined ? { body: op.request.body } : {}) },
+    request: {
+      method: op.request.method,
+      path: u.pathname + u.search,
+      headers: op.request.headers,
+      ...(op.request.body !== undefined ? { body: op.request.body } : {}),
+    },
     followJob: op.followJob,
     connections,
     seconds,
   };
 }
 
-export async function measureRates(suite: Suite, ops: Operation[], connections: number, seconds: number): Promise<RateRow[]> {
+export async function measureRates(
+  suite: Suite,
+  ops: Operation[],
+  connections: number,
+  seconds: number,
+): Promise<RateRow[]> {
   const rows: RateRow[] = [];
   for (const op of ops) {
     const job = loadJobOf(op, connections, seconds);
     const ceiling = await runLoadTool(job);
     const bareOps = await bareRate(job);
-    const suiteOps = await suiteRate(op, connections, seconds, () => Promise.all(Array.from({ length: connections }, () => suite.zs.query('QueryIAM2Organization', { limit: 1 }))));
+    const suiteOps = await suiteRate(op, connections, seconds, () =>
+      Promise.all(Array.from({ length: connections }, () => suite.zs.query('QueryIAM2Organization', { limit: 1 }))),
+    );
     suite.zs.history.length = 0;
     rows.push({
       name: op.name,

@@ -6,23 +6,36 @@ import type { LoadJob } from './load-tool.ts';
 const agent = new Agent({ keepAlive: true, maxSockets: 1 });
 
 /** One request with node:http alone: its body text and how long it took. */
-function send(pool: Agent, url: string, opts: { method?: string; headers: Record<string, string>; body?: string }): Promise<{ text: string; ms: number }> {
+function send(
+  pool: Agent,
+  url: string,
+  opts: { method?: string; headers: Record<string, string>; body?: string },
+): Promise<{ text: string; ms: number }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const req = request(url, { agent: pool, method: opts.method ?? 'GET', headers: opts.headers, timeout: 30_000 }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ text: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started }));
-    });
+    const req = request(
+      url,
+      { agent: pool, method: opts.method ?? 'GET', headers: opts.headers, timeout: 30_000 },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ text: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started }));
+      },
+    );
     req.on('timeout', () => req.destroy(new Error(`no answer from ${url} within 30 s`)));
     req.on('error', reject);
     req.end(opts.body);
   });
 }
 
-const once = async (url: string, headers: Record<string, string>): Promise<number> => (await send(agent, url, { headers })).ms;
+const once = async (url: string, headers: Record<string, string>): Promise<number> =>
+  (await send(agent, url, { headers })).ms;
 
-export interface Latency { medianMs: number; p90Ms: number; n: number }
+export interface Latency {
+  medianMs: number;
+  p90Ms: number;
+  n: number;
+}
 
 /** `n` sequential GETs after a few warm-ups; their median and 90th percentile. */
 export async function sequentialLatency(url: string, headers: Record<string, string>, n: number): Promise<Latency> {
@@ -46,11 +59,16 @@ export function bareOperation(job: LoadJob): { send(): Promise<void>; close(): v
   const { method, path, headers, body } = job.request;
   return {
     async send() {
-      const { text } = await send(pool, job.origin + path, { method, headers, ...(body !== undefined ? { body } : {}) });
+      const { text } = await send(pool, job.origin + path, {
+        method,
+        headers,
+        ...(body !== undefined ? { body } : {}),
+      });
       if (!job.followJob) return;
       const loc = (JSON.parse(text) as { location?: string }).location ?? '';
       const at = loc.indexOf('/zstack/v1/api-jobs/');
-      if (at >= 0) await send(pool, job.origin + loc.slice(at), { headers: { Authorization: headers['Authorization'] ?? '' } });
+      if (at >= 0)
+        await send(pool, job.origin + loc.slice(at), { headers: { Authorization: headers['Authorization'] ?? '' } });
     },
     close: () => pool.destroy(),
   };

@@ -2,7 +2,11 @@
 // with optional environment (a job delay, stored organizations). Bounded start; closed by the caller.
 import { spawn } from 'node:child_process';
 
-export interface ServerProcess { url: string; startMs: number; close(): Promise<void> }
+export interface ServerProcess {
+  url: string;
+  startMs: number;
+  close(): Promise<void>;
+}
 
 export function startServerProcess(env: Record<string, string> = {}, timeoutMs = 120_000): Promise<ServerProcess> {
   const started = performance.now();
@@ -10,19 +14,29 @@ export function startServerProcess(env: Record<string, string> = {}, timeoutMs =
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ZSTACK_REF_PORT: '0', ...env },
   });
-  const close = () => new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
+  const close = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`reference server did not start within ${timeoutMs / 1000} s`)); }, timeoutMs);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`reference server did not start within ${timeoutMs / 1000} s`));
+    }, timeoutMs);
     let out = '';
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /Listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) { clearTimeout(timer); resolve({ url: m[1], startMs: performance.now() - started, close }); }
+      if (m) {
+        clearTimeout(timer);
+        resolve({ url: m[1], startMs: performance.now() - started, close });
+      }
     });
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`reference server exited (${code})`)); });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`reference server exited (${code})`));
+    });
   });
 }

@@ -13,7 +13,10 @@ export interface BaselineEntry {
   expires?: string;
 }
 
-export interface Baseline { file: string; entries: BaselineEntry[] }
+export interface Baseline {
+  file: string;
+  entries: BaselineEntry[];
+}
 
 export class BaselineError extends Error {
   constructor(message: string) {
@@ -35,16 +38,29 @@ export function parseBaseline(text: string, file: string): Baseline {
     const at = `${file}: entry ${i + 1}`;
     if (typeof e !== 'object' || e === null) throw new BaselineError(`${at}: expected an object`);
     const x = e as Record<string, unknown>;
-    for (const k of Object.keys(x)) if (!['api', 'rule', 'test', 'reason', 'expires'].includes(k)) throw new BaselineError(`${at}: unknown field "${k}"`);
+    for (const k of Object.keys(x))
+      if (!['api', 'rule', 'test', 'reason', 'expires'].includes(k))
+        throw new BaselineError(`${at}: unknown field "${k}"`);
     const str = (k: string): string | undefined => {
       if (x[k] === undefined) return undefined;
-      if (typeof x[k] !== 'string' || (x[k] as string).trim() === '') throw new BaselineError(`${at}: "${k}" must be a non-empty string`);
+      if (typeof x[k] !== 'string' || (x[k] as string).trim() === '')
+        throw new BaselineError(`${at}: "${k}" must be a non-empty string`);
       return (x[k] as string).trim();
     };
-    const entry = { api: str('api'), rule: str('rule'), test: str('test'), reason: str('reason'), expires: str('expires') };
+    const entry = {
+      api: str('api'),
+      rule: str('rule'),
+      test: str('test'),
+      reason: str('reason'),
+      expires: str('expires'),
+    };
     if (!entry.reason) throw new BaselineError(`${at}: "reason" is required (why is this failure accepted?)`);
-    if (!entry.test && !(entry.api && entry.rule)) throw new BaselineError(`${at}: name a rule on an API ("api" and "rule") or a test ("test")`);
-    if (entry.expires !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(entry.expires) || Number.isNaN(Date.parse(`${entry.expires}T00:00:00Z`)))) {
+    if (!entry.test && !(entry.api && entry.rule))
+      throw new BaselineError(`${at}: name a rule on an API ("api" and "rule") or a test ("test")`);
+    if (
+      entry.expires !== undefined &&
+      (!/^\d{4}-\d{2}-\d{2}$/.test(entry.expires) || Number.isNaN(Date.parse(`${entry.expires}T00:00:00Z`)))
+    ) {
       throw new BaselineError(`${at}: "expires" must be a date YYYY-MM-DD, got "${entry.expires}"`);
     }
     return Object.fromEntries(Object.entries(entry).filter(([, v]) => v !== undefined)) as unknown as BaselineEntry;
@@ -63,6 +79,7 @@ export function loadBaseline(file: string): Baseline {
 }
 
 /** Expired when the run's day (UTC) is after the entry's last day. */
-export const isExpired = (e: BaselineEntry, now: Date): boolean => e.expires !== undefined && now.toISOString().slice(0, 10) > e.expires;
+export const isExpired = (e: BaselineEntry, now: Date): boolean =>
+  e.expires !== undefined && now.toISOString().slice(0, 10) > e.expires;
 
 export const describeEntry = (e: BaselineEntry): string => (e.test ? `test "${e.test}"` : `${e.rule} on ${e.api}`);

@@ -9,7 +9,11 @@ import { join, relative, sep } from 'node:path';
 export const MANIFEST = 'manifest.json';
 export const MANIFEST_HASH = 'manifest.sha256';
 
-export interface Manifest { format: 'zstack-conformance-bundle/1'; algorithm: 'sha256'; files: Record<string, string> }
+export interface Manifest {
+  format: 'zstack-conformance-bundle/1';
+  algorithm: 'sha256';
+  files: Record<string, string>;
+}
 
 export const sha256 = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex');
 
@@ -29,7 +33,8 @@ export function listFiles(dir: string): string[] {
 /** Writes manifest.json (every other file's SHA-256) and manifest.sha256. */
 export function seal(dir: string): Manifest {
   const files: Record<string, string> = {};
-  for (const f of listFiles(dir)) if (f !== MANIFEST && f !== MANIFEST_HASH) files[f] = sha256(readFileSync(join(dir, f)));
+  for (const f of listFiles(dir))
+    if (f !== MANIFEST && f !== MANIFEST_HASH) files[f] = sha256(readFileSync(join(dir, f)));
   const manifest: Manifest = { format: 'zstack-conformance-bundle/1', algorithm: 'sha256', files };
   const text = JSON.stringify(manifest, null, 2) + '\n';
   writeFileSync(join(dir, MANIFEST), text);
@@ -55,7 +60,8 @@ export function verifyBundle(dir: string): string[] {
     }
   })();
   if (!recorded) problems.push(`${MANIFEST_HASH} is missing or unreadable`);
-  else if (recorded !== sha256(text)) problems.push(`${MANIFEST} was changed (its SHA-256 differs from ${MANIFEST_HASH})`);
+  else if (recorded !== sha256(text))
+    problems.push(`${MANIFEST} was changed (its SHA-256 differs from ${MANIFEST_HASH})`);
   let manifest: Manifest;
   try {
     manifest = JSON.parse(text) as Manifest;
@@ -66,7 +72,8 @@ export function verifyBundle(dir: string): string[] {
   const present = new Set(listFiles(dir).filter((f) => f !== MANIFEST && f !== MANIFEST_HASH));
   for (const [f, hash] of Object.entries(files)) {
     if (!present.has(f)) problems.push(`${f} is listed but missing`);
-    else if (sha256(readFileSync(join(dir, f))) !== hash) problems.push(`${f} was changed (SHA-256 differs from the manifest)`);
+    else if (sha256(readFileSync(join(dir, f))) !== hash)
+      problems.push(`${f} was changed (SHA-256 differs from the manifest)`);
     present.delete(f);
   }
   for (const f of present) problems.push(`${f} is not in the manifest (added after sealing)`);

@@ -44,7 +44,10 @@ export interface TestOutcome {
   expected?: { reason: string; expires?: string };
 }
 
-export interface Coverage { exercised: string[]; listed: string[] }
+export interface Coverage {
+  exercised: string[];
+  listed: string[];
+}
 
 export interface RunMeta {
   suiteVersion: string;
@@ -81,7 +84,12 @@ export interface Certification {
 
 const SETUP_PROJECT = 'target';
 
-export function judge(entries: readonly TestEntry[], profile: Profile, meta: RunMeta, baseline?: Baseline): Certification {
+export function judge(
+  entries: readonly TestEntry[],
+  profile: Profile,
+  meta: RunMeta,
+  baseline?: Baseline,
+): Certification {
   const app = applicable(profile, meta.declaredVersion);
   const testInfo = new Map(profile.tests.map((t) => [t.title, t]));
   const checkLevel = new Map(profile.checks.map((c) => [c.name, c.level]));
@@ -98,7 +106,20 @@ export function judge(entries: readonly TestEntry[], profile: Profile, meta: Run
       if (!selectedRule(t.check)) continue;
       const key = `${t.api}\u0000${t.check}`;
       let c = cells.get(key);
-      if (!c) cells.set(key, (c = { api: t.api, check: t.check, level: levelOf(t.check, t.severity), verdict: 'not-applicable', passed: 0, failed: 0, notApplicable: 0, findings: [] }));
+      if (!c)
+        cells.set(
+          key,
+          (c = {
+            api: t.api,
+            check: t.check,
+            level: levelOf(t.check, t.severity),
+            verdict: 'not-applicable',
+            passed: 0,
+            failed: 0,
+            notApplicable: 0,
+            findings: [],
+          }),
+        );
       c.passed += t.passed;
       c.failed += t.failed;
       c.notApplicable += t.notApplicable;
@@ -126,7 +147,7 @@ export function judge(entries: readonly TestEntry[], profile: Profile, meta: Run
   const errors: Certification['errors'] = [];
   for (const e of entries) {
     const info = testInfo.get(e.title);
-    const kind: TestOutcome['kind'] = e.project === SETUP_PROJECT ? 'setup' : info?.kind ?? 'unlisted';
+    const kind: TestOutcome['kind'] = e.project === SETUP_PROJECT ? 'setup' : (info?.kind ?? 'unlisted');
     const level: Level = info?.level ?? 'required';
     const apis = info?.apis ?? [];
     const out: TestOutcome = { title: e.title, kind, apis, level, verdict: 'passed' };
@@ -137,18 +158,25 @@ export function judge(entries: readonly TestEntry[], profile: Profile, meta: Run
       out.reason = `exists since ZStack ${info.since}; the target declares ${meta.declaredVersion}`;
     } else if (e.status === 'skipped') {
       out.verdict = 'skipped';
-      out.reason = skip?.description ?? (kind === 'setup' ? undefined : 'skipped (its setup did not run, or it was deselected)');
+      out.reason =
+        skip?.description ?? (kind === 'setup' ? undefined : 'skipped (its setup did not run, or it was deselected)');
     } else if (e.record?.error || incomplete) {
       out.verdict = 'error';
-      const err: RecordError = e.record?.error ?? { kind: 'incomplete', message: incomplete?.description ?? 'stopped before its end' };
+      const err: RecordError = e.record?.error ?? {
+        kind: 'incomplete',
+        message: incomplete?.description ?? 'stopped before its end',
+      };
       out.reason = `${err.kind}: ${err.message}`;
       errors.push({ test: e.title, kind: err.kind, message: err.message });
     } else if (e.record) {
-      const failing = e.record.rules.filter((t) => t.failed > 0 && selectedRule(t.check) && levelOf(t.check, t.severity) === 'required');
+      const failing = e.record.rules.filter(
+        (t) => t.failed > 0 && selectedRule(t.check) && levelOf(t.check, t.severity) === 'required',
+      );
       if (failing.length > 0) {
         out.verdict = 'failed';
         out.reason = failing.map((t) => `${t.check} on ${t.api}`).join(', ');
-        if (failing.every((t) => cells.get(`${t.api}\u0000${t.check}`)?.expected)) out.expected = { reason: 'every failing rule is in the baseline' };
+        if (failing.every((t) => cells.get(`${t.api}\u0000${t.check}`)?.expected))
+          out.expected = { reason: 'every failing rule is in the baseline' };
       } else if (e.status !== 'passed') {
         out.verdict = 'error';
         out.reason = `suite: the test ended ${e.status} with no rule failing: ${e.error ?? ''}`.trim();
@@ -159,7 +187,12 @@ export function judge(entries: readonly TestEntry[], profile: Profile, meta: Run
       const judgesServer = e.title === PACT_VERIFY_TEST && !e.stateProblem;
       out.verdict = judgesServer ? 'failed' : 'error';
       out.reason = e.error ?? e.status;
-      if (!judgesServer) errors.push({ test: e.title, kind: kind === 'setup' ? 'transport' : e.stateProblem ? 'setup' : 'suite', message: out.reason });
+      if (!judgesServer)
+        errors.push({
+          test: e.title,
+          kind: kind === 'setup' ? 'transport' : e.stateProblem ? 'setup' : 'suite',
+          message: out.reason,
+        });
     }
     if (out.verdict === 'failed' && !out.expected) {
       const b = active.find((x) => x.test === e.title);
@@ -174,7 +207,8 @@ export function judge(entries: readonly TestEntry[], profile: Profile, meta: Run
 
   // --- the verdict: required cells and required tests; an expected failure does not fail the gate
   const gate: Verdict[] = [];
-  for (const c of cells.values()) if (counts(c) && c.verdict !== 'not-applicable') gate.push(c.expected ? 'passed' : c.verdict);
+  for (const c of cells.values())
+    if (counts(c) && c.verdict !== 'not-applicable') gate.push(c.expected ? 'passed' : c.verdict);
   for (const t of tests) {
     if (t.kind === 'unlisted') continue;
     if (t.level !== 'required' && t.verdict !== 'error') continue;
@@ -190,16 +224,36 @@ export function judge(entries: readonly TestEntry[], profile: Profile, meta: Run
   const judged = cellList.filter((c) => c.passed + c.failed > 0);
   const pactApis = tests.filter((t) => t.kind === 'pact' && t.verdict === 'passed').flatMap((t) => t.apis);
   const transitions = new Set(entries.flatMap((e) => e.record?.transitions ?? []));
-  const listedRules = profile.checks.filter((c) => selectedRule(c.name)).map((c) => c.name).sort();
+  const listedRules = profile.checks
+    .filter((c) => selectedRule(c.name))
+    .map((c) => c.name)
+    .sort();
   const coverage = {
-    apis: { exercised: uniq([...judged.map((c) => c.api), ...pactApis]).filter((a) => app.apis.some((x) => x.name === a)), listed: app.apis.map((a) => a.name).sort() },
+    apis: {
+      exercised: uniq([...judged.map((c) => c.api), ...pactApis]).filter((a) => app.apis.some((x) => x.name === a)),
+      listed: app.apis.map((a) => a.name).sort(),
+    },
     rules: { exercised: uniq(judged.map((c) => c.check)).filter((r) => listedRules.includes(r)), listed: listedRules },
-    transitions: { exercised: [...transitions].filter((t) => app.transitions.includes(t)).sort(), listed: [...app.transitions].sort() },
-    tests: { exercised: uniq(tests.filter((t) => t.kind !== 'setup' && t.kind !== 'unlisted' && (t.verdict === 'passed' || t.verdict === 'failed')).map((t) => t.title)), listed: app.tests.map((t) => t.title).sort() },
+    transitions: {
+      exercised: [...transitions].filter((t) => app.transitions.includes(t)).sort(),
+      listed: [...app.transitions].sort(),
+    },
+    tests: {
+      exercised: uniq(
+        tests
+          .filter(
+            (t) => t.kind !== 'setup' && t.kind !== 'unlisted' && (t.verdict === 'passed' || t.verdict === 'failed'),
+          )
+          .map((t) => t.title),
+      ),
+      listed: app.tests.map((t) => t.title).sort(),
+    },
   };
 
-  const advisories = cellList.filter((c) => c.level === 'advisory' && c.failed > 0).map((c) => ({ check: c.check, api: c.api, occurrences: c.failed, findings: c.findings }));
-  const summary = { 'not-applicable': 0, 'skipped': 0, 'passed': 0, 'failed': 0, 'error': 0, 'expected': 0 };
+  const advisories = cellList
+    .filter((c) => c.level === 'advisory' && c.failed > 0)
+    .map((c) => ({ check: c.check, api: c.api, occurrences: c.failed, findings: c.findings }));
+  const summary = { 'not-applicable': 0, skipped: 0, passed: 0, failed: 0, error: 0, expected: 0 };
   for (const t of tests) {
     if (t.kind === 'setup' || t.kind === 'unlisted') continue;
     summary[t.verdict]++;
@@ -239,8 +293,12 @@ export function judge(entries: readonly TestEntry[], profile: Profile, meta: Run
       file: baseline.file,
       applied: [...used].map((b) => `${describeEntry(b)}: ${b.reason}${b.expires ? ` (until ${b.expires})` : ''}`),
       nowPassing,
-      expired: baseline.entries.filter((e) => isExpired(e, now)).map((b) => `${describeEntry(b)} expired on ${b.expires}: it counts again`),
-      unused: active.filter((b) => !used.has(b) && !nowPassing.some((n) => n.startsWith(describeEntry(b)))).map(describeEntry),
+      expired: baseline.entries
+        .filter((e) => isExpired(e, now))
+        .map((b) => `${describeEntry(b)} expired on ${b.expires}: it counts again`),
+      unused: active
+        .filter((b) => !used.has(b) && !nowPassing.some((n) => n.startsWith(describeEntry(b))))
+        .map(describeEntry),
     };
   }
   return result;

@@ -16,7 +16,11 @@ import type { Level, Profile, ProfileApi, ProfileTest } from './profile.ts';
 const NEWEST = '999.0.0';
 
 /** What the profile needs of a conformance scenario (src/scenarios; passed in: only tests and scripts import them). */
-export interface ScenarioInfo { title: string; apis: readonly string[]; since: string }
+export interface ScenarioInfo {
+  title: string;
+  apis: readonly string[];
+  since: string;
+}
 
 /** The profile as the suite derives it; `policy` (the file as it is) keeps its hand-set levels and header. */
 export function deriveProfile(contracts: Contracts, policy: Profile, scenarios: readonly ScenarioInfo[]): Profile {
@@ -27,41 +31,83 @@ export function deriveProfile(contracts: Contracts, policy: Profile, scenarios: 
   const checkLevel = levelOf(policy.checks ?? [], (c) => c.name);
   const testLevel = levelOf(policy.tests ?? [], (t) => t.title);
 
-  const apis: ProfileApi[] = [...contracts.apis.values()].map((a) => {
-    const schema = a.reply.schema ? contracts.schemas.get(a.reply.schema) : undefined;
-    const props = Object.keys((schema?.['properties'] as Record<string, unknown> | undefined) ?? {});
-    const requiredSince = (schema?.['x-required-since'] as Record<string, string> | undefined) ?? {};
-    return {
-      name: a.name,
-      since: a.since,
-      params: Object.fromEntries(Object.entries(a.params).map(([n, p]) => [n, newestVersion([a.since, p.since ?? a.since])])),
-      fields: Object.fromEntries(props.sort().map((f) => [f, newestVersion([a.since, requiredSince[f] ?? a.since])])),
-      transitions: Object.entries(a.effect?.kind === 'stateEvent' ? a.effect.transitions ?? {} : {}).map(([e, s]) => `${e} -> ${s}`),
-    };
-  }).sort((x, y) => x.name.localeCompare(y.name));
+  const apis: ProfileApi[] = [...contracts.apis.values()]
+    .map((a) => {
+      const schema = a.reply.schema ? contracts.schemas.get(a.reply.schema) : undefined;
+      const props = Object.keys((schema?.['properties'] as Record<string, unknown> | undefined) ?? {});
+      const requiredSince = (schema?.['x-required-since'] as Record<string, string> | undefined) ?? {};
+      return {
+        name: a.name,
+        since: a.since,
+        params: Object.fromEntries(
+          Object.entries(a.params).map(([n, p]) => [n, newestVersion([a.since, p.since ?? a.since])]),
+        ),
+        fields: Object.fromEntries(props.sort().map((f) => [f, newestVersion([a.since, requiredSince[f] ?? a.since])])),
+        transitions: Object.entries(a.effect?.kind === 'stateEvent' ? (a.effect.transitions ?? {}) : {}).map(
+          ([e, s]) => `${e} -> ${s}`,
+        ),
+      };
+    })
+    .sort((x, y) => x.name.localeCompare(y.name));
 
   const tests: ProfileTest[] = [];
   for (const s of scenarios) {
-    tests.push({ title: s.title, kind: 'scenario', apis: [...s.apis], since: newestVersion([s.since, sinceOfApis(contracts, s.apis)]), level: testLevel(s.title, 'required') });
+    tests.push({
+      title: s.title,
+      kind: 'scenario',
+      apis: [...s.apis],
+      since: newestVersion([s.since, sinceOfApis(contracts, s.apis)]),
+      level: testLevel(s.title, 'required'),
+    });
   }
   const resources = resourceProfiles(contracts);
-  const resourceApis = resources.map((r) => [r.create, r.query, r.delete, r.stateEvent, r.update].filter((a) => a !== undefined).map((a) => a.name));
+  const resourceApis = resources.map((r) =>
+    [r.create, r.query, r.delete, r.stateEvent, r.update].filter((a) => a !== undefined).map((a) => a.name),
+  );
   for (const p of [...PROPERTIES, ...QUERY_PROPERTIES]) {
     // a property walks every resource the target has; it applies as soon as one of them exists
-    const since = resourceApis.map((names) => sinceOfApis(contracts, names)).reduce((a, b) => (versionAtLeast(a, b) ? b : a));
-    tests.push({ title: p.title, kind: 'property', apis: [...new Set(resourceApis.flat())].sort(), since, level: testLevel(p.title, 'required') });
+    const since = resourceApis
+      .map((names) => sinceOfApis(contracts, names))
+      .reduce((a, b) => (versionAtLeast(a, b) ? b : a));
+    tests.push({
+      title: p.title,
+      kind: 'property',
+      apis: [...new Set(resourceApis.flat())].sort(),
+      since,
+      level: testLevel(p.title, 'required'),
+    });
   }
   for (const spec of buildInteractions(contracts, NEWEST)) {
     const title = `pact: ${spec.description}`;
-    tests.push({ title, kind: 'pact', apis: [spec.api], since: sinceOfApis(contracts, [spec.api]), level: testLevel(title, 'required') });
+    tests.push({
+      title,
+      kind: 'pact',
+      apis: [spec.api],
+      since: sinceOfApis(contracts, [spec.api]),
+      level: testLevel(title, 'required'),
+    });
   }
   const login = [...contracts.apis.values()].find((a) => a.kind === 'login');
   const loginSince = login ? login.since : '0.0.0';
-  tests.push({ title: PACT_FILE_TEST, kind: 'pact', apis: [], since: loginSince, level: testLevel(PACT_FILE_TEST, 'required') });
-  tests.push({ title: PACT_VERIFY_TEST, kind: 'pact', apis: [], since: loginSince, level: testLevel(PACT_VERIFY_TEST, 'required') });
+  tests.push({
+    title: PACT_FILE_TEST,
+    kind: 'pact',
+    apis: [],
+    since: loginSince,
+    level: testLevel(PACT_FILE_TEST, 'required'),
+  });
+  tests.push({
+    title: PACT_VERIFY_TEST,
+    kind: 'pact',
+    apis: [],
+    since: loginSince,
+    level: testLevel(PACT_VERIFY_TEST, 'required'),
+  });
 
   return {
-    $comment: policy.$comment ?? 'Levels (required/advisory) are policy, edited by hand; everything else is generated by `npm run profile:write` and verified by `npm run contracts:check`.',
+    $comment:
+      policy.$comment ??
+      'Levels (required/advisory) are policy, edited by hand; everything else is generated by `npm run profile:write` and verified by `npm run contracts:check`.',
     profile: policy.profile,
     profileVersion: policy.profileVersion,
     title: policy.title,
@@ -76,11 +122,19 @@ export function deriveProfile(contracts: Contracts, policy: Profile, scenarios: 
 export function profileProblems(file: Profile, derived: Profile): string[] {
   const problems: string[] = [];
   const V = /^\d+\.\d+\.\d+$/;
-  if (!file.profile || !V.test(file.profileVersion ?? '')) problems.push('profile and profileVersion (MAJOR.MINOR.PATCH) are required');
-  if (!V.test(file.zstackVersions?.from ?? '') || !V.test(file.zstackVersions?.below ?? '')) problems.push('zstackVersions.from and .below must be MAJOR.MINOR.PATCH');
+  if (!file.profile || !V.test(file.profileVersion ?? ''))
+    problems.push('profile and profileVersion (MAJOR.MINOR.PATCH) are required');
+  if (!V.test(file.zstackVersions?.from ?? '') || !V.test(file.zstackVersions?.below ?? ''))
+    problems.push('zstackVersions.from and .below must be MAJOR.MINOR.PATCH');
   for (const x of [...(file.checks ?? []), ...(file.tests ?? [])]) {
-    if (x.level !== 'required' && x.level !== 'advisory') problems.push(`${'name' in x ? x.name : x.title}: level must be "required" or "advisory", got ${JSON.stringify(x.level)}`);
+    if (x.level !== 'required' && x.level !== 'advisory')
+      problems.push(
+        `${'name' in x ? x.name : x.title}: level must be "required" or "advisory", got ${JSON.stringify(x.level)}`,
+      );
   }
-  if (JSON.stringify(file, null, 2) !== JSON.stringify(derived, null, 2)) problems.push('the file differs from what contracts/, src/checks, src/scenarios, src/properties and src/pact give: run `npm run profile:write`');
+  if (JSON.stringify(file, null, 2) !== JSON.stringify(derived, null, 2))
+    problems.push(
+      'the file differs from what contracts/, src/checks, src/scenarios, src/properties and src/pact give: run `npm run profile:write`',
+    );
   return problems;
 }

@@ -21,8 +21,17 @@ export interface ProfileApi {
   transitions: string[];
 }
 
-export interface ProfileCheck { name: string; level: Level }
-export interface ProfileTest { title: string; kind: TestKind; apis: string[]; since: string; level: Level }
+export interface ProfileCheck {
+  name: string;
+  level: Level;
+}
+export interface ProfileTest {
+  title: string;
+  kind: TestKind;
+  apis: string[];
+  since: string;
+  level: Level;
+}
 
 export interface Profile {
   $comment?: string;
@@ -47,7 +56,8 @@ export class ProfileError extends Error {
 }
 
 export function profilePath(name: string): string {
-  if (!/^[a-z0-9][a-z0-9.-]*$/.test(name)) throw new ProfileError(`profile name "${name}": expected lower-case letters, digits, dots and dashes`);
+  if (!/^[a-z0-9][a-z0-9.-]*$/.test(name))
+    throw new ProfileError(`profile name "${name}": expected lower-case letters, digits, dots and dashes`);
   return join(PROFILES_DIR, `${name}.json`);
 }
 
@@ -61,7 +71,9 @@ export function loadProfile(name = DEFAULT_PROFILE): Profile {
   try {
     return JSON.parse(text) as Profile;
   } catch (e) {
-    throw new ProfileError(`contracts/profiles/${name}.json is not JSON: ${e instanceof Error ? e.message : String(e)}`);
+    throw new ProfileError(
+      `contracts/profiles/${name}.json is not JSON: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 }
 
@@ -87,7 +99,8 @@ export function applicable(p: Profile, version: string): Applicable {
 export function assertCovers(p: Profile, version: string): void {
   const { from, below } = p.zstackVersions;
   if (!versionAtLeast(version, from) || versionAtLeast(version, below)) {
-    throw new ProfileError(`profile ${p.profile} covers ZStack ${from} up to (not including) ${below}; ZSTACK_TARGET_VERSION is ${version}`);
+    throw new ProfileError(
+      `profile ${p.profile} covers ZStack ${from} up to (not including) ${below}; ZSTACK_TARGET_VERSION is ${version}`,
+    );
   }
 }
-

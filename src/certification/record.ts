@@ -23,9 +23,19 @@ export interface RuleTally {
 }
 
 /** Why a test could not judge the server: never counted as the server failing a rule. */
-export interface RecordError { kind: 'setup' | 'transport' | 'suite' | 'incomplete'; message: string }
+export interface RecordError {
+  kind: 'setup' | 'transport' | 'suite' | 'incomplete';
+  message: string;
+}
 
-export interface FailureExchange { check: string; api: string; severity: Severity; title: string; curl: string; exchange: string }
+export interface FailureExchange {
+  check: string;
+  api: string;
+  severity: Severity;
+  title: string;
+  curl: string;
+  exchange: string;
+}
 
 export interface TestRecord {
   kind: 'scenario' | 'property';
@@ -49,7 +59,19 @@ export class CheckTally {
     for (const r of results) {
       const key = `${r.api}\u0000${r.check}`;
       let t = this.rules.get(key);
-      if (!t) this.rules.set(key, (t = { check: r.check, api: r.api, severity: r.severity, passed: 0, failed: 0, notApplicable: 0, findings: [] }));
+      if (!t)
+        this.rules.set(
+          key,
+          (t = {
+            check: r.check,
+            api: r.api,
+            severity: r.severity,
+            passed: 0,
+            failed: 0,
+            notApplicable: 0,
+            findings: [],
+          }),
+        );
       if (r.status === 'pass') t.passed++;
       else if (r.status === 'not-applicable') t.notApplicable++;
       else {
@@ -57,13 +79,18 @@ export class CheckTally {
         for (const v of r.violations) {
           const f = t.findings.find((x) => x.title === v.title && x.received === v.received);
           if (f) f.count++;
-          else if (t.findings.length < MAX_FINDINGS) t.findings.push({ title: v.title, received: v.received, expected: v.expected, source: v.source, count: 1 });
+          else if (t.findings.length < MAX_FINDINGS)
+            t.findings.push({ title: v.title, received: v.received, expected: v.expected, source: v.source, count: 1 });
         }
         const o = observations[r.observation];
         if (r.severity === 'required' && o && this.failures.length < MAX_FAILURES) {
           this.failures.push({
-            check: r.check, api: r.api, severity: r.severity, title: r.violations[0]?.title ?? r.check,
-            curl: curlLine(o.exchange.hops[0].request), exchange: describeExchange(o.exchange),
+            check: r.check,
+            api: r.api,
+            severity: r.severity,
+            title: r.violations[0]?.title ?? r.check,
+            curl: curlLine(o.exchange.hops[0].request),
+            exchange: describeExchange(o.exchange),
           });
         }
       }
@@ -76,7 +103,13 @@ export class CheckTally {
 
   record(kind: TestRecord['kind'], error?: RecordError): TestRecord {
     const rules = [...this.rules.values()].sort((a, b) => a.api.localeCompare(b.api) || a.check.localeCompare(b.check));
-    return redactJson({ kind, rules, transitions: [...this.transitions].sort(), failures: this.failures, ...(error ? { error: { ...error, message: redact(error.message) } } : {}) });
+    return redactJson({
+      kind,
+      rules,
+      transitions: [...this.transitions].sort(),
+      failures: this.failures,
+      ...(error ? { error: { ...error, message: redact(error.message) } } : {}),
+    });
   }
 }
 

@@ -4,9 +4,13 @@
 import type { Cell, Certification, Coverage } from './judge.ts';
 import { VERDICT_LABEL, type Verdict } from './verdict.ts';
 
-const esc = (s: string): string => s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string);
+const esc = (s: string): string =>
+  s.replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string,
+  );
 
-const MARK: Record<Verdict, string> = { 'passed': '✓', 'failed': '✗', 'error': '!', 'skipped': '–', 'not-applicable': '·' };
+const MARK: Record<Verdict, string> = { passed: '✓', failed: '✗', error: '!', skipped: '–', 'not-applicable': '·' };
 
 function cellHtml(c: Cell | undefined): string {
   if (!c) return '<td class="none" title="not exercised"></td>';
@@ -34,11 +38,20 @@ export function renderHtml(c: Certification): string {
   };
   const matrix = [
     `<table class="matrix"><thead><tr><th>API \\ rule</th><th>tests</th>${rules.map((r) => `<th class="rot"><span>${esc(r)}</span></th>`).join('')}</tr></thead><tbody>`,
-    ...apis.map((a) => `<tr><th>${esc(a)}</th>${testVerdict(a)}${rules.map((r) => cellHtml(byKey.get(`${a}\u0000${r}`))).join('')}</tr>`),
+    ...apis.map(
+      (a) =>
+        `<tr><th>${esc(a)}</th>${testVerdict(a)}${rules.map((r) => cellHtml(byKey.get(`${a}\u0000${r}`))).join('')}</tr>`,
+    ),
     '</tbody></table>',
   ].join('\n');
-  const list = (title: string, items: string[]): string => (items.length ? `<h2>${esc(title)}</h2><ul>${items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>` : '');
-  const failures = c.cells.filter((x) => x.verdict === 'failed').map((x) => `${x.expected ? '[expected] ' : ''}${x.check} on ${x.api} [${x.level}] ${x.failed}×: ${x.findings.map((f) => `${f.title} (received ${f.received}; expected ${f.expected})`).join(' | ')}`);
+  const list = (title: string, items: string[]): string =>
+    items.length ? `<h2>${esc(title)}</h2><ul>${items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>` : '';
+  const failures = c.cells
+    .filter((x) => x.verdict === 'failed')
+    .map(
+      (x) =>
+        `${x.expected ? '[expected] ' : ''}${x.check} on ${x.api} [${x.level}] ${x.failed}×: ${x.findings.map((f) => `${f.title} (received ${f.received}; expected ${f.expected})`).join(' | ')}`,
+    );
   const s = c.summary;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>ZStack conformance certificate: ${esc(VERDICT_LABEL[c.verdict])}</title>
@@ -74,8 +87,16 @@ td.expected{background:#fff8c5} td.advisory{font-style:italic} td.none{backgroun
 <p class="small">✓ passed, ✗ failed, ~ expected failure (baseline), · not applicable, blank: not exercised; italics: advisory rule. Hover a cell for its counts.</p>
 ${matrix}
 ${list('Failures', failures)}
-${list('Errors (the setup or the suite, never counted as the server failing a rule)', c.errors.map((e) => `${e.test}: ${e.kind}: ${e.message}`))}
-${list('Advisory findings (counted once per check and API)', c.advisories.map((a) => `${a.check} on ${a.api}: ${a.occurrences} occurrence(s): ${a.findings.map((f) => f.title).join(' | ')}`))}
+${list(
+  'Errors (the setup or the suite, never counted as the server failing a rule)',
+  c.errors.map((e) => `${e.test}: ${e.kind}: ${e.message}`),
+)}
+${list(
+  'Advisory findings (counted once per check and API)',
+  c.advisories.map(
+    (a) => `${a.check} on ${a.api}: ${a.occurrences} occurrence(s): ${a.findings.map((f) => f.title).join(' | ')}`,
+  ),
+)}
 ${c.baseline ? list(`Baseline ${c.baseline.file}`, [...c.baseline.applied.map((x) => `applied: ${x}`), ...c.baseline.nowPassing, ...c.baseline.expired, ...c.baseline.unused.map((x) => `unused: ${x}`)]) : ''}
 <h2>Tests</h2>
 <table><tr><th>test</th><th>kind</th><th>level</th><th>verdict</th><th>why</th></tr>

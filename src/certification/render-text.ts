@@ -7,7 +7,9 @@ const ratio = (c: { exercised: string[]; listed: string[] }): string => `${c.exe
 const MAX_LINES = 12;
 
 function capped(lines: string[]): string[] {
-  return lines.length <= MAX_LINES ? lines : [...lines.slice(0, MAX_LINES), `  … and ${lines.length - MAX_LINES} more (certificate.html)`];
+  return lines.length <= MAX_LINES
+    ? lines
+    : [...lines.slice(0, MAX_LINES), `  … and ${lines.length - MAX_LINES} more (certificate.html)`];
 }
 
 export function renderText(c: Certification): string {
@@ -23,14 +25,37 @@ export function renderText(c: Certification): string {
     `  coverage   APIs ${ratio(c.coverage.apis)}, rules ${ratio(c.coverage.rules)}, state transitions ${ratio(c.coverage.transitions)}, tests ${ratio(c.coverage.tests)}`,
   ];
   const failed = c.cells.filter((x) => x.verdict === 'failed' && x.level === 'required' && !x.expected);
-  if (failed.length) out.push('Failed (required rule on API):', ...capped(failed.map((x) => `  ✗ ${x.check} on ${x.api}: ${x.findings[0]?.title ?? ''} (${x.failed}×)`)));
-  const failedTests = c.tests.filter((t) => t.verdict === 'failed' && !t.expected && t.level === 'required' && !failed.length);
-  if (failedTests.length) out.push('Failed tests:', ...capped(failedTests.map((t) => `  ✗ ${t.title}: ${t.reason ?? ''}`)));
-  if (c.errors.length) out.push('Errors (the setup or the suite, not the server):', ...capped(c.errors.map((e) => `  ! ${e.test}: ${e.kind}: ${e.message.split('\n')[0]}`)));
+  if (failed.length)
+    out.push(
+      'Failed (required rule on API):',
+      ...capped(failed.map((x) => `  ✗ ${x.check} on ${x.api}: ${x.findings[0]?.title ?? ''} (${x.failed}×)`)),
+    );
+  const failedTests = c.tests.filter(
+    (t) => t.verdict === 'failed' && !t.expected && t.level === 'required' && !failed.length,
+  );
+  if (failedTests.length)
+    out.push('Failed tests:', ...capped(failedTests.map((t) => `  ✗ ${t.title}: ${t.reason ?? ''}`)));
+  if (c.errors.length)
+    out.push(
+      'Errors (the setup or the suite, not the server):',
+      ...capped(c.errors.map((e) => `  ! ${e.test}: ${e.kind}: ${e.message.split('\n')[0]}`)),
+    );
   const expected = c.cells.filter((x) => x.expected);
-  if (expected.length) out.push('Expected failures (baseline):', ...capped(expected.map((x) => `  ~ ${x.check} on ${x.api}: ${x.expected?.reason}`)));
-  if (c.baseline?.nowPassing.length) out.push('Baseline entries that pass now:', ...capped(c.baseline.nowPassing.map((n) => `  + ${n}`)));
-  if (c.baseline?.expired.length) out.push('Expired baseline entries:', ...capped(c.baseline.expired.map((n) => `  - ${n}`)));
-  if (c.advisories.length) out.push('Advisory findings (do not fail the verdict):', ...capped(c.advisories.map((a) => `  ? ${a.check} on ${a.api}: ${a.findings[0]?.title ?? ''} (${a.occurrences}×)`)));
+  if (expected.length)
+    out.push(
+      'Expected failures (baseline):',
+      ...capped(expected.map((x) => `  ~ ${x.check} on ${x.api}: ${x.expected?.reason}`)),
+    );
+  if (c.baseline?.nowPassing.length)
+    out.push('Baseline entries that pass now:', ...capped(c.baseline.nowPassing.map((n) => `  + ${n}`)));
+  if (c.baseline?.expired.length)
+    out.push('Expired baseline entries:', ...capped(c.baseline.expired.map((n) => `  - ${n}`)));
+  if (c.advisories.length)
+    out.push(
+      'Advisory findings (do not fail the verdict):',
+      ...capped(
+        c.advisories.map((a) => `  ? ${a.check} on ${a.api}: ${a.findings[0]?.title ?? ''} (${a.occurrences}×)`),
+      ),
+    );
   return out.join('\n') + '\n';
 }

@@ -22,9 +22,20 @@ import { seal } from './bundle.ts';
 import { readCertSettings } from './settings.ts';
 
 /** The projects whose tests certify the target (the self-tests do not). */
-export const CERTIFICATION_PROJECTS = ['target', 'conformance', 'properties', 'protocol', 'derived', 'pact-consumer', 'pact'];
+export const CERTIFICATION_PROJECTS = [
+  'target',
+  'conformance',
+  'properties',
+  'protocol',
+  'derived',
+  'pact-consumer',
+  'pact',
+];
 
-interface Collected { entry: TestEntry; texts: Array<{ name: string; text: string }> }
+interface Collected {
+  entry: TestEntry;
+  texts: Array<{ name: string; text: string }>;
+}
 
 // the escape sequences of terminal colours, which the saved text must not carry
 // eslint-disable-next-line no-control-regex
@@ -40,7 +51,9 @@ export function targetLabel(config: SuiteConfig, env: Record<string, string | un
   if (!config.embedded) return config.baseUrl ?? '(none)';
   const faults = env['ZSTACK_REF_FAULTS']?.trim();
   const variant = env['ZSTACK_REF_VARIANT']?.trim();
-  return ['embedded reference server', faults ? `fault modes: ${faults}` : '', variant ? `variant: ${variant}` : ''].filter(Boolean).join(', ');
+  return ['embedded reference server', faults ? `fault modes: ${faults}` : '', variant ? `variant: ${variant}` : '']
+    .filter(Boolean)
+    .join(', ');
 }
 
 export default class CertificationReporter implements Reporter {
@@ -48,7 +61,12 @@ export default class CertificationReporter implements Reporter {
   private readonly dir: string;
 
   constructor(options: { outputDir?: string } = {}) {
-    this.dir = options.outputDir ?? readCertSettings(process.env, ALL_CHECKS.map((c) => c.name)).dir;
+    this.dir =
+      options.outputDir ??
+      readCertSettings(
+        process.env,
+        ALL_CHECKS.map((c) => c.name),
+      ).dir;
   }
 
   printsToStdio(): boolean {
@@ -72,18 +90,28 @@ export default class CertificationReporter implements Reporter {
       if (a.name === RECORD_ATTACHMENT) {
         try {
           record = JSON.parse(text) as TestRecord;
-        } catch { /* a broken record leaves the test judged by its status: an error when it failed */ }
+        } catch {
+          /* a broken record leaves the test judged by its status: an error when it failed */
+        }
       } else if (/\.(txt|json)$/.test(a.name)) texts.push({ name: a.name, text });
     }
-    const error = result.errors.map((e) => (e.message ?? e.value ?? '').replace(ANSI, '')).join('\n').trim();
+    const error = result.errors
+      .map((e) => (e.message ?? e.value ?? '').replace(ANSI, ''))
+      .join('\n')
+      .trim();
     const entry: TestEntry = {
       title: test.title,
       project,
       status: result.status,
-      annotations: [...test.annotations, ...result.annotations].map((a) => ({ type: a.type, ...(a.description ? { description: a.description } : {}) })),
+      annotations: [...test.annotations, ...result.annotations].map((a) => ({
+        type: a.type,
+        ...(a.description ? { description: a.description } : {}),
+      })),
       ...(record ? { record } : {}),
       ...(error ? { error: error.split('\n').slice(0, 3).join(' ').slice(0, 600) } : {}),
-      ...(texts.some((t) => t.name === 'pact-verification.txt' && /^provider state:/m.test(t.text)) ? { stateProblem: true } : {}),
+      ...(texts.some((t) => t.name === 'pact-verification.txt' && /^provider state:/m.test(t.text))
+        ? { stateProblem: true }
+        : {}),
     };
     if (error) texts.unshift({ name: 'error.txt', text: error });
     this.collected.set(`${project}\u0000${test.titlePath().join('\u0000')}`, { entry, texts });
@@ -104,22 +132,32 @@ export default class CertificationReporter implements Reporter {
 
   private write(): Certification {
     const config = loadConfig();
-    const settings = readCertSettings(process.env, ALL_CHECKS.map((c) => c.name));
+    const settings = readCertSettings(
+      process.env,
+      ALL_CHECKS.map((c) => c.name),
+    );
     const profile = loadProfile(settings.profile);
     const baseline = settings.baseline ? loadBaseline(settings.baseline) : undefined;
-    const collected = [...this.collected.values()].sort((a, b) => a.entry.title.localeCompare(b.entry.title) || a.entry.project.localeCompare(b.entry.project));
+    const collected = [...this.collected.values()].sort(
+      (a, b) => a.entry.title.localeCompare(b.entry.title) || a.entry.project.localeCompare(b.entry.project),
+    );
     const entries = collected.map((c) => c.entry);
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version?: string };
     const commit = gitCommit();
-    const cert = judge(entries, profile, {
-      suiteVersion: `${pkg.version ?? '0.0.0'}${commit ? ` (${commit})` : ''}`,
-      target: targetLabel(config, process.env),
-      declaredVersion: config.targetVersion,
-      date: new Date().toISOString(),
-      selection: settings.selection,
-      ...(settings.rules ? { rules: settings.rules } : {}),
-      ...(settings.level ? { level: settings.level } : {}),
-    }, baseline);
+    const cert = judge(
+      entries,
+      profile,
+      {
+        suiteVersion: `${pkg.version ?? '0.0.0'}${commit ? ` (${commit})` : ''}`,
+        target: targetLabel(config, process.env),
+        declaredVersion: config.targetVersion,
+        date: new Date().toISOString(),
+        selection: settings.selection,
+        ...(settings.rules ? { rules: settings.rules } : {}),
+        ...(settings.level ? { level: settings.level } : {}),
+      },
+      baseline,
+    );
 
     const dir = this.dir;
     writeFileSync(join(dir, 'certification.json'), JSON.stringify(cert, null, 2) + '\n');
@@ -135,12 +173,24 @@ export default class CertificationReporter implements Reporter {
       const failedCells = c.entry.record?.failures ?? [];
       if (!t || (t.verdict !== 'failed' && t.verdict !== 'error' && failedCells.length === 0)) continue;
       const texts = c.texts.filter((x) => c.entry.title !== PACT_FILE_TEST || !x.name.endsWith('.json'));
-      const slug = c.entry.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+      const slug = c.entry.title
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, 60);
       const body = [
         `${c.entry.title}  [${c.entry.project}]`,
         `verdict: ${t.verdict}${t.expected ? ` (expected: ${t.expected.reason})` : ''}${t.reason ? `: ${t.reason}` : ''}`,
         '',
-        ...failedCells.flatMap((f) => [`✗ ${f.check} [${f.severity}] ${f.api}: ${f.title}`, `  Reproduce: ${f.curl}`, f.exchange.split('\n').map((l) => `  ${l}`).join('\n'), '']),
+        ...failedCells.flatMap((f) => [
+          `✗ ${f.check} [${f.severity}] ${f.api}: ${f.title}`,
+          `  Reproduce: ${f.curl}`,
+          f.exchange
+            .split('\n')
+            .map((l) => `  ${l}`)
+            .join('\n'),
+          '',
+        ]),
         ...texts.flatMap((x) => [`--- ${x.name}`, x.text, '']),
       ].join('\n');
       mkdirSync(join(dir, 'failures'), { recursive: true });
@@ -148,15 +198,30 @@ export default class CertificationReporter implements Reporter {
     }
 
     // the pacts (attached by the test that checks the pact file, so they survive sharding) and their verification
-    const pactFiles = collected.find((c) => c.entry.title === PACT_FILE_TEST)?.texts.filter((x) => x.name.endsWith('.json')) ?? [];
+    const pactFiles =
+      collected.find((c) => c.entry.title === PACT_FILE_TEST)?.texts.filter((x) => x.name.endsWith('.json')) ?? [];
     if (pactFiles.length) mkdirSync(join(dir, 'pacts'), { recursive: true });
     for (const f of pactFiles) writeFileSync(join(dir, 'pacts', f.name.replace(/[^A-Za-z0-9._-]/g, '_')), f.text);
     const verify = collected.find((c) => c.entry.title === PACT_VERIFY_TEST);
     const pactTests = cert.tests.filter((t) => t.kind === 'pact');
-    writeFileSync(join(dir, 'pact-verification.json'), JSON.stringify({
-      verification: verify ? { status: verify.entry.status, verdict: verdictOf.get(PACT_VERIFY_TEST)?.verdict, annotations: verify.entry.annotations, details: verify.texts } : 'not run',
-      interactions: pactTests.map((t) => ({ test: t.title, apis: t.apis, verdict: t.verdict })),
-    }, null, 2) + '\n');
+    writeFileSync(
+      join(dir, 'pact-verification.json'),
+      JSON.stringify(
+        {
+          verification: verify
+            ? {
+                status: verify.entry.status,
+                verdict: verdictOf.get(PACT_VERIFY_TEST)?.verdict,
+                annotations: verify.entry.annotations,
+                details: verify.texts,
+              }
+            : 'not run',
+          interactions: pactTests.map((t) => ({ test: t.title, apis: t.apis, verdict: t.verdict })),
+        },
+        null,
+        2,
+      ) + '\n',
+    );
 
     scrubSecrets(dir, config);
     seal(dir);
@@ -167,8 +232,14 @@ export default class CertificationReporter implements Reporter {
 /** The suite's commit when it runs from a git checkout (a clean one: a modified tree is marked), else nothing. */
 function gitCommit(): string | undefined {
   try {
-    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     return `${head}${dirty ? '+modified' : ''}`;
   } catch {
     return undefined;
@@ -183,13 +254,21 @@ function gitCommit(): string | undefined {
 export function scrubSecrets(dir: string, config: SuiteConfig): void {
   // The plain password never leaves the process (only its SHA-512 is sent); a short plain word such as ZStack's
   // default "password" is also a JSON field name, so it is searched for only when it cannot be one.
-  const plain = config.password && (config.password.length >= 12 || /[^A-Za-z]/.test(config.password)) ? config.password : undefined;
-  const secrets = [plain, config.password ? sha512Hex(config.password) : undefined, config.passwordSha512].filter((s): s is string => !!s && s.length >= 6);
+  const plain =
+    config.password && (config.password.length >= 12 || /[^A-Za-z]/.test(config.password))
+      ? config.password
+      : undefined;
+  const secrets = [plain, config.password ? sha512Hex(config.password) : undefined, config.passwordSha512].filter(
+    (s): s is string => !!s && s.length >= 6,
+  );
   const session = /(OAuth\s+)(?!0{32}\b|f{32}\b)[0-9a-f]{32}\b/gi;
   const walk = (d: string): void => {
     for (const name of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, name.name);
-      if (name.isDirectory()) { walk(p); continue; }
+      if (name.isDirectory()) {
+        walk(p);
+        continue;
+      }
       const text = readFileSync(p, 'utf8');
       let out = text.replace(session, '$1[REDACTED]');
       for (const s of secrets) out = out.split(s).join('[REDACTED]');

@@ -20,13 +20,23 @@ const text = (env: Record<string, string | undefined>, name: string): string | u
   return v ? v : undefined;
 };
 
-export function readCertSettings(env: Record<string, string | undefined>, knownChecks: readonly string[]): CertSettings {
-  const rules = text(env, 'ZSTACK_CERT_RULES')?.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const r of rules ?? []) if (!knownChecks.includes(r)) throw new ConfigError('ZSTACK_CERT_RULES', `no check named "${r}" (known: ${knownChecks.join(', ')})`);
+export function readCertSettings(
+  env: Record<string, string | undefined>,
+  knownChecks: readonly string[],
+): CertSettings {
+  const rules = text(env, 'ZSTACK_CERT_RULES')
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const r of rules ?? [])
+    if (!knownChecks.includes(r))
+      throw new ConfigError('ZSTACK_CERT_RULES', `no check named "${r}" (known: ${knownChecks.join(', ')})`);
   const level = text(env, 'ZSTACK_CERT_LEVEL');
-  if (level !== undefined && level !== 'required' && level !== 'advisory') throw new ConfigError('ZSTACK_CERT_LEVEL', `expected "required" or "advisory", got "${level}"`);
+  if (level !== undefined && level !== 'required' && level !== 'advisory')
+    throw new ConfigError('ZSTACK_CERT_LEVEL', `expected "required" or "advisory", got "${level}"`);
   const profile = text(env, 'ZSTACK_PROFILE') ?? DEFAULT_PROFILE;
-  if (!/^[a-z0-9][a-z0-9.-]*$/.test(profile)) throw new ConfigError('ZSTACK_PROFILE', `expected a profile name such as ${DEFAULT_PROFILE}, got "${profile}"`);
+  if (!/^[a-z0-9][a-z0-9.-]*$/.test(profile))
+    throw new ConfigError('ZSTACK_PROFILE', `expected a profile name such as ${DEFAULT_PROFILE}, got "${profile}"`);
   let selection: string[] = [];
   const sel = text(env, 'ZSTACK_CERT_SELECTION');
   if (sel) {

@@ -5,25 +5,26 @@ export const LADDER = ['not-applicable', 'skipped', 'passed', 'failed', 'error']
 export type Verdict = (typeof LADDER)[number];
 
 export const worst = (a: Verdict, b: Verdict): Verdict => (LADDER.indexOf(a) >= LADDER.indexOf(b) ? a : b);
-export const worstOf = (vs: Iterable<Verdict>, empty: Verdict = 'not-applicable'): Verdict => [...vs].reduce(worst, empty);
+export const worstOf = (vs: Iterable<Verdict>, empty: Verdict = 'not-applicable'): Verdict =>
+  [...vs].reduce(worst, empty);
 
 /**
  * Exit codes of `npm run certify` and `npm run certify:verify`: 0 only when the certification passed.
  * skipped = nothing required could be judged (everything deselected, skipped or not applicable).
  */
 export const EXIT_CODES: Record<Verdict | 'tampered', number> = {
-  'passed': 0,
-  'failed': 1,
-  'error': 2,
-  'skipped': 3,
+  passed: 0,
+  failed: 1,
+  error: 2,
+  skipped: 3,
   'not-applicable': 3,
-  'tampered': 4,
+  tampered: 4,
 };
 
 export const VERDICT_LABEL: Record<Verdict, string> = {
   'not-applicable': 'NOT APPLICABLE',
-  'skipped': 'SKIPPED',
-  'passed': 'PASSED',
-  'failed': 'FAILED',
-  'error': 'ERROR',
+  skipped: 'SKIPPED',
+  passed: 'PASSED',
+  failed: 'FAILED',
+  error: 'ERROR',
 };

@@ -10,6 +10,14 @@ export const asyncAnsweredAsJob: Check = {
   source: 'docs/zstack-protocol.md#sync-and-async-jobs (every non-GET API except login is asynchronous)',
   run(o) {
     if (!o.api.async || o.exchange.hops.length !== 1 || o.exchange.final.status !== 200) return NOT_APPLICABLE;
-    return [violation(this, o, 'asynchronous API answered directly', `HTTP 200 on the call itself`, 'HTTP 202 + location, result from the job')];
+    return [
+      violation(
+        this,
+        o,
+        'asynchronous API answered directly',
+        `HTTP 200 on the call itself`,
+        'HTTP 202 + location, result from the job',
+      ),
+    ];
   },
 };

@@ -47,18 +47,49 @@ import { queryByUuidAgrees } from './queryByUuidAgrees.ts';
 export * from './types.ts';
 
 export const ALL_CHECKS: readonly Check[] = [
-  asyncAcceptedWithLocation, asyncAnsweredAsJob, jobSettles,
-  nullErrorOnSuccess, inventoryOnSuccess, replyMatchesSchema,
-  errorCodeOnFailure, noSuccessClaimOnFailure,
-  validInputAccepted, createAppliesSentFields,
-  stateEventApplied, unchangedFieldsKept, lastOpDateNotEarlier, updateAppliesSentFields, queryAgreesWithReply, queryShowsLastInventory,
-  querySchemaMapForSdk, invalidSessionRejected, rejectedWithErrorCode, restLayerRejection,
-  repeatedDeleteSucceeds, resourceGoneAfterDelete, softDeletedStaysQueryable, expungedResourceGone,
-  timestampsParseableBySdk, inferredFieldsPresent, wrongShapeRefusedWith400,
+  asyncAcceptedWithLocation,
+  asyncAnsweredAsJob,
+  jobSettles,
+  nullErrorOnSuccess,
+  inventoryOnSuccess,
+  replyMatchesSchema,
+  errorCodeOnFailure,
+  noSuccessClaimOnFailure,
+  validInputAccepted,
+  createAppliesSentFields,
+  stateEventApplied,
+  unchangedFieldsKept,
+  lastOpDateNotEarlier,
+  updateAppliesSentFields,
+  queryAgreesWithReply,
+  queryShowsLastInventory,
+  querySchemaMapForSdk,
+  invalidSessionRejected,
+  rejectedWithErrorCode,
+  restLayerRejection,
+  repeatedDeleteSucceeds,
+  resourceGoneAfterDelete,
+  softDeletedStaysQueryable,
+  expungedResourceGone,
+  timestampsParseableBySdk,
+  inferredFieldsPresent,
+  wrongShapeRefusedWith400,
   // protocol: jobs, status codes, sessions, web hooks, the query language
-  jobUuidHonoured, badJobUuidRefused, unknownJobIs404, jobAddressGetOnly, pendingPollBody,
-  unknownPathIs404, wrongMethodRefused, invalidSessionThroughJob, rejectedCreateLeavesNothing, webHookDelivered,
-  queryReturnsMatchingRows, querySortedAsAsked, queryCountsTotal, queryFieldsSelected, queryByUuidAgrees,
+  jobUuidHonoured,
+  badJobUuidRefused,
+  unknownJobIs404,
+  jobAddressGetOnly,
+  pendingPollBody,
+  unknownPathIs404,
+  wrongMethodRefused,
+  invalidSessionThroughJob,
+  rejectedCreateLeavesNothing,
+  webHookDelivered,
+  queryReturnsMatchingRows,
+  querySortedAsAsked,
+  queryCountsTotal,
+  queryFieldsSelected,
+  queryByUuidAgrees,
 ];
 
 const byName = new Map<string, Check>();
@@ -73,9 +104,20 @@ export function checkNamed(name: string): Check {
   return c;
 }
 
-export interface CheckResult { check: string; severity: Check['severity']; api: string; observation: number; status: 'pass' | 'fail' | 'not-applicable'; violations: Violation[] }
+export interface CheckResult {
+  check: string;
+  severity: Check['severity'];
+  api: string;
+  observation: number;
+  status: 'pass' | 'fail' | 'not-applicable';
+  violations: Violation[];
+}
 
-export function runChecks(observations: readonly Observation[], ctx: CheckContext, checks: readonly Check[] = ALL_CHECKS): CheckResult[] {
+export function runChecks(
+  observations: readonly Observation[],
+  ctx: CheckContext,
+  checks: readonly Check[] = ALL_CHECKS,
+): CheckResult[] {
   const results: CheckResult[] = [];
   for (const [observation, o] of observations.entries()) {
     for (const c of checks) {

@@ -16,8 +16,17 @@ export const inferredFieldsPresent: Check = {
     const items = o.api.reply.body === 'inventory' ? [v] : Array.isArray(v) ? v : [];
     if (want.length === 0 || items.length === 0) return NOT_APPLICABLE;
     const missing = new Set<string>();
-    for (const item of items) if (typeof item === 'object' && item !== null) for (const f of want) if (!(f in item)) missing.add(f);
+    for (const item of items)
+      if (typeof item === 'object' && item !== null) for (const f of want) if (!(f in item)) missing.add(f);
     if (missing.size === 0) return [];
-    return [violation(this, o, `${o.api.reply.schema} without inferred fields`, `missing ${[...missing].join(', ')}`, `present: ${want.join(', ')}`)];
+    return [
+      violation(
+        this,
+        o,
+        `${o.api.reply.schema} without inferred fields`,
+        `missing ${[...missing].join(', ')}`,
+        `present: ${want.join(', ')}`,
+      ),
+    ];
   },
 };

@@ -10,6 +10,14 @@ export const invalidSessionRejected: Check = {
     if (o.expect.kind !== 'invalid-session') return NOT_APPLICABLE;
     const code = errorCodeOf(o);
     if (o.exchange.final.status === 503 && code === 'ID.1001') return [];
-    return [violation(this, o, 'invalid session not rejected as ID.1001', `HTTP ${o.exchange.final.status} ${code ? `code ${String(code)}` : show(o.exchange.final.text, 200)}`, 'HTTP 503 {"error": {"code": "ID.1001"}}')];
+    return [
+      violation(
+        this,
+        o,
+        'invalid session not rejected as ID.1001',
+        `HTTP ${o.exchange.final.status} ${code ? `code ${String(code)}` : show(o.exchange.final.text, 200)}`,
+        'HTTP 503 {"error": {"code": "ID.1001"}}',
+      ),
+    ];
   },
 };

@@ -13,9 +13,25 @@ export const invalidSessionThroughJob: Check = {
     const first = firstResponse(o);
     if (o.api.async) {
       if (first.status === 202) return [];
-      return [violation(this, o, 'an invalid session is not refused through the job', `HTTP ${first.status} on the call ${show(first.text, 120)}`, 'HTTP 202 + location, then 503 ID.1001 from the job')];
+      return [
+        violation(
+          this,
+          o,
+          'an invalid session is not refused through the job',
+          `HTTP ${first.status} on the call ${show(first.text, 120)}`,
+          'HTTP 202 + location, then 503 ID.1001 from the job',
+        ),
+      ];
     }
     if (first.status === 503 && o.exchange.hops.length === 1) return [];
-    return [violation(this, o, 'a query with an invalid session is not refused at once', `HTTP ${first.status}${o.exchange.hops.length > 1 ? ' then a job' : ''}`, 'HTTP 503 ID.1001 at once')];
+    return [
+      violation(
+        this,
+        o,
+        'a query with an invalid session is not refused at once',
+        `HTTP ${first.status}${o.exchange.hops.length > 1 ? ' then a job' : ''}`,
+        'HTTP 503 ID.1001 at once',
+      ),
+    ];
   },
 };

@@ -15,6 +15,14 @@ export const inventoryOnSuccess: Check = {
     const v = b?.[key];
     const ok = key === 'inventory' ? isObject(v) : Array.isArray(v);
     if (ok) return [];
-    return [violation(this, o, `success without "${key}"`, `HTTP 200 ${b ? `keys ${show(Object.keys(b))}` : `body ${show(o.exchange.final.text)}`}`, key === 'inventory' ? '{"inventory": {...}}' : '{"inventories": [...]}')];
+    return [
+      violation(
+        this,
+        o,
+        `success without "${key}"`,
+        `HTTP 200 ${b ? `keys ${show(Object.keys(b))}` : `body ${show(o.exchange.final.text)}`}`,
+        key === 'inventory' ? '{"inventory": {...}}' : '{"inventories": [...]}',
+      ),
+    ];
   },
 };

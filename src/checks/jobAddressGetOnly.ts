@@ -11,6 +11,14 @@ export const jobAddressGetOnly: Check = {
     const first = firstResponse(o);
     if (first.status === 405) return [];
     const method = o.exchange.hops[0].request.method;
-    return [violation(this, o, `${method} on a job address is not refused with 405`, `HTTP ${first.status} ${show(first.text, 120)}`, 'HTTP 405')];
+    return [
+      violation(
+        this,
+        o,
+        `${method} on a job address is not refused with 405`,
+        `HTTP ${first.status} ${show(first.text, 120)}`,
+        'HTTP 405',
+      ),
+    ];
   },
 };

@@ -12,9 +12,18 @@ export const jobUuidHonoured: Check = {
   run(o) {
     const id = requestHeader(o, 'X-Job-UUID');
     const first = firstResponse(o);
-    if (id === undefined || id.length !== 32 || o.expect.kind === 'bad-job-uuid' || first.status !== 202) return NOT_APPLICABLE;
+    if (id === undefined || id.length !== 32 || o.expect.kind === 'bad-job-uuid' || first.status !== 202)
+      return NOT_APPLICABLE;
     const location = isObject(first.json) ? first.json['location'] : undefined;
     if (jobIdOf(location) === id) return [];
-    return [violation(this, o, 'the job does not carry the X-Job-UUID it was sent', `location ${show(location)} for X-Job-UUID ${id}`, `a location ending in /zstack/v1/api-jobs/${id}`)];
+    return [
+      violation(
+        this,
+        o,
+        'the job does not carry the X-Job-UUID it was sent',
+        `location ${show(location)} for X-Job-UUID ${id}`,
+        `a location ending in /zstack/v1/api-jobs/${id}`,
+      ),
+    ];
   },
 };

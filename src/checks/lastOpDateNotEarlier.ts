@@ -2,7 +2,8 @@ import { parseZStackTimestamp } from '../contracts/timestamps.ts';
 import { NOT_APPLICABLE, type Check } from './types.ts';
 import { replyInventory, succeeded, violation } from './support.ts';
 
-// Timestamps have one-second resolution and no zone (docs/zstack-protocol.md#timestamps): "not earlier" is compared in whole
+// Timestamps have one-second resolution and no zone (docs/zstack-protocol.md#timestamps): "not earlier" is compared in
+// whole
 // seconds of the same server's clock, and either Java spelling may be on either side.
 export const lastOpDateNotEarlier: Check = {
   name: 'lastOpDateNotEarlier',
@@ -12,14 +13,26 @@ export const lastOpDateNotEarlier: Check = {
   run(o) {
     const kind = o.api.effect?.kind;
     if ((kind !== 'stateEvent' && kind !== 'update') || !succeeded(o) || !o.before) return NOT_APPLICABLE;
-    const before = typeof o.before['lastOpDate'] === 'string' ? parseZStackTimestamp(o.before['lastOpDate']) : undefined;
+    const before =
+      typeof o.before['lastOpDate'] === 'string' ? parseZStackTimestamp(o.before['lastOpDate']) : undefined;
     if (!before) return NOT_APPLICABLE; // replyMatchesSchema reports an unreadable timestamp
     const out = [];
-    for (const [where, inv] of [['reply', replyInventory(o)], ['query', o.after ?? undefined]] as const) {
+    for (const [where, inv] of [
+      ['reply', replyInventory(o)],
+      ['query', o.after ?? undefined],
+    ] as const) {
       const text = inv?.['lastOpDate'];
       const now = typeof text === 'string' ? parseZStackTimestamp(text) : undefined;
       if (now && now.seconds < before.seconds) {
-        out.push(violation(this, o, `${where} lastOpDate went back in time`, `before ${String(o.before['lastOpDate'])}, after ${String(text)}`, 'the same second or later'));
+        out.push(
+          violation(
+            this,
+            o,
+            `${where} lastOpDate went back in time`,
+            `before ${String(o.before['lastOpDate'])}, after ${String(text)}`,
+            'the same second or later',
+          ),
+        );
       }
     }
     return out;

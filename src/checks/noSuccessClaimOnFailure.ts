@@ -11,6 +11,14 @@ export const noSuccessClaimOnFailure: Check = {
     if (!b || b['error'] === undefined || b['error'] === null) return NOT_APPLICABLE;
     const claims = ['inventory', 'inventories'].filter((k) => b[k] !== undefined && b[k] !== null);
     if (claims.length === 0) return [];
-    return [violation(this, o, 'failure also claims a result', `HTTP ${o.exchange.final.status}: error=${show(b['error'], 120)} plus ${claims.join(', ')}`, 'only "error"')];
+    return [
+      violation(
+        this,
+        o,
+        'failure also claims a result',
+        `HTTP ${o.exchange.final.status}: error=${show(b['error'], 120)} plus ${claims.join(', ')}`,
+        'only "error"',
+      ),
+    ];
   },
 };

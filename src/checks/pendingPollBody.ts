@@ -7,7 +7,7 @@ import { show, violation } from './support.ts';
 export const pendingPollBody: Check = {
   name: 'pendingPollBody',
   severity: 'advisory',
-  rule: 'A poll of a running job SHOULD answer 202 with {} or with the job\'s location, never with a result or an error.',
+  rule: "A poll of a running job SHOULD answer 202 with {} or with the job's location, never with a result or an error.",
   source: 'docs/zstack-protocol.md#sync-and-async-jobs',
   run(o) {
     const pending = o.exchange.hops.slice(1).filter((h) => h.response.status === 202);
@@ -18,6 +18,14 @@ export const pendingPollBody: Check = {
       return ['inventory', 'inventories', 'error'].some((k) => b[k] !== undefined && b[k] !== null);
     });
     if (bad.length === 0) return [];
-    return [violation(this, o, 'a pending poll answered something else than {} or the location', `HTTP 202 ${show(bad[0].response.text, 160)}`, 'HTTP 202 {} or {"location": "..."}')];
+    return [
+      violation(
+        this,
+        o,
+        'a pending poll answered something else than {} or the location',
+        `HTTP 202 ${show(bad[0].response.text, 160)}`,
+        'HTTP 202 {} or {"location": "..."}',
+      ),
+    ];
   },
 };

@@ -12,6 +12,8 @@ export const queryByUuidAgrees: Check = {
     if (o.exchange.final.status !== 200) return [queryRefused(this, o)];
     const got = body(o)?.['inventories'];
     if (sameJson(got, o.expect.expected.sameAs)) return [];
-    return [violation(this, o, 'GET by uuid differs from q=uuid=', show(got, 240), show(o.expect.expected.sameAs, 240))];
+    return [
+      violation(this, o, 'GET by uuid differs from q=uuid=', show(got, 240), show(o.expect.expected.sameAs, 240)),
+    ];
   },
 };

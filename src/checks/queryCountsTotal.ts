@@ -12,8 +12,26 @@ export const queryCountsTotal: Check = {
     if (o.exchange.final.status !== 200) return [queryRefused(this, o)];
     const b = body(o);
     const out = [];
-    if (b?.['total'] !== o.expect.expected.total) out.push(violation(this, o, `${o.expect.why}: wrong total`, `total=${show(b?.['total'])}`, `total=${o.expect.expected.total}`));
-    if (o.expect.expected.countOnly && b && 'inventories' in b) out.push(violation(this, o, 'count=true also lists inventories', `inventories=${show(b['inventories'], 120)}`, 'no "inventories" key'));
+    if (b?.['total'] !== o.expect.expected.total)
+      out.push(
+        violation(
+          this,
+          o,
+          `${o.expect.why}: wrong total`,
+          `total=${show(b?.['total'])}`,
+          `total=${o.expect.expected.total}`,
+        ),
+      );
+    if (o.expect.expected.countOnly && b && 'inventories' in b)
+      out.push(
+        violation(
+          this,
+          o,
+          'count=true also lists inventories',
+          `inventories=${show(b['inventories'], 120)}`,
+          'no "inventories" key',
+        ),
+      );
     return out;
   },
 };

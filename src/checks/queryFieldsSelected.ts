@@ -13,14 +13,40 @@ export const queryFieldsSelected: Check = {
     if (o.exchange.final.status !== 200) return [queryRefused(this, o)];
     const { names, projected } = o.expect.expected.fields;
     const list = body(o)?.['inventories'];
-    if (!Array.isArray(list)) return [violation(this, o, 'fields query without inventories', show(body(o), 200), `${projected.length} inventories`)];
+    if (!Array.isArray(list))
+      return [
+        violation(this, o, 'fields query without inventories', show(body(o), 200), `${projected.length} inventories`),
+      ];
     const out = [];
-    const extra = [...new Set(list.flatMap((i) => (isObject(i) ? Object.keys(i) : [])).filter((k) => !names.includes(k)))];
-    if (extra.length) out.push(violation(this, o, `fields=${names.join(',')} returned other fields too`, extra.join(', '), `only ${names.join(', ')}`));
+    const extra = [
+      ...new Set(list.flatMap((i) => (isObject(i) ? Object.keys(i) : [])).filter((k) => !names.includes(k))),
+    ];
+    if (extra.length)
+      out.push(
+        violation(
+          this,
+          o,
+          `fields=${names.join(',')} returned other fields too`,
+          extra.join(', '),
+          `only ${names.join(', ')}`,
+        ),
+      );
     const key = (v: unknown) => JSON.stringify(canonical(v));
     const want = projected.map(key).sort();
-    const got = list.map((i) => (isObject(i) ? Object.fromEntries(Object.entries(i).filter(([k]) => names.includes(k))) : i)).map(key).sort();
-    if (want.join('\n') !== got.join('\n')) out.push(violation(this, o, `fields=${names.join(',')} values differ from the full inventories`, show(got.slice(0, 3)), show(want.slice(0, 3))));
+    const got = list
+      .map((i) => (isObject(i) ? Object.fromEntries(Object.entries(i).filter(([k]) => names.includes(k))) : i))
+      .map(key)
+      .sort();
+    if (want.join('\n') !== got.join('\n'))
+      out.push(
+        violation(
+          this,
+          o,
+          `fields=${names.join(',')} values differ from the full inventories`,
+          show(got.slice(0, 3)),
+          show(want.slice(0, 3)),
+        ),
+      );
     return out;
   },
 };

@@ -11,7 +11,13 @@ export function answerUuids(o: Observation): string[] | undefined {
 
 /** A violation for a query the oracle expected to succeed, when it did not answer 200. */
 export function queryRefused(check: Pick<Check, 'name' | 'severity' | 'source'>, o: Observation) {
-  return violation(check, o, 'a valid query was refused', `HTTP ${o.exchange.final.status} ${show(o.exchange.final.json ?? o.exchange.final.text, 200)}`, 'HTTP 200 with the matching inventories');
+  return violation(
+    check,
+    o,
+    'a valid query was refused',
+    `HTTP ${o.exchange.final.status} ${show(o.exchange.final.json ?? o.exchange.final.text, 200)}`,
+    'HTTP 200 with the matching inventories',
+  );
 }
 
 const sample = (xs: string[]): string => `${xs.slice(0, 4).join(', ')}${xs.length > 4 ? `, … (${xs.length})` : ''}`;
@@ -26,18 +32,38 @@ export const queryReturnsMatchingRows: Check = {
     if (o.exchange.final.status !== 200) return [queryRefused(this, o)];
     const got = answerUuids(o);
     const { list, ordered } = o.expect.expected.uuids;
-    if (!got) return [violation(this, o, `${o.expect.why}: no inventories`, show(body(o), 200), `inventories with ${list.length} resource(s)`)];
+    if (!got)
+      return [
+        violation(
+          this,
+          o,
+          `${o.expect.why}: no inventories`,
+          show(body(o), 200),
+          `inventories with ${list.length} resource(s)`,
+        ),
+      ];
     const out = [];
     const dup = got.filter((u, i) => got.indexOf(u) !== i);
-    if (dup.length) out.push(violation(this, o, `${o.expect.why}: a resource is listed twice`, sample(dup), 'each resource once'));
+    if (dup.length)
+      out.push(violation(this, o, `${o.expect.why}: a resource is listed twice`, sample(dup), 'each resource once'));
     const want = new Set(list);
     const have = new Set(got);
     const extra = [...have].filter((u) => !want.has(u));
     const missing = list.filter((u) => !have.has(u));
     if (extra.length || missing.length) {
-      out.push(violation(this, o, `${o.expect.why}: the answer does not match the conditions`, `${extra.length ? `not matching but listed: ${sample(extra)}` : ''}${extra.length && missing.length ? '; ' : ''}${missing.length ? `matching but missing: ${sample(missing)}` : ''}`, `${list.length} resource(s): ${sample(list)}`));
+      out.push(
+        violation(
+          this,
+          o,
+          `${o.expect.why}: the answer does not match the conditions`,
+          `${extra.length ? `not matching but listed: ${sample(extra)}` : ''}${extra.length && missing.length ? '; ' : ''}${missing.length ? `matching but missing: ${sample(missing)}` : ''}`,
+          `${list.length} resource(s): ${sample(list)}`,
+        ),
+      );
     } else if (ordered && got.join() !== list.join()) {
-      out.push(violation(this, o, `${o.expect.why}: the page is not the slice of the sorted list`, sample(got), sample(list)));
+      out.push(
+        violation(this, o, `${o.expect.why}: the page is not the slice of the sorted list`, sample(got), sample(list)),
+      );
     }
     return out;
   },

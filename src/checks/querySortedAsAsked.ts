@@ -15,7 +15,15 @@ export const querySortedAsAsked: Check = {
     const got = (answerUuids(o) ?? []).filter((u) => ranks[u] !== undefined);
     for (let i = 1; i < got.length; i++) {
       if (ranks[got[i]] < ranks[got[i - 1]]) {
-        return [violation(this, o, `${o.expect.why}: out of order`, `${got[i - 1]} (rank ${ranks[got[i - 1]]}) before ${got[i]} (rank ${ranks[got[i]]})`, `ranks not decreasing: ${got.map((u) => ranks[u]).join(',')} is not`)];
+        return [
+          violation(
+            this,
+            o,
+            `${o.expect.why}: out of order`,
+            `${got[i - 1]} (rank ${ranks[got[i - 1]]}) before ${got[i]} (rank ${ranks[got[i]]})`,
+            `ranks not decreasing: ${got.map((u) => ranks[u]).join(',')} is not`,
+          ),
+        ];
       }
     }
     return [];

@@ -9,6 +9,14 @@ export const rejectedCreateLeavesNothing: Check = {
   run(o) {
     if (o.api.kind !== 'create' || o.expect.kind === 'success' || o.after === undefined) return NOT_APPLICABLE;
     if (o.after === null) return [];
-    return [violation(this, o, 'a refused create left a resource behind', `HTTP ${o.exchange.final.status}, yet a query finds ${show(o.after['uuid'])} named ${show(o.after['name'], 80)}`, 'no resource')];
+    return [
+      violation(
+        this,
+        o,
+        'a refused create left a resource behind',
+        `HTTP ${o.exchange.final.status}, yet a query finds ${show(o.after['uuid'])} named ${show(o.after['name'], 80)}`,
+        'no resource',
+      ),
+    ];
   },
 };

@@ -9,6 +9,14 @@ export const repeatedDeleteSucceeds: Check = {
   run(o) {
     if (o.expect.kind !== 'repeat-delete') return NOT_APPLICABLE;
     if (o.exchange.final.status === 200) return [];
-    return [violation(this, o, 'second delete failed', `HTTP ${o.exchange.final.status} ${show(o.exchange.final.json ?? o.exchange.final.text, 200)}`, 'HTTP 200')];
+    return [
+      violation(
+        this,
+        o,
+        'second delete failed',
+        `HTTP ${o.exchange.final.status} ${show(o.exchange.final.json ?? o.exchange.final.text, 200)}`,
+        'HTTP 200',
+      ),
+    ];
   },
 };

@@ -19,7 +19,15 @@ export const replyMatchesSchema: Check = {
       const problems = ctx.schemas.validate(o.api.reply.schema, item);
       if (problems.length > 0) {
         const where = o.api.reply.body === 'inventory' ? 'inventory' : `inventories[${i}]`;
-        out.push(violation(this, o, `${where} does not match ${o.api.reply.schema}`, formatProblems(problems), `a valid ${o.api.reply.schema}`));
+        out.push(
+          violation(
+            this,
+            o,
+            `${where} does not match ${o.api.reply.schema}`,
+            formatProblems(problems),
+            `a valid ${o.api.reply.schema}`,
+          ),
+        );
       }
     }
     return out;

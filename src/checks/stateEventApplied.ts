@@ -5,7 +5,7 @@ import { replyInventory, show, succeeded, violation } from './support.ts';
 export const stateEventApplied: Check = {
   name: 'stateEventApplied',
   severity: 'required',
-  rule: 'After a successful stateEvent the resource MUST be in the event\'s state (enable -> Enabled, disable -> Disabled), in the reply and in the next query; a repeat is idempotent.',
+  rule: "After a successful stateEvent the resource MUST be in the event's state (enable -> Enabled, disable -> Disabled), in the reply and in the next query; a repeat is idempotent.",
   source: 'descriptor effect.transitions; docs/zstack-protocol.md#state-events (repeats are idempotent)',
   run(o) {
     const e = o.api.effect;
@@ -16,8 +16,26 @@ export const stateEventApplied: Check = {
     const field = e.field as string;
     const out = [];
     const inv = replyInventory(o);
-    if (inv && inv[field] !== wanted) out.push(violation(this, o, `${field} not ${wanted} after ${String(event)}`, `reply ${field}=${show(inv[field])} (before: ${show(o.before?.[field])})`, `${field}=${JSON.stringify(wanted)}`));
-    if (o.after && o.after[field] !== wanted) out.push(violation(this, o, `query shows ${field} not ${wanted} after ${String(event)}`, `query ${field}=${show(o.after[field])}`, `${field}=${JSON.stringify(wanted)}`));
+    if (inv && inv[field] !== wanted)
+      out.push(
+        violation(
+          this,
+          o,
+          `${field} not ${wanted} after ${String(event)}`,
+          `reply ${field}=${show(inv[field])} (before: ${show(o.before?.[field])})`,
+          `${field}=${JSON.stringify(wanted)}`,
+        ),
+      );
+    if (o.after && o.after[field] !== wanted)
+      out.push(
+        violation(
+          this,
+          o,
+          `query shows ${field} not ${wanted} after ${String(event)}`,
+          `query ${field}=${show(o.after[field])}`,
+          `${field}=${JSON.stringify(wanted)}`,
+        ),
+      );
     return out;
   },
 };

@@ -6,8 +6,22 @@ import type { Check, Violation } from './types.ts';
 import type { Observation } from '../exchange/observation.ts';
 import { javaTrim } from '../contracts/java-text.ts';
 
-export function violation(check: Pick<Check, 'name' | 'severity' | 'source'>, o: Observation, title: string, received: string, expected: string): Violation {
-  return { check: check.name, severity: check.severity, api: o.api.name, title, received, expected, source: check.source };
+export function violation(
+  check: Pick<Check, 'name' | 'severity' | 'source'>,
+  o: Observation,
+  title: string,
+  received: string,
+  expected: string,
+): Violation {
+  return {
+    check: check.name,
+    severity: check.severity,
+    api: o.api.name,
+    title,
+    received,
+    expected,
+    source: check.source,
+  };
 }
 
 export const show = (v: unknown, max = 300): string => {
@@ -17,7 +31,8 @@ export const show = (v: unknown, max = 300): string => {
 
 export const body = (o: Observation): JsonObject | undefined => finalBody(o.exchange);
 
-export const succeeded = (o: Observation): boolean => o.exchange.final.status === 200 && o.exchange.unsettled === undefined;
+export const succeeded = (o: Observation): boolean =>
+  o.exchange.final.status === 200 && o.exchange.unsettled === undefined;
 
 /** The inventory of a successful single-resource reply. */
 export function replyInventory(o: Observation): JsonObject | undefined {
@@ -34,25 +49,30 @@ export function storedValue(v: unknown, type: string): unknown {
 
 /**
  * Canonical form for equality: object keys sorted; lists of inventories (objects with a uuid) sorted by uuid,
- * since the server builds them from joined rows in no defined order (docs/zstack-protocol.md#inventory-fields-always-present).
+ * since the server builds them from joined rows in no defined order
+ * (docs/zstack-protocol.md#inventory-fields-always-present).
  */
 export function canonical(v: unknown): unknown {
   if (Array.isArray(v)) {
     const items = v.map(canonical);
     if (items.every((i) => isObject(i) && typeof i['uuid'] === 'string')) {
-      return [...items].sort((a, b) => String((a as JsonObject)['uuid']).localeCompare(String((b as JsonObject)['uuid'])));
+      return [...items].sort((a, b) =>
+        String((a as JsonObject)['uuid']).localeCompare(String((b as JsonObject)['uuid'])),
+      );
     }
     return items;
   }
   if (isObject(v)) {
     const out: JsonObject = {};
-    for (const k of Object.keys(v).sort()) if (v[k] !== null) out[k] = canonical(v[k]); // null == absent (Gson drops nulls)
+    // null == absent (Gson drops nulls)
+    for (const k of Object.keys(v).sort()) if (v[k] !== null) out[k] = canonical(v[k]);
     return out;
   }
   return v;
 }
 
-export const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+export const sameJson = (a: unknown, b: unknown): boolean =>
+  JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 
 /** Fields whose values differ between two inventories (absent and null are the same). */
 export function changedFields(a: JsonObject, b: JsonObject): string[] {
@@ -94,7 +114,11 @@ function listAsCompared(items: JsonObject[]): JsonObject[] {
   });
 }
 
-interface FieldMismatch { field: string; expected: unknown; actual: unknown }
+interface FieldMismatch {
+  field: string;
+  expected: unknown;
+  actual: unknown;
+}
 
 /**
  * The fields a call was sent (effect.fields: parameter -> inventory field) that `inv` does not show as ZStack
@@ -115,13 +139,31 @@ function sentFieldMismatches(o: Observation, fields: Record<string, string>, inv
   return out;
 }
 
-/** What a successful create or update shows of the fields it was sent, in its reply and in the query after it: a violation per field not applied. */
-export function sentFieldsNotApplied(check: Pick<Check, 'name' | 'severity' | 'source'>, o: Observation, fields: Record<string, string>): Violation[] {
+/**
+ * What a successful create or update shows of the fields it was sent, in its reply and in the query after it: a
+ * violation per field not applied.
+ */
+export function sentFieldsNotApplied(
+  check: Pick<Check, 'name' | 'severity' | 'source'>,
+  o: Observation,
+  fields: Record<string, string>,
+): Violation[] {
   const out: Violation[] = [];
-  for (const [where, inv] of [['reply', replyInventory(o)], ['query', o.after ?? undefined]] as const) {
+  for (const [where, inv] of [
+    ['reply', replyInventory(o)],
+    ['query', o.after ?? undefined],
+  ] as const) {
     if (!inv) continue;
     for (const m of sentFieldMismatches(o, fields, inv)) {
-      out.push(violation(check, o, `${where} does not show the ${m.field} sent`, `${m.field}=${show(m.actual, 200)}`, `${m.field}=${show(m.expected, 200)}`));
+      out.push(
+        violation(
+          check,
+          o,
+          `${where} does not show the ${m.field} sent`,
+          `${m.field}=${show(m.actual, 200)}`,
+          `${m.field}=${show(m.expected, 200)}`,
+        ),
+      );
     }
   }
   return out;

@@ -18,7 +18,9 @@ export interface Violation {
 export const NOT_APPLICABLE = 'not-applicable' as const;
 export type CheckOutcome = Violation[] | typeof NOT_APPLICABLE;
 
-export interface CheckContext { schemas: SchemaRegistry }
+export interface CheckContext {
+  schemas: SchemaRegistry;
+}
 
 export interface Check {
   name: string;

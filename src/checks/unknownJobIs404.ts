@@ -11,6 +11,14 @@ export const unknownJobIs404: Check = {
     if (o.expect.kind !== 'unknown-job') return NOT_APPLICABLE;
     const first = firstResponse(o);
     if (first.status === 404) return [];
-    return [violation(this, o, 'an unknown job address does not answer 404', `HTTP ${first.status} ${show(first.text, 120)}`, 'HTTP 404 (plain text)')];
+    return [
+      violation(
+        this,
+        o,
+        'an unknown job address does not answer 404',
+        `HTTP ${first.status} ${show(first.text, 120)}`,
+        'HTTP 404 (plain text)',
+      ),
+    ];
   },
 };

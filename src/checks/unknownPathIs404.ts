@@ -11,6 +11,14 @@ export const unknownPathIs404: Check = {
     if (o.expect.kind !== 'unknown-path') return NOT_APPLICABLE;
     const first = firstResponse(o);
     if (first.status === 404 && o.exchange.hops.length === 1) return [];
-    return [violation(this, o, 'an unknown API path does not answer 404', `HTTP ${first.status} ${show(first.text, 120)}`, 'HTTP 404 (plain text), no job')];
+    return [
+      violation(
+        this,
+        o,
+        'an unknown API path does not answer 404',
+        `HTTP ${first.status} ${show(first.text, 120)}`,
+        'HTTP 404 (plain text), no job',
+      ),
+    ];
   },
 };

@@ -21,6 +21,14 @@ export const wrongMethodRefused: Check = {
     const zstack = ZSTACK_REFUSAL[method];
     const refusals = zstack === undefined ? [405] : [405, zstack];
     if (refusals.includes(first.status) && o.exchange.hops.length === 1) return [];
-    return [violation(this, o, `${method} on a path none of whose APIs takes it is not refused`, `HTTP ${first.status}${o.exchange.hops.length > 1 ? ', then a job' : ''} ${show(first.text, 120)}`, `HTTP ${refusals.join(' or ')} at once, no job`)];
+    return [
+      violation(
+        this,
+        o,
+        `${method} on a path none of whose APIs takes it is not refused`,
+        `HTTP ${first.status}${o.exchange.hops.length > 1 ? ', then a job' : ''} ${show(first.text, 120)}`,
+        `HTTP ${refusals.join(' or ')} at once, no job`,
+      ),
+    ];
   },
 };

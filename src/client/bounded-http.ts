@@ -40,7 +40,10 @@ export interface BodyStall {
 
 /** A failure with a one-line reason a reader can act on (the caller adds method and URL). */
 export class HttpFailure extends Error {
-  constructor(reason: string, readonly stall?: BodyStall) {
+  constructor(
+    reason: string,
+    readonly stall?: BodyStall,
+  ) {
     super(reason);
     this.name = 'HttpFailure';
   }
@@ -49,8 +52,8 @@ export class HttpFailure extends Error {
 const TLS_CODES: Record<string, string> = {
   DEPTH_ZERO_SELF_SIGNED_CERT: 'the certificate is self-signed',
   SELF_SIGNED_CERT_IN_CHAIN: 'the certificate chain ends in a self-signed CA that is not trusted',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'the certificate\'s issuer is not trusted',
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'the certificate\'s issuer is not trusted',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: "the certificate's issuer is not trusted",
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: "the certificate's issuer is not trusted",
   CERT_HAS_EXPIRED: 'the certificate has expired',
   ERR_TLS_CERT_ALTNAME_INVALID: 'the certificate does not name this host',
 };
@@ -65,9 +68,12 @@ function explain(e: NodeJS.ErrnoException, received: number, timeoutMs: number, 
       : `no answer within ${timeoutMs} ms (ZSTACK_REQUEST_TIMEOUT_MS)`;
   }
   if (code === 'ECONNRESET' || code === 'EPIPE' || /socket hang up|aborted/i.test(e.message)) {
-    return received > 0 ? `connection reset by the endpoint in the middle of the body (after ${received} bytes)` : 'connection reset by the endpoint';
+    return received > 0
+      ? `connection reset by the endpoint in the middle of the body (after ${received} bytes)`
+      : 'connection reset by the endpoint';
   }
-  if (TLS_CODES[code]) return `TLS refused: ${TLS_CODES[code]} (trust its CA with ZSTACK_CA_FILE, or opt out with ZSTACK_TLS_INSECURE=true)`;
+  if (TLS_CODES[code])
+    return `TLS refused: ${TLS_CODES[code]} (trust its CA with ZSTACK_CA_FILE, or opt out with ZSTACK_TLS_INSECURE=true)`;
   if (/certificate|SSL|TLS/i.test(`${code} ${e.message}`)) return `TLS error: ${e.message.split('\n')[0]}`;
   if (code === 'HPE_INVALID_CONSTANT' || code.startsWith('HPE_')) return `not an HTTP answer (${code})`;
   return e.message.split('\n')[0] || code || 'request failed';
@@ -106,34 +112,48 @@ export class BoundedHttp {
         clearTimeout(timer);
         f();
       };
-      const fail = (e: NodeJS.ErrnoException) => finish(() => reject(new HttpFailure(explain(e, received, timeoutMs, headersCame),
-        e.code === 'DEADLINE' && headersCame ? { bytes: received, timeoutMs } : undefined)));
-      const request = (isHttps ? https : http).request(url, { method: req.method, headers, agent: isHttps ? this.httpsAgent : this.httpAgent }, (res) => {
-        headersCame = true;
-        const chunks: Buffer[] = [];
-        const done = (truncated: boolean) => {
-          const headerMap: Record<string, string> = {};
-          for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headerMap[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-          finish(() => resolve({ status: res.statusCode ?? 0, headers: headerMap, body: Buffer.concat(chunks), truncated }));
-        };
-        res.on('data', (chunk: Buffer) => {
-          if (settled) return;
-          const room = maxResponseBytes - received;
-          received += chunk.length;
-          if (chunk.length > room) {
-            // cut at the cap and drop the connection: the rest is never read
-            chunks.push(chunk.subarray(0, Math.max(0, room)));
-            done(true);
-            res.destroy();
-            request.destroy();
-            return;
-          }
-          chunks.push(chunk);
-        });
-        res.on('end', () => done(false));
-        res.on('aborted', () => fail(Object.assign(new Error('aborted'), { code: 'ECONNRESET' })));
-        res.on('error', (e) => fail(e));
-      });
+      const fail = (e: NodeJS.ErrnoException) =>
+        finish(() =>
+          reject(
+            new HttpFailure(
+              explain(e, received, timeoutMs, headersCame),
+              e.code === 'DEADLINE' && headersCame ? { bytes: received, timeoutMs } : undefined,
+            ),
+          ),
+        );
+      const request = (isHttps ? https : http).request(
+        url,
+        { method: req.method, headers, agent: isHttps ? this.httpsAgent : this.httpAgent },
+        (res) => {
+          headersCame = true;
+          const chunks: Buffer[] = [];
+          const done = (truncated: boolean) => {
+            const headerMap: Record<string, string> = {};
+            for (const [k, v] of Object.entries(res.headers))
+              if (v !== undefined) headerMap[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+            finish(() =>
+              resolve({ status: res.statusCode ?? 0, headers: headerMap, body: Buffer.concat(chunks), truncated }),
+            );
+          };
+          res.on('data', (chunk: Buffer) => {
+            if (settled) return;
+            const room = maxResponseBytes - received;
+            received += chunk.length;
+            if (chunk.length > room) {
+              // cut at the cap and drop the connection: the rest is never read
+              chunks.push(chunk.subarray(0, Math.max(0, room)));
+              done(true);
+              res.destroy();
+              request.destroy();
+              return;
+            }
+            chunks.push(chunk);
+          });
+          res.on('end', () => done(false));
+          res.on('aborted', () => fail(Object.assign(new Error('aborted'), { code: 'ECONNRESET' })));
+          res.on('error', (e) => fail(e));
+        },
+      );
       const timer = setTimeout(() => {
         fail(Object.assign(new Error('deadline'), { code: 'DEADLINE' }));
         request.destroy();

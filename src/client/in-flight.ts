@@ -14,7 +14,8 @@ export class InFlight {
       return await task();
     } finally {
       const next = this.waiting.shift();
-      if (next) next(); // the slot passes straight to the next task
+      if (next)
+        next(); // the slot passes straight to the next task
       else this.active--;
     }
   }
@@ -24,7 +25,11 @@ export class InFlight {
  * fn over every item, at most `limit` at once; results in item order. Every task runs to its end before the
  * first failure (in item order) is thrown, so nothing is still creating when the caller cleans up.
  */
-export async function mapInFlight<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapInFlight<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const slots = new InFlight(Math.max(1, limit));
   const settled = await Promise.allSettled(items.map((item, i) => slots.run(() => fn(item, i))));
   const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');

@@ -9,8 +9,13 @@ import type { Transport } from './transport.ts';
 import { redact } from '../reporting/redact.ts';
 
 export class JobTimeoutError extends Error {
-  constructor(readonly hops: Hop[], timeoutMs: number) {
-    super(`the job at ${redact(hops[hops.length - 1]?.request.url ?? '?')} was still pending after ${timeoutMs} ms (ZSTACK_JOB_TIMEOUT_MS)`);
+  constructor(
+    readonly hops: Hop[],
+    timeoutMs: number,
+  ) {
+    super(
+      `the job at ${redact(hops[hops.length - 1]?.request.url ?? '?')} was still pending after ${timeoutMs} ms (ZSTACK_JOB_TIMEOUT_MS)`,
+    );
     this.name = 'JobTimeoutError';
   }
 }

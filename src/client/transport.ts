@@ -11,7 +11,11 @@ import { redact } from '../reporting/redact.ts';
 
 export class TransportError extends Error {
   /** stall: the headers came, the body was still arriving at ZSTACK_REQUEST_TIMEOUT_MS */
-  constructor(readonly request: WireRequest, reason: string, readonly stall?: BodyStall) {
+  constructor(
+    readonly request: WireRequest,
+    reason: string,
+    readonly stall?: BodyStall,
+  ) {
     super(redact(`${request.method} ${request.url}: ${reason}`));
     this.name = 'TransportError';
   }
@@ -61,11 +65,18 @@ export class Transport {
     let waited = 0;
     for (;;) {
       const res = await this.once(req);
-      const asked = res.status === 429 ? retryAfterMs(res.headers['retry-after']) ?? DEFAULT_BACKOFF_MS
-        : res.status === 503 ? retryAfterMs(res.headers['retry-after']) : undefined;
+      const asked =
+        res.status === 429
+          ? (retryAfterMs(res.headers['retry-after']) ?? DEFAULT_BACKOFF_MS)
+          : res.status === 503
+            ? retryAfterMs(res.headers['retry-after'])
+            : undefined;
       if (asked === undefined) return res;
       if (waited + asked > budget) {
-        throw new TransportError(req, `the endpoint answered ${res.status} and asks to wait ${Math.ceil(asked / 1000)} s more (waited ${Math.round(waited / 1000)} s); that is beyond ZSTACK_RETRY_AFTER_MAX_MS=${budget}: lower ZSTACK_MAX_RPS or ZSTACK_MAX_IN_FLIGHT`);
+        throw new TransportError(
+          req,
+          `the endpoint answered ${res.status} and asks to wait ${Math.ceil(asked / 1000)} s more (waited ${Math.round(waited / 1000)} s); that is beyond ZSTACK_RETRY_AFTER_MAX_MS=${budget}: lower ZSTACK_MAX_RPS or ZSTACK_MAX_IN_FLIGHT`,
+        );
       }
       waited += asked;
       await new Promise((r) => setTimeout(r, asked));

@@ -71,8 +71,13 @@ export class ZStackClient {
   /** the run's guards (src/safety, src/resources/ledger.ts); none in self-tests against their own servers */
   readonly guards: SendGuard[] = [];
 
-  constructor(readonly transport: Transport, readonly config: SuiteConfig, readonly contracts: Contracts) {
-    if (!config.baseUrl) throw new SetupError('no target: ZSTACK_BASE_URL is unset and the embedded server did not start');
+  constructor(
+    readonly transport: Transport,
+    readonly config: SuiteConfig,
+    readonly contracts: Contracts,
+  ) {
+    if (!config.baseUrl)
+      throw new SetupError('no target: ZSTACK_BASE_URL is unset and the embedded server did not start');
   }
 
   get baseUrl(): string {
@@ -95,11 +100,17 @@ export class ZStackClient {
   /** Logs in by account; throws SetupError naming what the endpoint answered when it refuses. */
   async login(): Promise<string> {
     const api = findApi(this.contracts, 'Session', 'login');
-    const x = await this.call(api.name, { accountName: this.config.accountName, password: this.passwordHash() }, { session: null });
+    const x = await this.call(
+      api.name,
+      { accountName: this.config.accountName, password: this.passwordHash() },
+      { session: null },
+    );
     const inv = finalBody(x)?.['inventory'];
     const uuid = isObject(inv) ? inv['uuid'] : undefined;
     if (x.final.status !== 200 || typeof uuid !== 'string') {
-      throw new SetupError(`login as "${this.config.accountName}" failed: HTTP ${x.final.status} ${oneLine(x.final.text)}`);
+      throw new SetupError(
+        `login as "${this.config.accountName}" failed: HTTP ${x.final.status} ${oneLine(x.final.text)}`,
+      );
     }
     registerSecret(uuid);
     this.session = uuid;
@@ -137,7 +148,16 @@ export class ZStackClient {
       if (opts.userTags) envelope['userTags'] = opts.userTags;
       text = JSON.stringify(envelope);
     }
-    return this.send(api.name, { method: api.method, url, headers: this.headers(opts, text !== undefined), ...(text !== undefined ? { body: text } : {}) }, opts.followJob ?? true);
+    return this.send(
+      api.name,
+      {
+        method: api.method,
+        url,
+        headers: this.headers(opts, text !== undefined),
+        ...(text !== undefined ? { body: text } : {}),
+      },
+      opts.followJob ?? true,
+    );
   }
 
   /** A query of a resource's inventories (docs/zstack-protocol.md#query-language). */
@@ -153,7 +173,11 @@ export class ZStackClient {
     if (opts.fields) params.set('fields', opts.fields.join(','));
     const qs = params.toString();
     const path = opts.uuid ? apiPath(api, { uuid: opts.uuid }, true) : apiPath(api, {});
-    return this.send(api.name, { method: 'GET', url: this.baseUrl + path + (qs ? `?${qs}` : ''), headers: this.headers(opts, false) });
+    return this.send(api.name, {
+      method: 'GET',
+      url: this.baseUrl + path + (qs ? `?${qs}` : ''),
+      headers: this.headers(opts, false),
+    });
   }
 
   /** The inventory of one resource as a query by uuid shows it, or undefined when the query finds none. */
@@ -167,7 +191,10 @@ export class ZStackClient {
     return isObject(found) ? found : undefined;
   }
 
-  /** Exchanges number `from` (inclusive) to `to` (exclusive), counted by exchangeCount, as far as history still holds them. */
+  /**
+   * Exchanges number `from` (inclusive) to `to` (exclusive), counted by exchangeCount, as far as history still holds
+   * them.
+   */
   exchangesBetween(from: number, to = this.exchangeCount): Exchange[] {
     const firstKept = this.exchangeCount - this.history.length;
     return this.history.slice(Math.max(0, from - firstKept), Math.max(0, to - firstKept));
@@ -200,14 +227,17 @@ export class ZStackClient {
     if (response.status === 202 && followJob) {
       const pollHeaders: Record<string, string> = {};
       // The SDK sends its Authorization header and X-JSON-Schema when polling; the server does not check them.
-      for (const [k, v] of Object.entries(request.headers)) if (/^(authorization|x-json-schema)$/i.test(k)) pollHeaders[k] = v;
+      for (const [k, v] of Object.entries(request.headers))
+        if (/^(authorization|x-json-schema)$/i.test(k)) pollHeaders[k] = v;
       try {
-        hops.push(...(await pollJob(this.transport, hops[0], {
-          baseUrl: this.baseUrl,
-          headers: pollHeaders,
-          timeoutMs: this.config.jobTimeoutMs,
-          intervalMs: this.config.pollIntervalMs,
-        })));
+        hops.push(
+          ...(await pollJob(this.transport, hops[0], {
+            baseUrl: this.baseUrl,
+            headers: pollHeaders,
+            timeoutMs: this.config.jobTimeoutMs,
+            intervalMs: this.config.pollIntervalMs,
+          })),
+        );
       } catch (e) {
         // The server's failure to settle is a finding for the checks, not an error of the suite.
         if (e instanceof NoJobLocationError) unsettled = 'no-job-location';
@@ -215,14 +245,16 @@ export class ZStackClient {
           unsettled = 'job-timeout';
           hops.splice(0, hops.length, ...e.hops);
           for (const g of this.guards) g.jobTimedOut?.(e.message);
-        }
-        else throw e;
+        } else throw e;
       }
     }
     return { api, hops, final: hops[hops.length - 1].response, ...(unsettled ? { unsettled } : {}) };
   }
 
-  private headers(opts: { session?: string | null; headers?: Record<string, string> }, hasBody: boolean): Record<string, string> {
+  private headers(
+    opts: { session?: string | null; headers?: Record<string, string> },
+    hasBody: boolean,
+  ): Record<string, string> {
     const h: Record<string, string> = {};
     if (hasBody) h['Content-Type'] = 'application/json;charset=UTF-8';
     const session = opts.session === undefined ? this.session : opts.session;

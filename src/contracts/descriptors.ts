@@ -19,18 +19,26 @@ export function loadValidatedContracts(dir = CONTRACTS_DIR): Contracts {
   for (const api of contracts.apis.values()) {
     const file = `contracts/apis/${api.name}.json`;
     if (!validate(api)) {
-      throw new ContractError(`${file}: ${(validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ')}`);
+      throw new ContractError(
+        `${file}: ${(validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ')}`,
+      );
     }
     if (api.reply.schema && !contracts.schemas.has(api.reply.schema)) {
-      throw new ContractError(`contracts/apis/${api.name}.json: reply schema "${api.reply.schema}" is not in contracts/schemas`);
+      throw new ContractError(
+        `contracts/apis/${api.name}.json: reply schema "${api.reply.schema}" is not in contracts/schemas`,
+      );
     }
-    if (api.reply.body !== 'empty' && !api.reply.schema) throw new ContractError(`contracts/apis/${api.name}.json: reply.${api.reply.body} needs a schema`);
+    if (api.reply.body !== 'empty' && !api.reply.schema)
+      throw new ContractError(`contracts/apis/${api.name}.json: reply.${api.reply.body} needs a schema`);
     for (const name of api.path.match(/\{(\w+)\}/g) ?? []) {
       const p = name.slice(1, -1);
-      if (api.params[p]?.in !== 'path') throw new ContractError(`contracts/apis/${api.name}.json: path parameter ${p} is not declared with in: "path"`);
+      if (api.params[p]?.in !== 'path')
+        throw new ContractError(`contracts/apis/${api.name}.json: path parameter ${p} is not declared with in: "path"`);
     }
     if (api.effect?.kind === 'stateEvent' && !(api.effect.param && api.effect.field && api.effect.transitions)) {
-      throw new ContractError(`contracts/apis/${api.name}.json: a stateEvent effect needs param, field and transitions`);
+      throw new ContractError(
+        `contracts/apis/${api.name}.json: a stateEvent effect needs param, field and transitions`,
+      );
     }
   }
   return contracts;

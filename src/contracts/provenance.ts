@@ -50,9 +50,11 @@ function descriptorTypesFor(javaType: string): ReadonlyArray<ParamSpec['type']> 
   return [];
 }
 
-const sameSet = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
+const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
 
-const MISSING_FACTS = 'no facts in contracts/sdk/actions.json: run `npm run sdk:facts -- <zstackio/zstack checkout> --commit <sha>` and commit the index';
+const MISSING_FACTS =
+  'no facts in contracts/sdk/actions.json: run `npm run sdk:facts -- <zstackio/zstack checkout> --commit <sha>` and commit the index';
 
 /** Where a descriptor and the SDK's action class disagree: route, parameters, their types and validators. */
 export function sdkDisagreements(contracts: Contracts, facts: SdkFacts): string[] {
@@ -65,7 +67,9 @@ export function sdkDisagreements(contracts: Contracts, facts: SdkFacts): string[
     }
     out.push(...routeDisagreements(api, sdk));
     const sdkParams = Object.entries(sdk.params).filter(([n]) => !CLIENT_PARAMS.has(n));
-    for (const [n] of sdkParams) if (!(n in api.params)) out.push(`${api.name}.${n}: declared by the SDK's ${sdk.class} (@Param), missing from the descriptor`);
+    for (const [n] of sdkParams)
+      if (!(n in api.params))
+        out.push(`${api.name}.${n}: declared by the SDK's ${sdk.class} (@Param), missing from the descriptor`);
     for (const [n, p] of Object.entries(api.params)) {
       const s = sdk.params[n];
       if (!s) out.push(`${api.name}.${n}: not a parameter of the SDK's ${sdk.class}`);
@@ -84,7 +88,10 @@ function routeDisagreements(api: ApiDescriptor, sdk: SdkAction): string[] {
   if (key !== api.bodyKey) out.push(`${api.name}: body key ${api.bodyKey ?? 'none'}, the SDK's is ${key ?? 'none'}`);
   if (r.needPoll !== api.async) out.push(`${api.name}: async ${api.async}, the SDK's needPoll is ${r.needPoll}`);
   const noSession = api.kind === 'login' || api.suppressCredentialCheck === true;
-  if (r.needSession === noSession) out.push(`${api.name}: the SDK's needSession is ${r.needSession}, the descriptor ${noSession ? 'sends no session' : 'sends one'}`);
+  if (r.needSession === noSession)
+    out.push(
+      `${api.name}: the SDK's needSession is ${r.needSession}, the descriptor ${noSession ? 'sends no session' : 'sends one'}`,
+    );
   return out;
 }
 
@@ -98,19 +105,24 @@ function paramDisagreements(api: ApiDescriptor, n: string, p: ParamSpec, s: SdkP
     out.push(`${where}: required ${p.required === true}, the SDK's @Param says required = ${s.required === true}`);
   }
   if (!p.provenance?.enum) {
-    if (s.validValues && !p.enum) out.push(`${where}: the SDK allows only ${s.validValues.join(', ')}, the descriptor any value`);
-    if (p.enum && !s.validValues) out.push(`${where}: allowed values ${p.enum.join(', ')}, but the SDK's @Param declares none`);
-    if (p.enum && s.validValues && !sameSet(p.enum, s.validValues)) out.push(`${where}: allowed values ${p.enum.join(', ')}, the SDK's are ${s.validValues.join(', ')}`);
+    if (s.validValues && !p.enum)
+      out.push(`${where}: the SDK allows only ${s.validValues.join(', ')}, the descriptor any value`);
+    if (p.enum && !s.validValues)
+      out.push(`${where}: allowed values ${p.enum.join(', ')}, but the SDK's @Param declares none`);
+    if (p.enum && s.validValues && !sameSet(p.enum, s.validValues))
+      out.push(`${where}: allowed values ${p.enum.join(', ')}, the SDK's are ${s.validValues.join(', ')}`);
   }
   if (!p.provenance?.maxLength && p.maxLength !== s.maxLength) {
     out.push(`${where}: maxLength ${p.maxLength ?? 'none'}, the SDK's @Param says ${s.maxLength ?? 'none'}`);
   }
-  if (p.minItems !== undefined && !p.provenance?.minItems) out.push(`${where}: minItems ${p.minItems} has no source (the SDK declares no minimum): give provenance.minItems`);
+  if (p.minItems !== undefined && !p.provenance?.minItems)
+    out.push(`${where}: minItems ${p.minItems} has no source (the SDK declares no minimum): give provenance.minItems`);
   return out;
 }
 
 /** A source text that names server code and the docs section that describes it. */
-const namesServerCode = (text: string | undefined): boolean => text !== undefined && /\.java\b/.test(text) && /docs\/zstack-protocol\.md#[a-z0-9-]+/.test(text);
+const namesServerCode = (text: string | undefined): boolean =>
+  text !== undefined && /\.java\b/.test(text) && /docs\/zstack-protocol\.md#[a-z0-9-]+/.test(text);
 
 /** The refusals the suite demands whose source is neither the SDK's @Param nor server code the descriptor names. */
 export function unsourcedRejections(contracts: Contracts, facts: SdkFacts): string[] {
@@ -132,13 +144,21 @@ function unsourced(api: ApiDescriptor, r: RejectionRule, s: SdkParam | undefined
   const types = descriptorTypesFor(s.javaType);
   switch (r.kind) {
     case 'required':
-      return s.required === true || namesServerCode(provenance.required) ? undefined : 'the SDK does not mark required and no server code is named';
+      return s.required === true || namesServerCode(provenance.required)
+        ? undefined
+        : 'the SDK does not mark required and no server code is named';
     case 'enum':
-      return (s.validValues && sameSet(s.validValues, r.values)) || namesServerCode(provenance.enum) ? undefined : 'rests on allowed values the SDK does not declare';
+      return (s.validValues && sameSet(s.validValues, r.values)) || namesServerCode(provenance.enum)
+        ? undefined
+        : 'rests on allowed values the SDK does not declare';
     case 'maxLength':
-      return s.maxLength === r.max || namesServerCode(provenance.maxLength) ? undefined : `rests on a maxLength of ${r.max} the SDK does not declare`;
+      return s.maxLength === r.max || namesServerCode(provenance.maxLength)
+        ? undefined
+        : `rests on a maxLength of ${r.max} the SDK does not declare`;
     case 'boolean':
-      return types.includes('boolean') ? undefined : 'the SDK does not type as a Boolean (TypeVerifier checks only Boolean and integer fields)';
+      return types.includes('boolean')
+        ? undefined
+        : 'the SDK does not type as a Boolean (TypeVerifier checks only Boolean and integer fields)';
     case 'list-shape':
       return types.includes('list') ? undefined : 'the SDK does not type as a List';
     case 'string-shape':
@@ -147,6 +167,8 @@ function unsourced(api: ApiDescriptor, r: RejectionRule, s: SdkParam | undefined
       return namesServerCode(provenance.items) ? undefined : 'no server code is named for (provenance.items)';
     case 'references':
       // a path uuid: PortApiValidator (docs/zstack-protocol.md#unknown-resources-and-repeated-deletes)
-      return p.in === 'path' || namesServerCode(provenance.references) ? undefined : 'no server code is named for (provenance.references)';
+      return p.in === 'path' || namesServerCode(provenance.references)
+        ? undefined
+        : 'no server code is named for (provenance.references)';
   }
 }

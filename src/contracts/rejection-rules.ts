@@ -28,7 +28,7 @@ export type RejectionKind = RejectionRule['kind'];
 
 const itemRequired = (contracts: Contracts, p: ParamSpec): string[] => {
   if (!p.items) return [];
-  return ((dereference(contracts, p.items as JsonSchema)['required'] as string[] | undefined) ?? []);
+  return (dereference(contracts, p.items as JsonSchema)['required'] as string[] | undefined) ?? [];
 };
 
 /** The refusals an API's descriptor lets the suite demand, parameter by parameter, in descriptor order. */
@@ -38,11 +38,13 @@ export function rejectionRules(contracts: Contracts, api: ApiDescriptor): Reject
     if (p.in === 'body') {
       if (p.required) out.push({ kind: 'required', param });
       if (p.type === 'string' && p.enum) out.push({ kind: 'enum', param, values: p.enum });
-      if (p.type === 'string' && !p.enum && p.maxLength !== undefined) out.push({ kind: 'maxLength', param, max: p.maxLength });
+      if (p.type === 'string' && !p.enum && p.maxLength !== undefined)
+        out.push({ kind: 'maxLength', param, max: p.maxLength });
       if (p.type === 'boolean') out.push({ kind: 'boolean', param });
       if (p.type === 'list') out.push({ kind: 'list-shape', param });
       if (p.type === 'string' || p.type === 'uuid') out.push({ kind: 'string-shape', param });
-      if (p.provenance?.items) for (const member of itemRequired(contracts, p)) out.push({ kind: 'item-required', param, member });
+      if (p.provenance?.items)
+        for (const member of itemRequired(contracts, p)) out.push({ kind: 'item-required', param, member });
     }
     // a path uuid is checked by PortApiValidator (docs/zstack-protocol.md#unknown-resources-and-repeated-deletes)
     const sourced = p.in === 'path' || (p.required && p.provenance?.references !== undefined);

@@ -4,12 +4,22 @@ import type { ApiDescriptor, JsonSchema, ParamSpec } from '../../contracts/index
 
 export function paramSchema(p: ParamSpec): JsonSchema {
   switch (p.type) {
-    case 'uuid': return { $ref: 'urn:zstack:common#/$defs/uuid' };
-    case 'boolean': return { type: 'boolean' };
-    case 'integer': return { type: 'integer' };
-    case 'list': return { type: 'array', items: p.items ?? {}, ...(p.minItems !== undefined ? { minItems: p.minItems } : {}) };
-    case 'map': return { type: 'object' };
-    case 'string': return { type: 'string', ...(p.enum ? { enum: p.enum } : {}), ...(p.maxLength ? { maxLength: p.maxLength } : {}) };
+    case 'uuid':
+      return { $ref: 'urn:zstack:common#/$defs/uuid' };
+    case 'boolean':
+      return { type: 'boolean' };
+    case 'integer':
+      return { type: 'integer' };
+    case 'list':
+      return { type: 'array', items: p.items ?? {}, ...(p.minItems !== undefined ? { minItems: p.minItems } : {}) };
+    case 'map':
+      return { type: 'object' };
+    case 'string':
+      return {
+        type: 'string',
+        ...(p.enum ? { enum: p.enum } : {}),
+        ...(p.maxLength ? { maxLength: p.maxLength } : {}),
+      };
   }
 }
 
@@ -22,7 +32,9 @@ export function requestBodySchema(api: ApiDescriptor): JsonSchema | undefined {
     properties: Object.fromEntries(body.map(([n, p]) => [n, paramSchema(p)])),
     required: body.filter(([, p]) => p.required).map(([n]) => n),
   };
-  const tags = api.tags ? { systemTags: { $ref: 'urn:zstack:common#/$defs/tags' }, userTags: { $ref: 'urn:zstack:common#/$defs/tags' } } : {};
+  const tags = api.tags
+    ? { systemTags: { $ref: 'urn:zstack:common#/$defs/tags' }, userTags: { $ref: 'urn:zstack:common#/$defs/tags' } }
+    : {};
   return {
     type: 'object',
     required: [api.bodyKey],

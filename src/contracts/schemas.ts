@@ -5,7 +5,12 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import type { Contracts, JsonSchema } from '../../contracts/index.ts';
 import { isZStackTimestamp } from './timestamps.ts';
 
-export interface SchemaProblem { path: string; message: string; keyword: string; missingProperty?: string }
+export interface SchemaProblem {
+  path: string;
+  message: string;
+  keyword: string;
+  missingProperty?: string;
+}
 
 export const versionAtLeast = (v: string, min: string): boolean => {
   const a = v.split('.').map(Number);
@@ -18,7 +23,9 @@ export const versionAtLeast = (v: string, min: string): boolean => {
 function forVersion(schema: JsonSchema, version: string): JsonSchema {
   const since = schema['x-required-since'] as Record<string, string> | undefined;
   if (!since) return schema;
-  const extra = Object.entries(since).filter(([, v]) => versionAtLeast(version, v)).map(([k]) => k);
+  const extra = Object.entries(since)
+    .filter(([, v]) => versionAtLeast(version, v))
+    .map(([k]) => k);
   return { ...schema, required: [...((schema['required'] as string[] | undefined) ?? []), ...extra] };
 }
 
@@ -37,7 +44,10 @@ export class SchemaRegistry {
   private readonly ajv: Ajv2020;
   private readonly validators = new Map<string, ValidateFunction>();
 
-  constructor(readonly contracts: Contracts, readonly targetVersion: string) {
+  constructor(
+    readonly contracts: Contracts,
+    readonly targetVersion: string,
+  ) {
     this.ajv = ajvOf([...contracts.schemas.values()].map((schema) => forVersion(schema, targetVersion)));
   }
 
@@ -60,7 +70,10 @@ export class SchemaRegistry {
     return v(value) ? [] : (v.errors ?? []).map(toProblem);
   }
 
-  /** Fields inferred to be always present (docs/zstack-protocol.md#inventory-fields-always-present) (x-advisory-required): reported, never required. */
+  /**
+   * Fields inferred to be always present (docs/zstack-protocol.md#inventory-fields-always-present)
+   * (x-advisory-required): reported, never required.
+   */
   advisoryRequired(name: string): string[] {
     return (this.contracts.schemas.get(name)?.['x-advisory-required'] as string[] | undefined) ?? [];
   }
@@ -87,18 +100,22 @@ export function dereference(contracts: Contracts, schema: JsonSchema): JsonSchem
   let s = schema;
   for (let i = 0; i < 10 && typeof s['$ref'] === 'string'; i++) {
     const target = ajv.getSchema(s['$ref'] as string)?.schema;
-    if (typeof target !== 'object' || target === null) throw new Error(`contracts: cannot resolve $ref ${String(s['$ref'])}`);
+    if (typeof target !== 'object' || target === null)
+      throw new Error(`contracts: cannot resolve $ref ${String(s['$ref'])}`);
     s = target as JsonSchema;
   }
   return s;
 }
 
 function toProblem(e: ErrorObject): SchemaProblem {
-  const missing = e.keyword === 'required' ? String((e.params as { missingProperty?: string }).missingProperty) : undefined;
+  const missing =
+    e.keyword === 'required' ? String((e.params as { missingProperty?: string }).missingProperty) : undefined;
   return {
     path: e.instancePath || '/',
     keyword: e.keyword,
-    message: missing ? `missing required field "${missing}"` : `${e.message ?? e.keyword}${e.keyword === 'enum' ? ` ${JSON.stringify((e.params as { allowedValues?: unknown }).allowedValues)}` : ''}`,
+    message: missing
+      ? `missing required field "${missing}"`
+      : `${e.message ?? e.keyword}${e.keyword === 'enum' ? ` ${JSON.stringify((e.params as { allowedValues?: unknown }).allowedValues)}` : ''}`,
     ...(missing ? { missingProperty: missing } : {}),
   };
 }

@@ -6,7 +6,8 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
  * The three spellings as one pattern, in a syntax both JavaScript and Pact's Rust regex engine read (the U+202F is
  * the character itself, not an escape): the checks parse with it and the pact matchers send it.
  */
-export const TIMESTAMP_PATTERN = '^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\\d{1,2}), (\\d{4}),? (\\d{1,2}):(\\d{2}):(\\d{2})([ \u202f])(AM|PM)$';
+export const TIMESTAMP_PATTERN =
+  '^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\\d{1,2}), (\\d{4}),? (\\d{1,2}):(\\d{2}):(\\d{2})([ \u202f])(AM|PM)$';
 const JAVA_MEDIUM = new RegExp(TIMESTAMP_PATTERN);
 
 export interface ParsedTimestamp {

@@ -16,7 +16,9 @@ export function contractsForVersion(contracts: Contracts, version: string): Cont
   const apis = new Map<string, ApiDescriptor>();
   for (const [name, api] of contracts.apis) {
     if (!apiAvailable(api, version)) continue;
-    const params = Object.fromEntries(Object.entries(api.params).filter(([, p]) => p.since === undefined || versionAtLeast(version, p.since)));
+    const params = Object.fromEntries(
+      Object.entries(api.params).filter(([, p]) => p.since === undefined || versionAtLeast(version, p.since)),
+    );
     apis.set(name, { ...api, params });
   }
   return { apis, schemas: contracts.schemas };
@@ -24,9 +26,11 @@ export function contractsForVersion(contracts: Contracts, version: string): Cont
 
 /** The version a group of APIs needs: the newest `since` among them (an unknown name is a contract error). */
 export function sinceOfApis(contracts: Contracts, names: readonly string[]): string {
-  return newestVersion(names.map((n) => {
-    const api = contracts.apis.get(n);
-    if (!api) throw new Error(`contracts: no API named ${n}`);
-    return api.since;
-  }));
+  return newestVersion(
+    names.map((n) => {
+      const api = contracts.apis.get(n);
+      if (!api) throw new Error(`contracts: no API named ${n}`);
+      return api.since;
+    }),
+  );
 }

@@ -20,7 +20,10 @@ export interface WireResponse {
   durationMs: number;
 }
 
-export interface Hop { request: WireRequest; response: WireResponse }
+export interface Hop {
+  request: WireRequest;
+  response: WireResponse;
+}
 
 export interface Exchange {
   api: string;

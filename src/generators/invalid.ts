@@ -42,118 +42,239 @@ export interface InvalidCase {
 
 const rest = (why: string, statuses: number[]): Expectation => ({ kind: 'rest-rejection', statuses, why });
 const api = (code: string, why: string): Expectation => ({ kind: 'api-rejection', code, why });
-/** Gson fails building the message: real ZStack answers 500, a stricter server 400 (docs/zstack-protocol.md#wrong-json-types). */
+/**
+ * Gson fails building the message: real ZStack answers 500, a stricter server 400
+ * (docs/zstack-protocol.md#wrong-json-types).
+ */
 const WRONG_SHAPE = [400, 500];
 
 /** A JSON value that is not a scalar: the wrong shape for a String field. */
-const nonScalar: fc.Arbitrary<unknown> = fc.oneof(fc.constant({}), fc.constant({ value: 'x' }), fc.constant([]), fc.constant(['x']));
+const nonScalar: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constant({}),
+  fc.constant({ value: 'x' }),
+  fc.constant([]),
+  fc.constant(['x']),
+);
 /** A value that is not a list: the wrong shape for a List field. */
-const nonList: fc.Arbitrary<unknown> = fc.oneof(fc.string({ maxLength: 5 }), fc.integer(), fc.boolean(), fc.constant({}), fc.constant({ name: 'x' }));
-/** A scalar whose string form is not true/false in any case (padding excluded: whether TypeVerifier trims is not public). */
-const nonBoolean: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom('maybe', 'yes', 'no', '1', '0', 'truth', 'f', ''),
-  fc.string({ unit: fc.constantFrom(...'abcxyz01'), minLength: 1, maxLength: 6 }),
-  fc.integer({ min: -3, max: 3 }),
-).filter((v) => !/^(true|false)$/i.test(String(v)));
+const nonList: fc.Arbitrary<unknown> = fc.oneof(
+  fc.string({ maxLength: 5 }),
+  fc.integer(),
+  fc.boolean(),
+  fc.constant({}),
+  fc.constant({ name: 'x' }),
+);
+/**
+ * A scalar whose string form is not true/false in any case (padding excluded: whether TypeVerifier trims is not
+ * public).
+ */
+const nonBoolean: fc.Arbitrary<unknown> = fc
+  .oneof(
+    fc.constantFrom('maybe', 'yes', 'no', '1', '0', 'truth', 'f', ''),
+    fc.string({ unit: fc.constantFrom(...'abcxyz01'), minLength: 1, maxLength: 6 }),
+    fc.integer({ min: -3, max: 3 }),
+  )
+  .filter((v) => !/^(true|false)$/i.test(String(v)));
 
 /** Every invalid case a descriptor allows, as one arbitrary (each case: one thing wrong, the rest valid). */
-export function invalidCase(contracts: Contracts, a: ApiDescriptor, opts: ParamGenOptions = {}): fc.Arbitrary<InvalidCase> {
+export function invalidCase(
+  contracts: Contracts,
+  a: ApiDescriptor,
+  opts: ParamGenOptions = {},
+): fc.Arbitrary<InvalidCase> {
   const base = validBody(contracts, a, opts);
   const cases: Array<fc.Arbitrary<InvalidCase>> = [];
   const bodyKey = a.bodyKey;
   const isAction = a.method === 'PUT' && bodyKey !== undefined && bodyKey !== 'params';
 
   if (isAction && bodyKey) {
-    const miscased = fc.constantFrom(bodyKey.toLowerCase(), bodyKey.toUpperCase(), bodyKey[0].toUpperCase() + bodyKey.slice(1))
+    const miscased = fc
+      .constantFrom(bodyKey.toLowerCase(), bodyKey.toUpperCase(), bodyKey[0].toUpperCase() + bodyKey.slice(1))
       .filter((k) => k !== bodyKey);
-    cases.push(fc.tuple(base, miscased).map(([params, key]) => ({
-      label: `action key "${key}" instead of "${bodyKey}"`, klass: 'rest-layer', expect: rest(`mis-cased action key ${key}`, [400]), params, bodyKeyOverride: key,
-    })));
-    cases.push(fc.tuple(base, fc.constantFrom('none', 'tags-only', 'other-key')).map(([params, shape]) => {
-      const envelope = shape === 'none' ? {} : shape === 'tags-only' ? { systemTags: [], userTags: [] } : { [`${bodyKey}Unknown`]: params };
-      return { label: `body without the action key (${shape})`, klass: 'rest-layer', expect: rest('a PUT body without its action key', [400]), params, envelope };
-    }));
+    cases.push(
+      fc.tuple(base, miscased).map(([params, key]) => ({
+        label: `action key "${key}" instead of "${bodyKey}"`,
+        klass: 'rest-layer',
+        expect: rest(`mis-cased action key ${key}`, [400]),
+        params,
+        bodyKeyOverride: key,
+      })),
+    );
+    cases.push(
+      fc.tuple(base, fc.constantFrom('none', 'tags-only', 'other-key')).map(([params, shape]) => {
+        const envelope =
+          shape === 'none'
+            ? {}
+            : shape === 'tags-only'
+              ? { systemTags: [], userTags: [] }
+              : { [`${bodyKey}Unknown`]: params };
+        return {
+          label: `body without the action key (${shape})`,
+          klass: 'rest-layer',
+          expect: rest('a PUT body without its action key', [400]),
+          params,
+          envelope,
+        };
+      }),
+    );
   }
   if (bodyKey) {
-    cases.push(fc.constantFrom('[]', '"text"', '5', 'true', 'null', `{"${bodyKey}":`, 'not json').map((rawText) => ({
-      label: `body ${JSON.stringify(rawText)} (not a JSON object)`, klass: 'rest-layer', expect: rest('a body that is not a JSON object', WRONG_SHAPE), params: {}, rawText,
-    })));
+    cases.push(
+      fc.constantFrom('[]', '"text"', '5', 'true', 'null', `{"${bodyKey}":`, 'not json').map((rawText) => ({
+        label: `body ${JSON.stringify(rawText)} (not a JSON object)`,
+        klass: 'rest-layer',
+        expect: rest('a body that is not a JSON object', WRONG_SHAPE),
+        params: {},
+        rawText,
+      })),
+    );
   }
   if (a.tags) {
-    cases.push(fc.tuple(base, fc.constantFrom('systemTags', 'userTags'), fc.oneof(fc.string({ maxLength: 5 }), fc.constant({}))).map(([params, key, value]) => ({
-      label: `${key} ${JSON.stringify(value)} (not a list)`, klass: 'rest-layer', expect: rest(`${key} of the wrong JSON shape`, WRONG_SHAPE), params,
-      envelope: { [bodyKey ?? 'params']: params, [key]: value },
-    })));
+    cases.push(
+      fc
+        .tuple(base, fc.constantFrom('systemTags', 'userTags'), fc.oneof(fc.string({ maxLength: 5 }), fc.constant({})))
+        .map(([params, key, value]) => ({
+          label: `${key} ${JSON.stringify(value)} (not a list)`,
+          klass: 'rest-layer',
+          expect: rest(`${key} of the wrong JSON shape`, WRONG_SHAPE),
+          params,
+          envelope: { [bodyKey ?? 'params']: params, [key]: value },
+        })),
+    );
   }
 
   // one case family per refusal the descriptor lets the suite demand (src/contracts/rejection-rules.ts)
   for (const r of rejectionRules(contracts, a)) {
     const name = r.param;
-    const withValue = (value: fc.Arbitrary<unknown>) => fc.tuple(base, value).map(([params, v]) => ({ ...params, [name]: v }));
+    const withValue = (value: fc.Arbitrary<unknown>) =>
+      fc.tuple(base, value).map(([params, v]) => ({ ...params, [name]: v }));
     switch (r.kind) {
       case 'boolean':
-        cases.push(fc.tuple(base, nonBoolean).map(([params, v]) => ({
-          label: `${name} ${JSON.stringify(v)} (not a boolean)`, klass: 'rest-layer', expect: rest(`${name} ${JSON.stringify(v)}`, [400]), params: { ...params, [name]: v },
-        })));
+        cases.push(
+          fc.tuple(base, nonBoolean).map(([params, v]) => ({
+            label: `${name} ${JSON.stringify(v)} (not a boolean)`,
+            klass: 'rest-layer',
+            expect: rest(`${name} ${JSON.stringify(v)}`, [400]),
+            params: { ...params, [name]: v },
+          })),
+        );
         break;
       case 'list-shape':
-        cases.push(withValue(nonList).map((params) => ({
-          label: `${name} ${JSON.stringify(params[name])} (not a list)`, klass: 'rest-layer', expect: rest(`${name} of the wrong JSON shape`, WRONG_SHAPE), params,
-        })));
+        cases.push(
+          withValue(nonList).map((params) => ({
+            label: `${name} ${JSON.stringify(params[name])} (not a list)`,
+            klass: 'rest-layer',
+            expect: rest(`${name} of the wrong JSON shape`, WRONG_SHAPE),
+            params,
+          })),
+        );
         break;
       case 'item-required': {
         const p = a.params[name];
-        const items = fc.array(validItem(contracts, p.items ?? {}), { minLength: Math.max(1, p.minItems ?? 0), maxLength: 3 });
+        const items = fc.array(validItem(contracts, p.items ?? {}), {
+          minLength: Math.max(1, p.minItems ?? 0),
+          maxLength: 3,
+        });
         const member = r.member;
-        cases.push(fc.tuple(base, items, fc.nat()).map(([params, list, at]) => {
-          const i = at % list.length;
-          const broken = list.map((x, j) => (j === i ? Object.fromEntries(Object.entries(x as Record<string, unknown>).filter(([k]) => k !== member)) : x));
-          return { label: `${name}[${i}] without ${member}`, klass: 'api', expect: api('SYS.1007', `${name}[${i}] without ${member}`), params: { ...params, [name]: broken } };
-        }));
+        cases.push(
+          fc.tuple(base, items, fc.nat()).map(([params, list, at]) => {
+            const i = at % list.length;
+            const broken = list.map((x, j) =>
+              j === i
+                ? Object.fromEntries(Object.entries(x as Record<string, unknown>).filter(([k]) => k !== member))
+                : x,
+            );
+            return {
+              label: `${name}[${i}] without ${member}`,
+              klass: 'api',
+              expect: api('SYS.1007', `${name}[${i}] without ${member}`),
+              params: { ...params, [name]: broken },
+            };
+          }),
+        );
         break;
       }
       case 'string-shape':
-        cases.push(withValue(nonScalar).map((params) => ({
-          label: `${name} ${JSON.stringify(params[name])} (not a string)`, klass: 'rest-layer', expect: rest(`${name} of the wrong JSON shape`, WRONG_SHAPE), params,
-        })));
+        cases.push(
+          withValue(nonScalar).map((params) => ({
+            label: `${name} ${JSON.stringify(params[name])} (not a string)`,
+            klass: 'rest-layer',
+            expect: rest(`${name} of the wrong JSON shape`, WRONG_SHAPE),
+            params,
+          })),
+        );
         break;
       case 'enum': {
         const allowed = new Set(r.values.map((v) => v.toLowerCase()));
-        const outside = fc.oneof(fc.constantFrom('pause', 'start', 'stop', 'enabled', 'Disabled', 'delete', ' '), fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'), minLength: 1, maxLength: 8 }))
+        const outside = fc
+          .oneof(
+            fc.constantFrom('pause', 'start', 'stop', 'enabled', 'Disabled', 'delete', ' '),
+            fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'), minLength: 1, maxLength: 8 }),
+          )
           .filter((v) => !allowed.has(javaTrim(v).toLowerCase()));
-        cases.push(withValue(outside).map((params) => ({
-          label: `${name} ${JSON.stringify(params[name])} (not one of ${r.values.join('/')})`, klass: 'api', expect: api('SYS.1007', `${name} ${JSON.stringify(params[name])}`), params,
-        })));
+        cases.push(
+          withValue(outside).map((params) => ({
+            label: `${name} ${JSON.stringify(params[name])} (not one of ${r.values.join('/')})`,
+            klass: 'api',
+            expect: api('SYS.1007', `${name} ${JSON.stringify(params[name])}`),
+            params,
+          })),
+        );
         break;
       }
       case 'maxLength': {
         const max = r.max;
-        const tooLong = fc.integer({ min: max + 1, max: max + 3 }).chain((n) => padded(coreOfLength(n))).map(joinPadded);
-        cases.push(withValue(tooLong).map((params) => ({
-          label: `${name} of ${javaTrim(params[name] as string).length} characters once trimmed (max ${max})`, klass: 'api',
-          expect: api('SYS.1007', `a ${javaTrim(params[name] as string).length}-character ${name}`), params,
-        })));
+        const tooLong = fc
+          .integer({ min: max + 1, max: max + 3 })
+          .chain((n) => padded(coreOfLength(n)))
+          .map(joinPadded);
+        cases.push(
+          withValue(tooLong).map((params) => ({
+            label: `${name} of ${javaTrim(params[name] as string).length} characters once trimmed (max ${max})`,
+            klass: 'api',
+            expect: api('SYS.1007', `a ${javaTrim(params[name] as string).length}-character ${name}`),
+            params,
+          })),
+        );
         break;
       }
       case 'required':
-        cases.push(base.map((params) => {
-          const { [name]: _omitted, ...rest_ } = params;
-          return { label: `${name} missing`, klass: 'api', expect: api('SYS.1007', `missing ${name}`), params: rest_ };
-        }));
+        cases.push(
+          base.map((params) => {
+            const { [name]: _omitted, ...rest_ } = params;
+            return {
+              label: `${name} missing`,
+              klass: 'api',
+              expect: api('SYS.1007', `missing ${name}`),
+              params: rest_,
+            };
+          }),
+        );
         break;
       case 'references':
         // only an unknown uuid in the path: the body's references are fixtures the case does not own
         if (a.params[name]?.in === 'path') {
-          cases.push(fc.tuple(base, unknownUuid).map(([params, uuid]) => ({
-            label: `${name} ${uuid} names no ${r.resource}`, klass: 'api', expect: api('SYS.1003', `unknown ${name}`), params, pathUuid: uuid,
-          })));
+          cases.push(
+            fc.tuple(base, unknownUuid).map(([params, uuid]) => ({
+              label: `${name} ${uuid} names no ${r.resource}`,
+              klass: 'api',
+              expect: api('SYS.1003', `unknown ${name}`),
+              params,
+              pathUuid: uuid,
+            })),
+          );
         }
         break;
     }
   }
 
-  cases.push(fc.tuple(base, unknownUuid).map(([params, session]) => ({
-    label: 'an unknown session', klass: 'session', expect: { kind: 'invalid-session' }, params, session,
-  })));
+  cases.push(
+    fc.tuple(base, unknownUuid).map(([params, session]) => ({
+      label: 'an unknown session',
+      klass: 'session',
+      expect: { kind: 'invalid-session' },
+      params,
+      session,
+    })),
+  );
   return fc.oneof(...cases);
 }

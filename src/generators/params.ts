@@ -16,7 +16,8 @@ import { dereference } from '../contracts/schemas.ts';
 import { NameSlot, RefSlot } from './slots.ts';
 import { core, joinPadded, padded, padding } from './text.ts';
 
-const isUuidSchema = (s: JsonSchema): boolean => typeof s['pattern'] === 'string' && (s['pattern'] as string).includes('[0-9a-f]{32}');
+const isUuidSchema = (s: JsonSchema): boolean =>
+  typeof s['pattern'] === 'string' && (s['pattern'] as string).includes('[0-9a-f]{32}');
 
 /** Booleans as a conformant server must take them: JSON booleans, or strings in any case. */
 export const validBoolean: fc.Arbitrary<boolean | string> = fc.oneof(
@@ -59,7 +60,12 @@ export interface ParamGenOptions {
 }
 
 /** A valid value for one descriptor param (a template: may hold slots). */
-export function validParam(contracts: Contracts, name: string, p: ParamSpec, opts: ParamGenOptions = {}): fc.Arbitrary<unknown> {
+export function validParam(
+  contracts: Contracts,
+  name: string,
+  p: ParamSpec,
+  opts: ParamGenOptions = {},
+): fc.Arbitrary<unknown> {
   switch (p.type) {
     case 'uuid':
       return fc.constant(new RefSlot(name, p.references));
@@ -71,13 +77,17 @@ export function validParam(contracts: Contracts, name: string, p: ParamSpec, opt
       return fc.constant({});
     case 'list': {
       const min = p.minItems ?? 0;
-      return fc.array(validItem(contracts, p.items ?? { type: 'string' }), { minLength: min, maxLength: Math.max(min, opts.maxItems ?? 3) });
+      return fc.array(validItem(contracts, p.items ?? { type: 'string' }), {
+        minLength: min,
+        maxLength: Math.max(min, opts.maxItems ?? 3),
+      });
     }
     case 'string': {
       if (p.enum) return validEnum(p.enum);
       const max = p.maxLength ?? 255;
       if (name === (opts.nameParam ?? 'name')) return padded(core({ min: 0, max })).map((t) => new NameSlot(t, max));
-      // non-empty once trimmed even when optional: whether a server stores "" or NULL for an emptied string is not public
+      // non-empty once trimmed even when optional: whether a server stores "" or NULL for an emptied string is not
+      // public
       return padded(core({ min: 1, max })).map(joinPadded);
     }
   }
@@ -96,7 +106,11 @@ export function generatedParams(api: ApiDescriptor): Array<[string, ParamSpec]> 
 }
 
 /** Valid body params of an API: every required param, and a random subset of the optional ones. */
-export function validBody(contracts: Contracts, api: ApiDescriptor, opts: ParamGenOptions = {}): fc.Arbitrary<Record<string, unknown>> {
+export function validBody(
+  contracts: Contracts,
+  api: ApiDescriptor,
+  opts: ParamGenOptions = {},
+): fc.Arbitrary<Record<string, unknown>> {
   const params = generatedParams(api);
   const model: Record<string, fc.Arbitrary<unknown>> = {};
   for (const [n, p] of params) model[n] = validParam(contracts, n, p, opts);
@@ -104,7 +118,10 @@ export function validBody(contracts: Contracts, api: ApiDescriptor, opts: ParamG
 }
 
 /** User tags beside the API key (system tags are validated against registered patterns on a real server: left out). */
-export const validUserTags: fc.Arbitrary<string[] | undefined> = fc.option(fc.array(core({ min: 1, max: 32 }), { minLength: 1, maxLength: 2 }), { nil: undefined, freq: 3 });
+export const validUserTags: fc.Arbitrary<string[] | undefined> = fc.option(
+  fc.array(core({ min: 1, max: 32 }), { minLength: 1, maxLength: 2 }),
+  { nil: undefined, freq: 3 },
+);
 
 /** A well-formed uuid (32 lower-case hex, version 4, variant 8-b) that names nothing. */
 export const unknownUuid: fc.Arbitrary<string> = fc.uuid({ version: 4 }).map((u) => u.replace(/-/g, ''));

@@ -22,7 +22,10 @@ export function renderValue(v: unknown): string {
   if (v !== null && typeof v === 'object' && fc.hasToStringMethod(v)) return v[fc.toStringMethod]();
   if (Array.isArray(v)) return `[${v.map(renderValue).join(',')}]`;
   if (v !== null && typeof v === 'object') {
-    return `{${Object.entries(v).filter(([, x]) => x !== undefined).map(([k, x]) => `${k}:${renderValue(x)}`).join(',')}}`;
+    return `{${Object.entries(v)
+      .filter(([, x]) => x !== undefined)
+      .map(([k, x]) => `${k}:${renderValue(x)}`)
+      .join(',')}}`;
   }
   return JSON.stringify(v);
 }

@@ -7,7 +7,10 @@ import { joinPadded, type PaddedText } from './text.ts';
 
 /** A resource name: the run's prefix (ResourceKit.name, so the resource carries the run id) + generated text. */
 export class NameSlot {
-  constructor(readonly text: PaddedText, readonly max: number) {}
+  constructor(
+    readonly text: PaddedText,
+    readonly max: number,
+  ) {}
   [fc.toStringMethod](): string {
     return `name(${renderText(this.text.lead)} + <run prefix> + ${renderText(this.text.core)} + ${renderText(this.text.trail)})`;
   }
@@ -18,7 +21,10 @@ export class NameSlot {
 
 /** The uuid of something the case needs: a resource the descriptor `references`, or a fixture (e.g. approverUuid). */
 export class RefSlot {
-  constructor(readonly param: string, readonly references?: string) {}
+  constructor(
+    readonly param: string,
+    readonly references?: string,
+  ) {}
   [fc.toStringMethod](): string {
     return `ref(${this.references ?? this.param})`;
   }
@@ -42,7 +48,11 @@ export function resolve(v: unknown, env: SlotEnv, label = 'gen'): unknown {
     let core = v.text.core.slice(0, room);
     // keep the core's last character above U+0020 (or drop it) so the trimmed form stays prefix + core
     while (core.length > 0 && core.charCodeAt(core.length - 1) <= 0x20) core = core.slice(0, -1);
-    return joinPadded({ lead: v.text.lead, core: core.length > 0 ? prefix + core : prefix.slice(0, -1), trail: v.text.trail });
+    return joinPadded({
+      lead: v.text.lead,
+      core: core.length > 0 ? prefix + core : prefix.slice(0, -1),
+      trail: v.text.trail,
+    });
   }
   if (v instanceof RefSlot) return env.ref(v);
   if (Array.isArray(v)) return v.map((x) => resolve(x, env, label));

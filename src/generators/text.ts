@@ -1,4 +1,5 @@
-// Text generators shaped by what a real ZStack stores (docs/zstack-protocol.md#string-trimming; MariaDB utf8: docs/zstack-protocol.md#operators-and-collation):
+// Text generators shaped by what a real ZStack stores (docs/zstack-protocol.md#string-trimming; MariaDB utf8:
+// docs/zstack-protocol.md#operators-and-collation):
 // - Java String.trim() strips characters <= U+0020 at both ends before validation and storage, so a value is
 //   built as padding + core + padding, where the core starts and ends with a character above U+0020 and is
 //   exactly the trimmed form; max lengths apply to the core.
@@ -7,7 +8,10 @@ import fc from 'fast-check';
 
 const isSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdfff;
 const fromCode = (min: number, max: number): fc.Arbitrary<string> =>
-  fc.integer({ min, max }).filter((c) => !isSurrogate(c)).map((c) => String.fromCharCode(c));
+  fc
+    .integer({ min, max })
+    .filter((c) => !isSurrogate(c))
+    .map((c) => String.fromCharCode(c));
 
 /** A character Java's trim keeps at the ends: above U+0020, in the BMP. Mostly readable, often not ASCII. */
 export const edgeChar: fc.Arbitrary<string> = fc.oneof(
@@ -30,7 +34,14 @@ export const innerChar: fc.Arbitrary<string> = fc.oneof(
 /** What Java's trim removes: runs of characters U+0001..U+0020 (U+0000 excluded: utf8 columns refuse it). */
 export const padding: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: fc.constant('') },
-  { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom(' ', '\t', '\n', '\r', '\u000b', '\u000c', '\u001f', '\u0001'), minLength: 1, maxLength: 3 }) },
+  {
+    weight: 1,
+    arbitrary: fc.string({
+      unit: fc.constantFrom(' ', '\t', '\n', '\r', '\u000b', '\u000c', '\u001f', '\u0001'),
+      minLength: 1,
+      maxLength: 3,
+    }),
+  },
 );
 
 /** A string of exactly `length` characters whose ends survive Java's trim (so it is its own trimmed form). */
@@ -38,7 +49,8 @@ export function coreOfLength(length: number): fc.Arbitrary<string> {
   if (length === 0) return fc.constant('');
   if (length === 1) return edgeChar;
   // Long values: a short random body, then one character repeated to the length (cheap to generate and shrink).
-  return fc.tuple(edgeChar, fc.string({ unit: innerChar, maxLength: Math.min(length - 2, 12) }), edgeChar, edgeChar)
+  return fc
+    .tuple(edgeChar, fc.string({ unit: innerChar, maxLength: Math.min(length - 2, 12) }), edgeChar, edgeChar)
     .map(([first, body, fill, last]) => (first + body + fill.repeat(length)).slice(0, length - 1) + last);
 }
 
@@ -54,7 +66,11 @@ export function core(opts: { min?: number; max: number }): fc.Arbitrary<string> 
 }
 
 /** A string value as sent: padding + core + padding; `core` is what a conformant server stores. */
-export interface PaddedText { lead: string; core: string; trail: string }
+export interface PaddedText {
+  lead: string;
+  core: string;
+  trail: string;
+}
 
 export function padded(c: fc.Arbitrary<string>, pad = true): fc.Arbitrary<PaddedText> {
   return fc.record({ lead: pad ? padding : fc.constant(''), core: c, trail: pad ? padding : fc.constant('') });

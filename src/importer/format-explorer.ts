@@ -12,7 +12,8 @@ const HEADING = /^(GET|POST|PUT|DELETE)(.*?)(?:起始版本|since)\s*(\d+\.\d+\.
 const BULLET = /^(\s*)•\s*(\S+?)(必填|required)?$/i;
 const ENDPOINT = /^(GET|POST|PUT|DELETE)\s*(\/\S+)$/;
 
-type Section = 'path' | 'body' | 'query' | 'reply' | 'endpoint' | 'operation' | 'request-example' | 'response-example' | 'other';
+type Section =
+  'path' | 'body' | 'query' | 'reply' | 'endpoint' | 'operation' | 'request-example' | 'response-example' | 'other';
 const SECTIONS: Array<[RegExp, Section]> = [
   [/^(路径参数|path parameters)$/i, 'path'],
   [/^(请求体字段|request body)$/i, 'body'],
@@ -27,7 +28,13 @@ const SECTIONS: Array<[RegExp, Section]> = [
 
 export function readExplorerPage(file: string, lines: Line[]): ParsedPage {
   const headIdx = lines.findIndex((l) => HEADING.test(l.text.trim()));
-  if (headIdx < 0) throw new PageError(file, 1, 'a heading line "<METHOD><group>起始版本 <x.y.z>同步|异步..." (API explorer page)', lines.find((l) => l.text.trim())?.text ?? '');
+  if (headIdx < 0)
+    throw new PageError(
+      file,
+      1,
+      'a heading line "<METHOD><group>起始版本 <x.y.z>同步|异步..." (API explorer page)',
+      lines.find((l) => l.text.trim())?.text ?? '',
+    );
   const head = HEADING.exec(lines[headIdx].text.trim()) as RegExpExecArray;
   const since = head[3];
   const claim = head[4];
@@ -54,9 +61,21 @@ export function readExplorerPage(file: string, lines: Line[]): ParsedPage {
       const bullet = BULLET.exec(text);
       if (bullet) {
         const split = splitNameAndType(bullet[2]);
-        if (!split) throw new PageError(file, no, 'a field "• <name><Type>[必填]" whose type is a known doc type, an inventory or an enum', trimmed);
+        if (!split)
+          throw new PageError(
+            file,
+            no,
+            'a field "• <name><Type>[必填]" whose type is a known doc type, an inventory or an enum',
+            trimmed,
+          );
         const indent = bullet[1].length;
-        const field: PageField = { name: split.name, type: split.type, required: bullet[3] !== undefined, children: [], line: no };
+        const field: PageField = {
+          name: split.name,
+          type: split.type,
+          required: bullet[3] !== undefined,
+          children: [],
+          line: no,
+        };
         if (section !== 'reply') field.in = section;
         while (stack.length > 0 && stack[stack.length - 1].indent >= indent) stack.pop();
         if (stack.length > 0) stack[stack.length - 1].field.children.push(field);
@@ -73,15 +92,33 @@ export function readExplorerPage(file: string, lines: Line[]): ParsedPage {
       if (!m) throw new PageError(file, no, 'the endpoint "<METHOD>/zstack/v1/..." under 请求地址', trimmed);
       endpoint = { method: m[1], path: m[2], line: no };
     } else if (section === 'operation' && !apiName) {
-      if (!/^[A-Z][A-Za-z0-9]+$/.test(trimmed)) throw new PageError(file, no, 'the operation ID (the API name, e.g. UpdateIAM2TicketFlowCollection) under 操作 ID', trimmed);
+      if (!/^[A-Z][A-Za-z0-9]+$/.test(trimmed))
+        throw new PageError(
+          file,
+          no,
+          'the operation ID (the API name, e.g. UpdateIAM2TicketFlowCollection) under 操作 ID',
+          trimmed,
+        );
       apiName = trimmed;
     } else if (section === 'request-example' && !curl && trimmed.startsWith('curl')) {
       const c = parseCurl(file, no, trimmed);
-      curl = { method: c.method, ...(c.url ? { path: urlPath(c.url) } : {}), headers: c.headers, body: c.body, line: no };
+      curl = {
+        method: c.method,
+        ...(c.url ? { path: urlPath(c.url) } : {}),
+        headers: c.headers,
+        body: c.body,
+        line: no,
+      };
     } else if (section === 'response-example' && !responseExample) {
       if (/^\d{3}$/.test(trimmed)) {
         const j = lines.findIndex((l, k) => k > i && l.text.trim() !== '');
-        if (j < 0 || !/^[[{]/.test(lines[j].text.trim())) throw new PageError(file, lines[j]?.no ?? no, 'the JSON body of the response example after its status', lines[j]?.text ?? '');
+        if (j < 0 || !/^[[{]/.test(lines[j].text.trim()))
+          throw new PageError(
+            file,
+            lines[j]?.no ?? no,
+            'the JSON body of the response example after its status',
+            lines[j]?.text ?? '',
+          );
         const block = readJsonBlock(file, lines, j);
         responseExample = { status: Number(trimmed), body: block.value, line: lines[j].no };
         i = block.next - 1;
@@ -89,10 +126,22 @@ export function readExplorerPage(file: string, lines: Line[]): ParsedPage {
     }
   }
 
-  if (!endpoint) throw new PageError(file, lines[lines.length - 1].no, 'a 请求地址 (endpoint) section with "<METHOD>/zstack/v1/..."');
-  if (!apiName) throw new PageError(file, lines[lines.length - 1].no, 'an 操作 ID (operation ID) section naming the API');
-  if (endpoint.method !== head[1].toUpperCase()) throw new PageError(file, endpoint.line, `the method of the heading (${head[1]})`, endpoint.method);
-  if (fields.reply.length === 0) throw new PageError(file, lines[headIdx].no, 'a 响应状态 (response) section listing the reply fields (error, inventory)');
+  if (!endpoint)
+    throw new PageError(
+      file,
+      lines[lines.length - 1].no,
+      'a 请求地址 (endpoint) section with "<METHOD>/zstack/v1/..."',
+    );
+  if (!apiName)
+    throw new PageError(file, lines[lines.length - 1].no, 'an 操作 ID (operation ID) section naming the API');
+  if (endpoint.method !== head[1].toUpperCase())
+    throw new PageError(file, endpoint.line, `the method of the heading (${head[1]})`, endpoint.method);
+  if (fields.reply.length === 0)
+    throw new PageError(
+      file,
+      lines[headIdx].no,
+      'a 响应状态 (response) section listing the reply fields (error, inventory)',
+    );
 
   // the parameters of an action or create sit in one Object field named after the body key
   const wrapper = fields.body.find((f) => f.type === 'Object' && f.children.length > 0);
@@ -105,10 +154,17 @@ export function readExplorerPage(file: string, lines: Line[]): ParsedPage {
   for (const p of params) if (p.description && /^(可选|optional)[。.]?$/i.test(p.description)) delete p.description;
   if (!VERSION.test(since)) throw new PageError(file, lines[headIdx].no, 'a since-version x.y.z', since);
   return {
-    file, format: 'explorer', apiName, method: endpoint.method as ParsedPage['method'], pathAsWritten: endpoint.path, pathLine: endpoint.line, since,
+    file,
+    format: 'explorer',
+    apiName,
+    method: endpoint.method as ParsedPage['method'],
+    pathAsWritten: endpoint.path,
+    pathLine: endpoint.line,
+    since,
     ...(claim ? { claimsSync: /^(同步|sync)$/i.test(claim) } : {}),
     ...(wrapper ? { bodyKey: wrapper.name } : {}),
-    params, reply: fields.reply,
+    params,
+    reply: fields.reply,
     ...(curl ? { requestExample: curl } : {}),
     ...(responseExample ? { responseExample } : {}),
   };

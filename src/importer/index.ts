@@ -4,7 +4,13 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { CONTRACTS_DIR, loadContracts, type ApiDescriptor, type Contracts, type JsonSchema } from '../../contracts/index.ts';
+import {
+  CONTRACTS_DIR,
+  loadContracts,
+  type ApiDescriptor,
+  type Contracts,
+  type JsonSchema,
+} from '../../contracts/index.ts';
 import { buildDescriptor, buildSchemas } from './build.ts';
 import { checkExamples } from './examples.ts';
 import { formatContractJson } from './format-json.ts';
@@ -22,7 +28,11 @@ export { OverrideError } from './overrides.ts';
 
 export const DOC_EXAMPLES_DIR = resolve(CONTRACTS_DIR, '../fixtures/doc-examples');
 
-export interface ImportOptions { contractsDir?: string; docExamplesDir?: string; dryRun?: boolean }
+export interface ImportOptions {
+  contractsDir?: string;
+  docExamplesDir?: string;
+  dryRun?: boolean;
+}
 export interface ImportResult {
   api: ApiDescriptor;
   files: PlannedFile[];
@@ -68,26 +78,54 @@ export function importPage(pageFile: string, opts: ImportOptions = {}): ImportRe
     override = withKept(override, api.name, [], texts);
     ({ fixture, defects } = checkExamples(page, api, contracts, override.docDefects));
   }
-  const finalApi = ordered({ ...api, ...(defects.length > 0 ? { docDefects: defects } : {}) } as unknown as Record<string, unknown>, DESCRIPTOR_KEYS) as unknown as ApiDescriptor;
+  const finalApi = ordered(
+    { ...api, ...(defects.length > 0 ? { docDefects: defects } : {}) } as unknown as Record<string, unknown>,
+    DESCRIPTOR_KEYS,
+  ) as unknown as ApiDescriptor;
   for (const d of override?.docDefects ?? []) {
-    if (!defects.some((x) => x.id === d.id)) console.warn(`import: ${api.name}: the override describes doc defect ${d.id}, which this page no longer shows; left out`);
+    if (!defects.some((x) => x.id === d.id))
+      console.warn(
+        `import: ${api.name}: the override describes doc defect ${d.id}, which this page no longer shows; left out`,
+      );
   }
   validateDescriptor(contractsDir, finalApi);
 
-  const files: PlannedFile[] = [{ path: join(contractsDir, 'apis', `${api.name}.json`), text: formatContractJson(finalApi as unknown as Record<string, unknown>) }];
-  for (const s of schemas.filter((x) => x.write)) files.push({ path: join(contractsDir, 'schemas', `${s.name}.schema.json`), text: formatContractJson(s.schema as JsonSchema) });
-  if (fixture) files.push({ path: join(examplesDir, `${api.name}.json`), text: formatContractJson(fixture as unknown as Record<string, unknown>) });
-  if (override !== overrideOnDisk) files.push({ path: overrideFile, text: formatContractJson(override as OverrideFile as unknown as Record<string, unknown>) });
+  const files: PlannedFile[] = [
+    {
+      path: join(contractsDir, 'apis', `${api.name}.json`),
+      text: formatContractJson(finalApi as unknown as Record<string, unknown>),
+    },
+  ];
+  for (const s of schemas.filter((x) => x.write))
+    files.push({
+      path: join(contractsDir, 'schemas', `${s.name}.schema.json`),
+      text: formatContractJson(s.schema as JsonSchema),
+    });
+  if (fixture)
+    files.push({
+      path: join(examplesDir, `${api.name}.json`),
+      text: formatContractJson(fixture as unknown as Record<string, unknown>),
+    });
+  if (override !== overrideOnDisk)
+    files.push({
+      path: overrideFile,
+      text: formatContractJson(override as OverrideFile as unknown as Record<string, unknown>),
+    });
   if (!opts.dryRun) writeAllOrNothing(files);
   return {
-    api: finalApi, files, kept: schemas.filter((s) => !s.write).map((s) => ({ schema: s.name, missing: s.missing })),
-    keptFacts: [...facts.entries.map((e) => e.path), ...texts.map((t) => `docDefects ${t.id}`)], pageChanges: facts.pageChanges,
+    api: finalApi,
+    files,
+    kept: schemas.filter((s) => !s.write).map((s) => ({ schema: s.name, missing: s.missing })),
+    keptFacts: [...facts.entries.map((e) => e.path), ...texts.map((t) => `docDefects ${t.id}`)],
+    pageChanges: facts.pageChanges,
   };
 }
 
 function validateDescriptor(contractsDir: string, api: ApiDescriptor): void {
   const ajv = new Ajv2020({ allErrors: true, strict: false });
-  const validate = ajv.compile(JSON.parse(readFileSync(join(contractsDir, 'descriptor.schema.json'), 'utf8')) as object);
+  const validate = ajv.compile(
+    JSON.parse(readFileSync(join(contractsDir, 'descriptor.schema.json'), 'utf8')) as object,
+  );
   const name = api.name;
   if (!validate(api)) {
     const why = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');

@@ -5,8 +5,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocDefect } from '../../contracts/index.ts';
 
-export interface OverrideEntry { path: string; value: unknown; reason: string }
-export interface OverrideFile { $comment?: string; set?: OverrideEntry[]; docDefects?: DocDefect[] }
+export interface OverrideEntry {
+  path: string;
+  value: unknown;
+  reason: string;
+}
+export interface OverrideFile {
+  $comment?: string;
+  set?: OverrideEntry[];
+  docDefects?: DocDefect[];
+}
 
 export class OverrideError extends Error {
   constructor(message: string) {
@@ -22,15 +30,26 @@ export function readOverride(contractsDir: string, relative: string): OverrideFi
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8')) as OverrideFile;
   } catch (e) {
-    throw new OverrideError(`contracts/overrides/${relative}: not JSON (${e instanceof Error ? e.message : String(e)})`);
+    throw new OverrideError(
+      `contracts/overrides/${relative}: not JSON (${e instanceof Error ? e.message : String(e)})`,
+    );
   }
   for (const [i, entry] of (parsed.set ?? []).entries()) {
-    if (typeof entry.path !== 'string' || !entry.path.startsWith('/') || entry.value === undefined || typeof entry.reason !== 'string' || entry.reason.trim() === '') {
-      throw new OverrideError(`contracts/overrides/${relative}: set[${i}] needs a JSON pointer "path", a "value" and a non-empty "reason"`);
+    if (
+      typeof entry.path !== 'string' ||
+      !entry.path.startsWith('/') ||
+      entry.value === undefined ||
+      typeof entry.reason !== 'string' ||
+      entry.reason.trim() === ''
+    ) {
+      throw new OverrideError(
+        `contracts/overrides/${relative}: set[${i}] needs a JSON pointer "path", a "value" and a non-empty "reason"`,
+      );
     }
   }
   for (const [i, d] of (parsed.docDefects ?? []).entries()) {
-    if (!d.id || !d.says || !d.actually || !d.source) throw new OverrideError(`contracts/overrides/${relative}: docDefects[${i}] needs id, says, actually and source`);
+    if (!d.id || !d.says || !d.actually || !d.source)
+      throw new OverrideError(`contracts/overrides/${relative}: docDefects[${i}] needs id, says, actually and source`);
   }
   return parsed;
 }
@@ -45,7 +64,8 @@ export function applyOverrides(target: Record<string, unknown>, entries: Overrid
     for (const part of parts.slice(0, -1)) {
       const next = node[part];
       if (next === undefined) node[part] = {};
-      else if (typeof next !== 'object' || next === null || Array.isArray(next)) throw new OverrideError(`${where}: ${e.path} goes through ${part}, which is not an object`);
+      else if (typeof next !== 'object' || next === null || Array.isArray(next))
+        throw new OverrideError(`${where}: ${e.path} goes through ${part}, which is not an object`);
       node = node[part] as Record<string, unknown>;
     }
     node[parts[parts.length - 1]] = structuredClone(e.value);

@@ -4,7 +4,10 @@
 /** One documented field: a request parameter, a reply member, or a member of a documented structure. */
 export interface PageField {
   name: string;
-  /** the docs' type name as written: String, Boolean, Timestamp, List, LinkedHashMap, int, long, StateEvent, XInventory, ... */
+  /**
+   * the docs' type name as written: String, Boolean, Timestamp, List, LinkedHashMap, int, long, StateEvent, XInventory,
+   * ...
+   */
   type: string;
   /** the page marks it required (必填 / no 可选 marker in the table format) */
   required: boolean;

@@ -6,10 +6,16 @@ import type { ParsedPage } from './page-model.ts';
 /** Enum values the SDK fixes for a docs type that the pages never list (docs/zstack-protocol.md#state-events). */
 export const KNOWN_ENUMS: Record<string, string[]> = { StateEvent: ['enable', 'disable'] };
 
-/** Column widths every ZStack resource shares: name VARCHAR(255), description VARCHAR(2048) (docs/zstack-protocol.md#inventory-fields-always-present). */
+/**
+ * Column widths every ZStack resource shares: name VARCHAR(255), description VARCHAR(2048)
+ * (docs/zstack-protocol.md#inventory-fields-always-present).
+ */
 export const MAX_LENGTHS: Record<string, number> = { name: 255, description: 2048 };
 
-/** An action's key is the API name with a lower-case first letter; a create wraps its parameters in `params` (docs/zstack-protocol.md#action-keys). */
+/**
+ * An action's key is the API name with a lower-case first letter; a create wraps its parameters in `params`
+ * (docs/zstack-protocol.md#action-keys).
+ */
 export const actionKeyOf = (api: string): string => api[0].toLowerCase() + api.slice(1);
 
 export function kindOf(page: ParsedPage): ApiDescriptor['kind'] {
@@ -35,8 +41,15 @@ export const resourceOfSchema = (schema: string): string => schema.replace(/Inve
  * lastOpDate (docs/zstack-protocol.md#state-events); updates change exactly the fields they are sent
  * (docs/zstack-protocol.md#updates); a create sets the fields it is sent.
  */
-export function effectOf(api: string, kind: ApiDescriptor['kind'], params: Record<string, ParamSpec>, inventoryFields: string[]): Effect | undefined {
-  const bodyParams = Object.entries(params).filter(([, p]) => p.in === 'body').map(([n]) => n);
+export function effectOf(
+  api: string,
+  kind: ApiDescriptor['kind'],
+  params: Record<string, ParamSpec>,
+  inventoryFields: string[],
+): Effect | undefined {
+  const bodyParams = Object.entries(params)
+    .filter(([, p]) => p.in === 'body')
+    .map(([n]) => n);
   const fields = Object.fromEntries(bodyParams.filter((n) => inventoryFields.includes(n)).map((n) => [n, n]));
   const event = params['stateEvent'];
   if (kind === 'action' && event?.enum && /^Change\w+State$/.test(api) && inventoryFields.includes('state')) {
@@ -50,10 +63,65 @@ export function effectOf(api: string, kind: ApiDescriptor['kind'], params: Recor
 }
 
 /** Key order of the checked-in contracts, so written files read like hand-written ones. */
-export const DESCRIPTOR_KEYS = ['name', 'since', 'resource', 'kind', 'method', 'path', 'pathWithUuid', 'async', 'suppressCredentialCheck', 'bodyKey', 'tags', 'params', 'effect', 'reply', 'docPage', 'docDefects', '$comment', 'sources'];
-export const PARAM_KEYS = ['in', 'type', 'required', 'enum', 'maxLength', 'minItems', 'items', 'default', 'since', 'secret', 'unique', 'references', 'description', 'provenance'];
-export const EFFECT_KEYS = ['kind', 'param', 'field', 'transitions', 'fields', 'mayChange', 'softDelete', 'deletedState'];
-export const SCHEMA_KEYS = ['$schema', '$id', 'title', 'x-zstack-class', '$comment', 'type', 'required', 'x-required-since', 'x-advisory-required', 'properties', 'additionalProperties'];
+export const DESCRIPTOR_KEYS = [
+  'name',
+  'since',
+  'resource',
+  'kind',
+  'method',
+  'path',
+  'pathWithUuid',
+  'async',
+  'suppressCredentialCheck',
+  'bodyKey',
+  'tags',
+  'params',
+  'effect',
+  'reply',
+  'docPage',
+  'docDefects',
+  '$comment',
+  'sources',
+];
+export const PARAM_KEYS = [
+  'in',
+  'type',
+  'required',
+  'enum',
+  'maxLength',
+  'minItems',
+  'items',
+  'default',
+  'since',
+  'secret',
+  'unique',
+  'references',
+  'description',
+  'provenance',
+];
+export const EFFECT_KEYS = [
+  'kind',
+  'param',
+  'field',
+  'transitions',
+  'fields',
+  'mayChange',
+  'softDelete',
+  'deletedState',
+];
+export const SCHEMA_KEYS = [
+  '$schema',
+  '$id',
+  'title',
+  'x-zstack-class',
+  '$comment',
+  'type',
+  'required',
+  'x-required-since',
+  'x-advisory-required',
+  'properties',
+  'additionalProperties',
+];
 
 export function ordered<T extends Record<string, unknown>>(obj: T, keys: string[]): T {
   const out: Record<string, unknown> = {};

@@ -3,22 +3,41 @@
 // download notices) is skipped by the format readers, which only take the lines they expect.
 import { PageError } from './page-error.ts';
 
-export interface Line { no: number; text: string }
-
-export function pageLines(text: string): Line[] {
-  return text.replace(/^\uFEFF/, '').split(/\r?\n/).map((t, i) => ({ no: i + 1, text: t.replace(/\s+$/, '') }));
+export interface Line {
+  no: number;
+  text: string;
 }
 
-/** Table format: a request line "METHOD zstack/v1/..." and "名字 | 类型 |" tables; explorer format: "请求体字段"/"操作 ID" headings with "• name Type" fields. */
+export function pageLines(text: string): Line[] {
+  return text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map((t, i) => ({ no: i + 1, text: t.replace(/\s+$/, '') }));
+}
+
+/**
+ * Table format: a request line "METHOD zstack/v1/..." and "名字 | 类型 |" tables; explorer format: "请求体字段"/"操作 ID" headings
+ * with "• name Type" fields.
+ */
 export function detectFormat(file: string, lines: Line[]): 'table' | 'explorer' {
-  if (lines.some((l) => /^\s*•\s/.test(l.text)) && lines.some((l) => /^(操作 ID|Operation ID)$/.test(l.text.trim()))) return 'explorer';
+  if (lines.some((l) => /^\s*•\s/.test(l.text)) && lines.some((l) => /^(操作 ID|Operation ID)$/.test(l.text.trim())))
+    return 'explorer';
   if (lines.some((l) => isTableHeader(l.text))) return 'table';
-  throw new PageError(file, 1, 'a ZStack API doc page: either "名字 | 类型 | ..." tables (table format) or "• field" lists with an "操作 ID" heading (API explorer format)', lines.find((l) => l.text.trim() !== '')?.text ?? '');
+  throw new PageError(
+    file,
+    1,
+    'a ZStack API doc page: either "名字 | 类型 | ..." tables (table format) or "• field" lists with an "操作 ID" heading (API explorer format)',
+    lines.find((l) => l.text.trim() !== '')?.text ?? '',
+  );
 }
 
 const HEADER_WORDS: Record<string, RegExp> = {
-  name: /^(名字|name)$/i, type: /^(类型|type)$/i, in: /^(位置|location|in)$/i, description: /^(描述|description)$/i,
-  values: /^(可选值|allowed values|values)$/i, since: /^(起始版本|since)$/i,
+  name: /^(名字|name)$/i,
+  type: /^(类型|type)$/i,
+  in: /^(位置|location|in)$/i,
+  description: /^(描述|description)$/i,
+  values: /^(可选值|allowed values|values)$/i,
+  since: /^(起始版本|since)$/i,
 };
 
 export function tableCells(text: string): string[] {
@@ -62,20 +81,36 @@ export function readJsonBlock(file: string, lines: Line[], i: number): { value: 
       try {
         return { value: JSON.parse(parts.join('\n')), next: j + 1 };
       } catch (e) {
-        throw new PageError(file, lines[i].no, `a JSON example (${e instanceof Error ? e.message : String(e)})`, lines[i].text);
+        throw new PageError(
+          file,
+          lines[i].no,
+          `a JSON example (${e instanceof Error ? e.message : String(e)})`,
+          lines[i].text,
+        );
       }
     }
   }
-  throw new PageError(file, lines[i].no, 'a JSON example closed by a matching bracket before the end of the page', lines[i].text);
+  throw new PageError(
+    file,
+    lines[i].no,
+    'a JSON example closed by a matching bracket before the end of the page',
+    lines[i].text,
+  );
 }
 
-export interface CurlCommand { method?: string; url?: string; headers: Record<string, string>; body?: unknown }
+export interface CurlCommand {
+  method?: string;
+  url?: string;
+  headers: Record<string, string>;
+  body?: unknown;
+}
 
 /** Parses one curl command (continuation lines already joined): -X, -H, -d, and its URL. */
 export function parseCurl(file: string, line: number, command: string): CurlCommand {
   const words: string[] = [];
   const re = /'([^']*)'|"((?:[^"\\]|\\.)*)"|(\S+)/g;
-  for (let m = re.exec(command); m; m = re.exec(command)) words.push(m[1] ?? (m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3]));
+  for (let m = re.exec(command); m; m = re.exec(command))
+    words.push(m[1] ?? (m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3]));
   const out: CurlCommand = { headers: {} };
   for (let k = 1; k < words.length; k++) {
     const w = words[k];

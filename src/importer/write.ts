@@ -3,7 +3,10 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-export interface PlannedFile { path: string; text: string }
+export interface PlannedFile {
+  path: string;
+  text: string;
+}
 
 export function writeAllOrNothing(files: PlannedFile[]): void {
   const temps: Array<{ temp: string; path: string }> = [];

@@ -11,7 +11,12 @@ import type { ObservationLog } from './observe.ts';
 export const JOB_PATH = '/zstack/v1/api-jobs/';
 
 /** A request the descriptors do not describe, with the suite's session unless `session` says otherwise. */
-export function rawRequest(zs: ZStackClient, method: string, path: string, opts: { session?: string | null; body?: string } = {}): WireRequest {
+export function rawRequest(
+  zs: ZStackClient,
+  method: string,
+  path: string,
+  opts: { session?: string | null; body?: string } = {},
+): WireRequest {
   const headers: Record<string, string> = {};
   const session = opts.session === undefined ? zs.session : opts.session;
   if (session) headers['Authorization'] = `OAuth ${session}`;
@@ -20,7 +25,12 @@ export function rawRequest(zs: ZStackClient, method: string, path: string, opts:
 }
 
 /** Sends a raw request (never following a job) and records it as an observation of `api`. */
-export async function observeRaw(ctx: ObservationLog, api: ApiDescriptor, request: WireRequest, expect: Expectation): Promise<Observation> {
+export async function observeRaw(
+  ctx: ObservationLog,
+  api: ApiDescriptor,
+  request: WireRequest,
+  expect: Expectation,
+): Promise<Observation> {
   const o: Observation = { api, exchange: await ctx.zs.send(api.name, request, false), sent: {}, expect };
   ctx.record.push(o);
   return o;
@@ -39,7 +49,12 @@ export async function findByName(zs: ZStackClient, resource: string, name: strin
  * A create, then a query by its (unique, run-tagged) name: `after` is what the query finds, so a refused create
  * that still made the resource is seen. Whatever it made is handed to the kit for cleanup.
  */
-export async function observeCreate(ctx: ObservationLog & { kit: ResourceKit }, resource: string, params: Record<string, unknown> & { name: string }, opts: CallOptions & { expect?: Expectation } = {}): Promise<Observation> {
+export async function observeCreate(
+  ctx: ObservationLog & { kit: ResourceKit },
+  resource: string,
+  params: Record<string, unknown> & { name: string },
+  opts: CallOptions & { expect?: Expectation } = {},
+): Promise<Observation> {
   const api = findApi(ctx.zs.contracts, resource, 'create');
   const exchange = await ctx.zs.call(api.name, params, opts);
   const after = await findByName(ctx.zs, resource, params.name);

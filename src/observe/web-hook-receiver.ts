@@ -9,7 +9,9 @@ import { registerSecret } from '../reporting/redact.ts';
 
 const MAX_BODY = 1024 * 1024;
 
-interface Waiter { resolve: () => void }
+interface Waiter {
+  resolve: () => void;
+}
 
 export class WebHookReceiver {
   private readonly deliveries = new Map<string, WebHookDelivery[]>();
@@ -18,7 +20,10 @@ export class WebHookReceiver {
   private readonly token = randomBytes(12).toString('hex');
   private counter = 0;
 
-  private constructor(private readonly server: Server, private readonly base: string) {
+  private constructor(
+    private readonly server: Server,
+    private readonly base: string,
+  ) {
     registerSecret(this.token);
   }
 
@@ -43,7 +48,10 @@ export class WebHookReceiver {
       });
     });
     const actual = (server.address() as AddressInfo).port;
-    receiver = new WebHookReceiver(server, base === 'loopback' ? `http://127.0.0.1:${actual}` : base.replace(/\/+$/, ''));
+    receiver = new WebHookReceiver(
+      server,
+      base === 'loopback' ? `http://127.0.0.1:${actual}` : base.replace(/\/+$/, ''),
+    );
     return receiver;
   }
 
@@ -64,7 +72,12 @@ export class WebHookReceiver {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, timeoutMs);
         const list = this.waiters.get(id) ?? [];
-        list.push({ resolve: () => { clearTimeout(timer); resolve(); } });
+        list.push({
+          resolve: () => {
+            clearTimeout(timer);
+            resolve();
+          },
+        });
         this.waiters.set(id, list);
       });
     }
@@ -86,12 +99,20 @@ export class WebHookReceiver {
       size += c.length;
       if (size <= MAX_BODY) chunks.push(c);
     }
-    const m = /^\/zc-hook\/([0-9a-f]+)\/(\d+)$/.exec(new URL(req.url ?? '/', 'http://x').pathname.replace(/^.*(?=\/zc-hook\/)/, ''));
+    const m = /^\/zc-hook\/([0-9a-f]+)\/(\d+)$/.exec(
+      new URL(req.url ?? '/', 'http://x').pathname.replace(/^.*(?=\/zc-hook\/)/, ''),
+    );
     if (!m || m[1] !== this.token) return;
     const id = m[2];
     const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-    const delivery: WebHookDelivery = { method: req.method ?? '?', headers, text: Buffer.concat(chunks).toString('utf8'), afterMs: Date.now() - (this.started.get(id) ?? Date.now()) };
+    for (const [k, v] of Object.entries(req.headers))
+      if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+    const delivery: WebHookDelivery = {
+      method: req.method ?? '?',
+      headers,
+      text: Buffer.concat(chunks).toString('utf8'),
+      afterMs: Date.now() - (this.started.get(id) ?? Date.now()),
+    };
     const list = this.deliveries.get(id) ?? [];
     list.push(delivery);
     this.deliveries.set(id, list);

@@ -23,7 +23,8 @@ export function toOpenApiSchema(s: unknown): unknown {
   for (const [k, v] of Object.entries(s as Obj)) {
     if (k === '$schema' || k === '$id') continue;
     if (k === '$ref' && typeof v === 'string') out[k] = refOf(v);
-    else if (k === 'properties' || k === '$defs') out[k] = Object.fromEntries(Object.entries(v as Obj).map(([n, x]) => [n, toOpenApiSchema(x)]));
+    else if (k === 'properties' || k === '$defs')
+      out[k] = Object.fromEntries(Object.entries(v as Obj).map(([n, x]) => [n, toOpenApiSchema(x)]));
     else out[k] = toOpenApiSchema(v);
   }
   return out;
@@ -43,23 +44,47 @@ function componentSchemas(contracts: Contracts): Obj {
 }
 
 const json = (schema: unknown): Obj => ({ 'application/json': { schema } });
-const plainText = (description: string): Obj => ({ description, content: { 'text/plain': { schema: { type: 'string' } } } });
-const errorReply = { type: 'object', required: ['error'], properties: { error: { $ref: '#/components/schemas/ErrorCode' } } };
+const plainText = (description: string): Obj => ({
+  description,
+  content: { 'text/plain': { schema: { type: 'string' } } },
+});
+const errorReply = {
+  type: 'object',
+  required: ['error'],
+  properties: { error: { $ref: '#/components/schemas/ErrorCode' } },
+};
 
 function replySchema(api: ApiDescriptor): unknown {
   const inv = api.reply.schema ? { $ref: `#/components/schemas/${api.reply.schema}` } : undefined;
-  if (api.reply.body === 'inventory') return { type: 'object', properties: { inventory: inv, error: { type: 'null' } } };
+  if (api.reply.body === 'inventory')
+    return { type: 'object', properties: { inventory: inv, error: { type: 'null' } } };
   if (api.reply.body === 'inventories') {
-    return { type: 'object', properties: { inventories: { type: 'array', items: inv }, total: { type: 'integer' }, schema: { type: 'object', additionalProperties: { type: 'string' } } } };
+    return {
+      type: 'object',
+      properties: {
+        inventories: { type: 'array', items: inv },
+        total: { type: 'integer' },
+        schema: { type: 'object', additionalProperties: { type: 'string' } },
+      },
+    };
   }
   return { type: 'object' };
 }
 
 function responsesOf(api: ApiDescriptor): Obj {
-  const rest = plainText('refused by the REST layer (no or non-OAuth Authorization, no action key, a wrong JSON type): plain text, no job');
+  const rest = plainText(
+    'refused by the REST layer (no or non-OAuth Authorization, no action key, a wrong JSON type): plain text, no job',
+  );
   if (api.async) {
     return {
-      '202': { description: `accepted: poll the location (GET /zstack/v1/api-jobs/{jobUuid}); the job's 200 result is ${api.reply.body === 'empty' ? 'an empty object' : `{"${api.reply.body}": ${api.reply.schema}}`}, its failure 503 {"error": ErrorCode}`, content: json({ type: 'object', required: ['location'], properties: { location: { type: 'string' }, apiTimeout: { type: 'integer' } } }) },
+      '202': {
+        description: `accepted: poll the location (GET /zstack/v1/api-jobs/{jobUuid}); the job's 200 result is ${api.reply.body === 'empty' ? 'an empty object' : `{"${api.reply.body}": ${api.reply.schema}}`}, its failure 503 {"error": ErrorCode}`,
+        content: json({
+          type: 'object',
+          required: ['location'],
+          properties: { location: { type: 'string' }, apiTimeout: { type: 'integer' } },
+        }),
+      },
       '400': rest,
     };
   }
@@ -71,7 +96,12 @@ function responsesOf(api: ApiDescriptor): Obj {
 }
 
 const QUERY_PARAMS = [
-  { name: 'q', description: 'a condition field<op>value (repeatable, ANDed)', schema: { type: 'array', items: { type: 'string' } }, explode: true },
+  {
+    name: 'q',
+    description: 'a condition field<op>value (repeatable, ANDed)',
+    schema: { type: 'array', items: { type: 'string' } },
+    explode: true,
+  },
   { name: 'limit', description: 'at most this many (default 1000)', schema: { type: 'integer', minimum: 0 } },
   { name: 'start', description: 'offset', schema: { type: 'integer', minimum: 0 } },
   { name: 'count', description: 'only the number of matches', schema: { type: 'boolean' } },
@@ -83,13 +113,26 @@ const QUERY_PARAMS = [
 function parametersOf(api: ApiDescriptor, template: string): Obj[] {
   const out: Obj[] = [];
   for (const name of (template.match(/\{(\w+)\}/g) ?? []).map((n) => n.slice(1, -1))) {
-    out.push({ name, in: 'path', required: true, description: api.params[name]?.references ? `uuid of the ${api.params[name].references}` : 'a uuid', schema: { $ref: '#/components/schemas/common_uuid' } });
+    out.push({
+      name,
+      in: 'path',
+      required: true,
+      description: api.params[name]?.references ? `uuid of the ${api.params[name].references}` : 'a uuid',
+      schema: { $ref: '#/components/schemas/common_uuid' },
+    });
   }
   for (const [name, p] of Object.entries(api.params)) {
     if (p.in !== 'query') continue;
-    out.push({ name, in: 'query', required: p.required === true, description: `${name}${p.enum ? `: ${p.enum.join(' or ')}` : ''}`, schema: p.enum ? { type: 'string', enum: p.enum } : { type: 'string' } });
+    out.push({
+      name,
+      in: 'query',
+      required: p.required === true,
+      description: `${name}${p.enum ? `: ${p.enum.join(' or ')}` : ''}`,
+      schema: p.enum ? { type: 'string', enum: p.enum } : { type: 'string' },
+    });
   }
-  if (api.kind === 'query' && !template.includes('{')) out.push(...QUERY_PARAMS.map((q) => ({ in: 'query', required: false, ...q })));
+  if (api.kind === 'query' && !template.includes('{'))
+    out.push(...QUERY_PARAMS.map((q) => ({ in: 'query', required: false, ...q })));
   return out;
 }
 
@@ -104,7 +147,11 @@ function jobResults(contracts: Contracts): unknown[] {
   return [...seen.values()];
 }
 
-interface Route { method: string; template: string; apis: ApiDescriptor[] }
+interface Route {
+  method: string;
+  template: string;
+  apis: ApiDescriptor[];
+}
 
 export function buildOpenApi(contracts: Contracts, version: string): Obj {
   const routes = new Map<string, Route>();
@@ -122,15 +169,22 @@ export function buildOpenApi(contracts: Contracts, version: string): Obj {
     const byUuid = r.template === first.pathWithUuid;
     const op: Obj = {
       operationId: r.apis.length === 1 ? `${first.name}${byUuid ? 'ByUuid' : ''}` : `${first.resource}Actions`,
-      summary: r.apis.length === 1 ? `${first.name}${byUuid ? ' (one, by uuid)' : ''}` : `${r.apis.map((a) => a.name).join(' / ')} (the action key selects one)`,
+      summary:
+        r.apis.length === 1
+          ? `${first.name}${byUuid ? ' (one, by uuid)' : ''}`
+          : `${r.apis.map((a) => a.name).join(' / ')} (the action key selects one)`,
       description: `Since ${r.apis.map((a) => `${a.name} ${a.since}`).join(', ')}. ${first.async ? 'Asynchronous: 202 and a job to poll.' : 'Synchronous.'}`,
       tags: [first.resource],
       'x-zstack-apis': r.apis.map((a) => a.name),
     };
     const parameters = parametersOf(first, r.template);
     if (parameters.length) op['parameters'] = parameters;
-    const bodies = r.apis.map((a) => requestBodySchema(a)).filter((b): b is JsonSchema => b !== undefined).map(toOpenApiSchema);
-    if (bodies.length) op['requestBody'] = { required: true, content: json(bodies.length === 1 ? bodies[0] : { oneOf: bodies }) };
+    const bodies = r.apis
+      .map((a) => requestBodySchema(a))
+      .filter((b): b is JsonSchema => b !== undefined)
+      .map(toOpenApiSchema);
+    if (bodies.length)
+      op['requestBody'] = { required: true, content: json(bodies.length === 1 ? bodies[0] : { oneOf: bodies }) };
     op['responses'] = responsesOf(first);
     if (first.suppressCredentialCheck) op['security'] = [];
     paths['/zstack' + r.template] = { ...(paths['/zstack' + r.template] ?? {}), [r.method.toLowerCase()]: op };
@@ -142,9 +196,20 @@ export function buildOpenApi(contracts: Contracts, version: string): Obj {
       description: 'Poll the location an async call answered with; the server does not check the session here.',
       tags: ['Jobs'],
       security: [],
-      parameters: [{ name: 'jobUuid', in: 'path', required: true, description: 'the job (32 hex)', schema: { type: 'string', pattern: '^[0-9a-f]{32}$' } }],
+      parameters: [
+        {
+          name: 'jobUuid',
+          in: 'path',
+          required: true,
+          description: 'the job (32 hex)',
+          schema: { type: 'string', pattern: '^[0-9a-f]{32}$' },
+        },
+      ],
       responses: {
-        '200': { description: 'the API succeeded: its result ({"inventory": ...} or {})', content: json({ anyOf: jobResults(contracts) }) },
+        '200': {
+          description: 'the API succeeded: its result ({"inventory": ...} or {})',
+          content: json({ anyOf: jobResults(contracts) }),
+        },
         '202': { description: 'still running', content: json({ type: 'object' }) },
         '404': plainText('no such job, or expired'),
         '503': { description: 'the API failed', content: json(errorReply) },
@@ -157,15 +222,35 @@ export function buildOpenApi(contracts: Contracts, version: string): Obj {
     info: {
       title: 'ZStack REST API as zstack-conformance tests it',
       version,
-      description: 'Generated by `npm run openapi` from contracts/ (API descriptors and JSON Schemas). Null fields are omitted by real servers, replies may have no Content-Type, REST-layer errors are plain text.',
+      description:
+        'Generated by `npm run openapi` from contracts/ (API descriptors and JSON Schemas). Null fields are omitted by real servers, replies may have no Content-Type, REST-layer errors are plain text.',
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
-    servers: [{ url: 'http://{host}:{port}', description: 'a ZStack management node', variables: { host: { default: 'zstack-mn.internal', description: 'its host name' }, port: { default: '8080', description: 'the default port of the management node' } } }],
+    servers: [
+      {
+        url: 'http://{host}:{port}',
+        description: 'a ZStack management node',
+        variables: {
+          host: { default: 'zstack-mn.internal', description: 'its host name' },
+          port: { default: '8080', description: 'the default port of the management node' },
+        },
+      },
+    ],
     security: [{ session: [] }],
-    tags: [...resources.map((r) => ({ name: r, description: `APIs of ${r}` })), { name: 'Jobs', description: 'asynchronous job results' }],
+    tags: [
+      ...resources.map((r) => ({ name: r, description: `APIs of ${r}` })),
+      { name: 'Jobs', description: 'asynchronous job results' },
+    ],
     paths,
     components: {
-      securitySchemes: { session: { type: 'apiKey', in: 'header', name: 'Authorization', description: '"OAuth <session uuid>" (the uuid LogInByAccount returns)' } },
+      securitySchemes: {
+        session: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'Authorization',
+          description: '"OAuth <session uuid>" (the uuid LogInByAccount returns)',
+        },
+      },
       schemas: componentSchemas(contracts),
     },
   };

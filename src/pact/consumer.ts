@@ -21,7 +21,13 @@ export interface ConsumerSide {
 export async function openConsumer(contracts: Contracts, dir: string): Promise<ConsumerSide> {
   quietPact();
   rmSync(pactFile(dir), { force: true });
-  const pact = new PactV4({ consumer: CONSUMER, provider: PROVIDER, dir, spec: SpecificationVersion.SPECIFICATION_VERSION_V4, logLevel: 'error' });
+  const pact = new PactV4({
+    consumer: CONSUMER,
+    provider: PROVIDER,
+    dir,
+    spec: SpecificationVersion.SPECIFICATION_VERSION_V4,
+    logLevel: 'error',
+  });
   return { pact, contracts, dir, close: async () => undefined };
 }
 
@@ -64,7 +70,9 @@ export async function runInteraction(side: ConsumerSide, spec: InteractionSpec):
       try {
         const answer = await spec.exercise({ zs, transport, mockUrl: mock.url });
         if (answer.status !== spec.response.status) {
-          throw new Error(`${spec.description}: the client got HTTP ${answer.status} from the mock, expected ${spec.response.status}`);
+          throw new Error(
+            `${spec.description}: the client got HTTP ${answer.status} from the mock, expected ${spec.response.status}`,
+          );
         }
         // The mock server records a match only after it has answered; on a busy machine pact-core may ask for
         // the mismatches before that record exists ("expected but not received"): give it a moment.
@@ -79,7 +87,9 @@ export async function runInteraction(side: ConsumerSide, spec: InteractionSpec):
     .catch((e: unknown) => {
       if (clientError === undefined) throw e;
       const why = clientError instanceof Error ? clientError.message : String(clientError);
-      throw new Error(`${spec.description}: the client failed against the mock: ${why}\n${e instanceof Error ? e.message : String(e)}`);
+      throw new Error(
+        `${spec.description}: the client failed against the mock: ${why}\n${e instanceof Error ? e.message : String(e)}`,
+      );
     });
 }
 
@@ -103,7 +113,9 @@ export async function generatePacts(contracts: Contracts, dir: string, targetVer
  */
 export function finishPact(dir: string): number {
   const file = pactFile(dir);
-  const pact = JSON.parse(readFileSync(file, 'utf8')) as { interactions: Array<{ response?: { headers?: Record<string, unknown> } }> };
+  const pact = JSON.parse(readFileSync(file, 'utf8')) as {
+    interactions: Array<{ response?: { headers?: Record<string, unknown> } }>;
+  };
   for (const i of pact.interactions) {
     const headers = i.response?.headers;
     if (!headers) continue;

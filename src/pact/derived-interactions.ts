@@ -5,16 +5,30 @@
 // resource has a create (the provider states make one) are covered here.
 import { MatchersV3 } from '@pact-foundation/pact';
 import { apisOf, type ApiDescriptor, type Contracts } from '../../contracts/index.ts';
-import { accepted, authorization, jobPath, pollExampleJob, statePath, type ExerciseContext, type InteractionSpec } from './interactions.ts';
+import {
+  accepted,
+  authorization,
+  jobPath,
+  pollExampleJob,
+  statePath,
+  type ExerciseContext,
+  type InteractionSpec,
+} from './interactions.ts';
 import { EXAMPLE_UUID, SchemaMatchers } from './matchers.ts';
 import { STATES } from './states.ts';
 
 const { like, eachLike } = MatchersV3;
 
 const pathAt = (api: ApiDescriptor): Record<string, string> =>
-  Object.fromEntries(Object.entries(api.params).filter(([, p]) => p.in === 'path').map(([n]) => [n, EXAMPLE_UUID]));
+  Object.fromEntries(
+    Object.entries(api.params)
+      .filter(([, p]) => p.in === 'path')
+      .map(([n]) => [n, EXAMPLE_UUID]),
+  );
 
-/** The string and Boolean fields an update sets (lists need uuids of the target: left to the scenarios), one of each. */
+/**
+ * The string and Boolean fields an update sets (lists need uuids of the target: left to the scenarios), one of each.
+ */
 export function updateFieldsOf(api: ApiDescriptor): Record<string, string | boolean> {
   const out: Record<string, string | boolean> = {};
   const fields = Object.keys(api.effect?.fields ?? {});
@@ -27,7 +41,8 @@ export function updateFieldsOf(api: ApiDescriptor): Record<string, string | bool
 
 export function derivedInteractions(contracts: Contracts, targetVersion: string): InteractionSpec[] {
   const m = new SchemaMatchers(contracts);
-  const inventory = (schema: string, fixed?: Record<string, unknown>): unknown => m.forSchema(schema, { version: targetVersion, ...(fixed ? { fixed } : {}) });
+  const inventory = (schema: string, fixed?: Record<string, unknown>): unknown =>
+    m.forSchema(schema, { version: targetVersion, ...(fixed ? { fixed } : {}) });
   const error = (code: string): unknown => ({ error: m.forSchema('ErrorCode', { fixed: { code } }) });
   const hasCreate = (resource: string): boolean => apisOf(contracts, resource).some((a) => a.kind === 'create');
   const specs: InteractionSpec[] = [];
@@ -35,8 +50,10 @@ export function derivedInteractions(contracts: Contracts, targetVersion: string)
   for (const a of contracts.apis.values()) {
     if (!hasCreate(a.resource)) continue;
     const key = a.bodyKey as string;
-    const call = (params: Record<string, unknown>) => async ({ zs }: ExerciseContext) =>
-      (await zs.call(a.name, { ...pathAt(a), ...params }, { followJob: false })).final;
+    const call =
+      (params: Record<string, unknown>) =>
+      async ({ zs }: ExerciseContext) =>
+        (await zs.call(a.name, { ...pathAt(a), ...params }, { followJob: false })).final;
 
     if (a.kind === 'action' && a.effect?.kind === 'stateEvent') {
       const param = a.effect.param as string;
@@ -48,44 +65,77 @@ export function derivedInteractions(contracts: Contracts, targetVersion: string)
         const from = Object.values(transitions).find((s) => s !== to) ?? to;
         const body = { [param]: event };
         specs.push({
-          api: a.name, kind: 'call', description: `${a.name} ${event} on a ${a.resource} in state ${from}`,
+          api: a.name,
+          kind: 'call',
+          description: `${a.name} ${event} on a ${a.resource} in state ${from}`,
           states: [{ name: STATES.resourceInState, params: { resource: a.resource, state: from } }],
           request: { method: a.method, path: statePath(a), headers: authorization(), body: { [key]: body } },
-          response: accepted, exercise: call(body),
+          response: accepted,
+          exercise: call(body),
         });
         specs.push({
-          api: a.name, kind: 'job', description: `the finished job of ${a.name} ${event} on a ${a.resource} in state ${from}`,
-          states: [{ name: STATES.actionJobInState, params: { api: a.name, resource: a.resource, state: from, params: JSON.stringify(body) } }],
+          api: a.name,
+          kind: 'job',
+          description: `the finished job of ${a.name} ${event} on a ${a.resource} in state ${from}`,
+          states: [
+            {
+              name: STATES.actionJobInState,
+              params: { api: a.name, resource: a.resource, state: from, params: JSON.stringify(body) },
+            },
+          ],
           request: { method: 'GET', path: jobPath() },
-          response: { status: 200, body: { inventory: inventory(a.reply.schema as string, { [a.effect.field ?? 'state']: to }) } },
+          response: {
+            status: 200,
+            body: { inventory: inventory(a.reply.schema as string, { [a.effect.field ?? 'state']: to }) },
+          },
           exercise: pollExampleJob,
         });
       }
       const bad = { [param]: `not-${events[0]}` };
       const from = Object.values(transitions)[0];
       specs.push({
-        api: a.name, kind: 'call', description: `${a.name} with ${param} "${bad[param]}", which is not one of the allowed values`,
+        api: a.name,
+        kind: 'call',
+        description: `${a.name} with ${param} "${bad[param]}", which is not one of the allowed values`,
         states: [{ name: STATES.resourceInState, params: { resource: a.resource, state: from } }],
         request: { method: a.method, path: statePath(a), headers: authorization(), body: { [key]: bad } },
-        response: accepted, exercise: call(bad),
+        response: accepted,
+        exercise: call(bad),
       });
       specs.push({
-        api: a.name, kind: 'job', description: `the failed job of ${a.name} with ${param} "${bad[param]}" (SYS.1007 invalid argument)`,
-        states: [{ name: STATES.actionJobInState, params: { api: a.name, resource: a.resource, state: from, params: JSON.stringify(bad) } }],
+        api: a.name,
+        kind: 'job',
+        description: `the failed job of ${a.name} with ${param} "${bad[param]}" (SYS.1007 invalid argument)`,
+        states: [
+          {
+            name: STATES.actionJobInState,
+            params: { api: a.name, resource: a.resource, state: from, params: JSON.stringify(bad) },
+          },
+        ],
         request: { method: 'GET', path: jobPath() },
         response: { status: 503, body: error('SYS.1007') },
         exercise: pollExampleJob,
       });
       const good = { [param]: events[events.length - 1] };
       specs.push({
-        api: a.name, kind: 'call', description: `${a.name} on a uuid that names no ${a.resource}`,
+        api: a.name,
+        kind: 'call',
+        description: `${a.name} on a uuid that names no ${a.resource}`,
         states: [{ name: STATES.unknownResource, params: { resource: a.resource } }],
         request: { method: a.method, path: statePath(a), headers: authorization(), body: { [key]: good } },
-        response: accepted, exercise: call(good),
+        response: accepted,
+        exercise: call(good),
       });
       specs.push({
-        api: a.name, kind: 'job', description: `the failed job of ${a.name} on an unknown ${a.resource} (SYS.1003 resource not found)`,
-        states: [{ name: STATES.unknownResourceJob, params: { api: a.name, resource: a.resource, params: JSON.stringify(good) } }],
+        api: a.name,
+        kind: 'job',
+        description: `the failed job of ${a.name} on an unknown ${a.resource} (SYS.1003 resource not found)`,
+        states: [
+          {
+            name: STATES.unknownResourceJob,
+            params: { api: a.name, resource: a.resource, params: JSON.stringify(good) },
+          },
+        ],
         request: { method: 'GET', path: jobPath() },
         response: { status: 503, body: error('SYS.1003') },
         exercise: pollExampleJob,
@@ -97,16 +147,29 @@ export function derivedInteractions(contracts: Contracts, targetVersion: string)
       if (Object.keys(sent).length === 0) continue;
       const names = Object.keys(sent).join(' and ');
       specs.push({
-        api: a.name, kind: 'call', description: `${a.name} of ${names}`,
+        api: a.name,
+        kind: 'call',
+        description: `${a.name} of ${names}`,
         states: [{ name: STATES.resourceExists, params: { resource: a.resource } }],
-        request: { method: a.method, path: statePath(a), headers: authorization(), body: { [key]: Object.fromEntries(Object.entries(sent).map(([k, v]) => [k, like(v)])) } },
-        response: accepted, exercise: call(sent),
+        request: {
+          method: a.method,
+          path: statePath(a),
+          headers: authorization(),
+          body: { [key]: Object.fromEntries(Object.entries(sent).map(([k, v]) => [k, like(v)])) },
+        },
+        response: accepted,
+        exercise: call(sent),
       });
-      // an update changes the fields it is sent (docs/zstack-protocol.md#updates): the reply shows them, with their types
+      // an update changes the fields it is sent (docs/zstack-protocol.md#updates): the reply shows them, with their
+      // types
       const fixed = Object.fromEntries(Object.entries(sent).map(([k, v]) => [a.effect?.fields?.[k] ?? k, v]));
       specs.push({
-        api: a.name, kind: 'job', description: `the finished job of ${a.name} that set ${names}`,
-        states: [{ name: STATES.actionJob, params: { api: a.name, resource: a.resource, params: JSON.stringify(sent) } }],
+        api: a.name,
+        kind: 'job',
+        description: `the finished job of ${a.name} that set ${names}`,
+        states: [
+          { name: STATES.actionJob, params: { api: a.name, resource: a.resource, params: JSON.stringify(sent) } },
+        ],
         request: { method: 'GET', path: jobPath() },
         response: { status: 200, body: { inventory: inventory(a.reply.schema as string, fixed) } },
         exercise: pollExampleJob,
@@ -115,7 +178,9 @@ export function derivedInteractions(contracts: Contracts, targetVersion: string)
 
     if (a.kind === 'query' && a.pathWithUuid && a.reply.schema) {
       specs.push({
-        api: a.name, kind: 'sync', description: `${a.name} by uuid`,
+        api: a.name,
+        kind: 'sync',
+        description: `${a.name} by uuid`,
         states: [{ name: STATES.resourceExists, params: { resource: a.resource } }],
         request: { method: 'GET', path: statePath(a, EXAMPLE_UUID, true), headers: authorization() },
         // the schema map is what the official SDK types query results with (docs/zstack-protocol.md#the-schema-map)

@@ -26,7 +26,10 @@ export const PLACEHOLDER_SESSION = '0'.repeat(32);
 export const UNKNOWN_SESSION = 'f'.repeat(32);
 export const PLACEHOLDER_PASSWORD_HASH = '0'.repeat(128);
 export const EXAMPLE_JOB_UUID = '3f6e1c0a9b8d4e2fa1c7d5b4e3f2a190';
-/** The location's host is the server's own idea of its name (docs/zstack-protocol.md#sync-and-async-jobs): only the path is asserted. */
+/**
+ * The location's host is the server's own idea of its name (docs/zstack-protocol.md#sync-and-async-jobs): only the path
+ * is asserted.
+ */
 export const JOB_LOCATION_PATTERN = '^(https?://[^/\\s]+)?\\S*/zstack/v1/api-jobs/[0-9a-f]{32}$';
 /** Example names of the pact's own create and update (the create's real name comes from its provider state). */
 export const PACT_ORGANIZATION_NAME = 'zc-pact-organization';
@@ -58,12 +61,21 @@ export const authorization = (example = PLACEHOLDER_SESSION): Record<string, unk
 /** A path whose {uuid} comes from the provider state (fromProviderState), with an example for the mock. */
 export function statePath(api: ApiDescriptor, example = EXAMPLE_UUID, withUuid = false): Path {
   const template = '/zstack' + (withUuid && api.pathWithUuid ? api.pathWithUuid : api.path);
-  return fromProviderState(template.replace(/\{(\w+)\}/g, (_, n: string) => '${' + n + '}'), template.replace(/\{(\w+)\}/g, example));
+  return fromProviderState(
+    template.replace(/\{(\w+)\}/g, (_, n: string) => '${' + n + '}'),
+    template.replace(/\{(\w+)\}/g, example),
+  );
 }
 
-export const jobPath = (): Path => fromProviderState('/zstack/v1/api-jobs/${jobUuid}', `/zstack/v1/api-jobs/${EXAMPLE_JOB_UUID}`);
+export const jobPath = (): Path =>
+  fromProviderState('/zstack/v1/api-jobs/${jobUuid}', `/zstack/v1/api-jobs/${EXAMPLE_JOB_UUID}`);
 
-export const accepted = { status: 202, body: { location: regex(JOB_LOCATION_PATTERN, `http://zstack-mn.internal:8080/zstack/v1/api-jobs/${EXAMPLE_JOB_UUID}`) } };
+export const accepted = {
+  status: 202,
+  body: {
+    location: regex(JOB_LOCATION_PATTERN, `http://zstack-mn.internal:8080/zstack/v1/api-jobs/${EXAMPLE_JOB_UUID}`),
+  },
+};
 
 /** Polls the example job through the client's own polling code, as after a 202 whose location names another host. */
 export async function pollExampleJob({ transport, mockUrl }: ExerciseContext): Promise<WireResponse> {
@@ -88,7 +100,8 @@ export function buildInteractions(contracts: Contracts, targetVersion: string): 
     if (!a) throw new Error(`pact: no descriptor ${name}`);
     return a;
   };
-  const inventory = (schema: string, fixed?: Record<string, unknown>): unknown => m.forSchema(schema, { version: targetVersion, ...(fixed ? { fixed } : {}) });
+  const inventory = (schema: string, fixed?: Record<string, unknown>): unknown =>
+    m.forSchema(schema, { version: targetVersion, ...(fixed ? { fixed } : {}) });
   const error = (code: string): unknown => ({ error: m.forSchema('ErrorCode', { fixed: { code } }) });
 
   const login = api('LogInByAccount');
@@ -102,15 +115,27 @@ export function buildInteractions(contracts: Contracts, targetVersion: string): 
 
   // --- session
   specs.push({
-    api: login.name, kind: 'sync', states: [],
+    api: login.name,
+    kind: 'sync',
+    states: [],
     description: 'LogInByAccount with an account name and a SHA-512 hex digest',
     request: {
-      method: login.method, path: `/zstack${login.path}`,
-      body: { [login.bodyKey as string]: { accountName: like('admin'), password: regex('^[0-9a-fA-F]{128}$', PLACEHOLDER_PASSWORD_HASH) } },
+      method: login.method,
+      path: `/zstack${login.path}`,
+      body: {
+        [login.bodyKey as string]: {
+          accountName: like('admin'),
+          password: regex('^[0-9a-fA-F]{128}$', PLACEHOLDER_PASSWORD_HASH),
+        },
+      },
     },
     response: { status: 200, body: { inventory: inventory(login.reply.schema as string) } },
     async exercise({ zs }) {
-      const x = await zs.call(login.name, { accountName: zs.config.accountName, password: zs.passwordHash() }, { session: null });
+      const x = await zs.call(
+        login.name,
+        { accountName: zs.config.accountName, password: zs.passwordHash() },
+        { session: null },
+      );
       return x.final;
     },
   });
@@ -120,19 +145,33 @@ export function buildInteractions(contracts: Contracts, targetVersion: string): 
 
   // --- UpdateIAM2TicketFlowCollection: the doc page's lower-case action key (a doc defect)
   specs.push({
-    api: updateFlows.name, kind: 'call',
-    description: 'UpdateIAM2TicketFlowCollection with the doc page\'s lower-case action key (REST layer: 400, plain text)',
+    api: updateFlows.name,
+    kind: 'call',
+    description:
+      "UpdateIAM2TicketFlowCollection with the doc page's lower-case action key (REST layer: 400, plain text)",
     states: [{ name: STATES.flowCollection }],
-    request: { method: updateFlows.method, path: statePath(updateFlows), headers: authorization(), body: { [updateKey.toLowerCase()]: { name: like(PACT_RENAMED_COLLECTION) } } },
+    request: {
+      method: updateFlows.method,
+      path: statePath(updateFlows),
+      headers: authorization(),
+      body: { [updateKey.toLowerCase()]: { name: like(PACT_RENAMED_COLLECTION) } },
+    },
     response: { status: 400 },
     async exercise({ zs }) {
-      return (await zs.call(updateFlows.name, { uuid: EXAMPLE_UUID, name: PACT_RENAMED_COLLECTION }, { followJob: false, bodyKeyOverride: updateKey.toLowerCase() })).final;
+      return (
+        await zs.call(
+          updateFlows.name,
+          { uuid: EXAMPLE_UUID, name: PACT_RENAMED_COLLECTION },
+          { followJob: false, bodyKeyOverride: updateKey.toLowerCase() },
+        )
+      ).final;
     },
   });
 
   // --- the session errors
   specs.push({
-    api: queryOrgs.name, kind: 'sync',
+    api: queryOrgs.name,
+    kind: 'sync',
     description: 'QueryIAM2Organization with a session no server issued (ID.1001 invalid session, at once for a query)',
     states: [],
     request: { method: 'GET', path: `/zstack${queryOrgs.path}`, headers: authorization(UNKNOWN_SESSION) },
@@ -142,7 +181,8 @@ export function buildInteractions(contracts: Contracts, targetVersion: string): 
     },
   });
   specs.push({
-    api: queryOrgs.name, kind: 'sync',
+    api: queryOrgs.name,
+    kind: 'sync',
     description: 'QueryIAM2Organization without an Authorization header (REST layer: 400, plain text)',
     states: [],
     request: { method: 'GET', path: `/zstack${queryOrgs.path}` },
@@ -154,22 +194,37 @@ export function buildInteractions(contracts: Contracts, targetVersion: string): 
 
   // --- create and delete of an organization (cheap on any target)
   specs.push({
-    api: createOrg.name, kind: 'call',
+    api: createOrg.name,
+    kind: 'call',
     description: 'CreateIAM2Organization with a name and a type',
     // The name comes from the provider state, so it carries the verifying run's id and the run deletes only
     // the organization it made (never one that merely has the example's name).
     states: [{ name: STATES.freshOrganizationName }],
     request: {
-      method: createOrg.method, path: `/zstack${createOrg.path}`, headers: authorization(),
-      body: { [createOrg.bodyKey as string]: { name: fromProviderState('${name}', PACT_ORGANIZATION_NAME), type: m.of({ enum: createOrg.params['type']?.enum ?? [] }) } },
+      method: createOrg.method,
+      path: `/zstack${createOrg.path}`,
+      headers: authorization(),
+      body: {
+        [createOrg.bodyKey as string]: {
+          name: fromProviderState('${name}', PACT_ORGANIZATION_NAME),
+          type: m.of({ enum: createOrg.params['type']?.enum ?? [] }),
+        },
+      },
     },
     response: accepted,
     async exercise({ zs }) {
-      return (await zs.call(createOrg.name, { name: PACT_ORGANIZATION_NAME, type: createOrg.params['type']?.enum?.[0] }, { followJob: false })).final;
+      return (
+        await zs.call(
+          createOrg.name,
+          { name: PACT_ORGANIZATION_NAME, type: createOrg.params['type']?.enum?.[0] },
+          { followJob: false },
+        )
+      ).final;
     },
   });
   specs.push({
-    api: createOrg.name, kind: 'job',
+    api: createOrg.name,
+    kind: 'job',
     description: 'the finished job of CreateIAM2Organization',
     states: [{ name: STATES.createOrganizationJob }],
     request: { method: 'GET', path: jobPath() },
@@ -177,7 +232,8 @@ export function buildInteractions(contracts: Contracts, targetVersion: string): 
     exercise: pollExampleJob,
   });
   specs.push({
-    api: deleteOrg.name, kind: 'call',
+    api: deleteOrg.name,
+    kind: 'call',
     description: 'DeleteIAM2Organization of an existing organization',
     states: [{ name: STATES.organizationInState, params: { state: 'Enabled' } }],
     request: { method: deleteOrg.method, path: statePath(deleteOrg), headers: authorization() },
@@ -187,7 +243,8 @@ export function buildInteractions(contracts: Contracts, targetVersion: string): 
     },
   });
   specs.push({
-    api: deleteOrg.name, kind: 'job',
+    api: deleteOrg.name,
+    kind: 'job',
     description: 'the finished job of DeleteIAM2Organization (an empty result)',
     states: [{ name: STATES.deleteOrganizationJob }],
     request: { method: 'GET', path: jobPath() },

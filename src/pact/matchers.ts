@@ -41,22 +41,30 @@ export class SchemaMatchers {
       return regex(`^(${alts.map(escapeRe).join('|')})$`, alts[0]);
     }
     if (Array.isArray(s['anyOf'])) {
-      const first = (s['anyOf'] as JsonSchema[]).map((x) => dereference(this.contracts, x)).find((x) => x['type'] !== 'null');
+      const first = (s['anyOf'] as JsonSchema[])
+        .map((x) => dereference(this.contracts, x))
+        .find((x) => x['type'] !== 'null');
       return first ? this.of(first, {}, depth + 1) : null;
     }
-    const type = Array.isArray(s['type']) ? (s['type'] as string[]).find((t) => t !== 'null') : (s['type'] as string | undefined);
+    const type = Array.isArray(s['type'])
+      ? (s['type'] as string[]).find((t) => t !== 'null')
+      : (s['type'] as string | undefined);
     switch (type) {
       case 'string': {
         // the checks' own pattern, Java 20+ spelling included: a pact has no advisory level, and the conformance run
-        // reports that spelling through the advisory check timestampsParseableBySdk (docs/zstack-protocol.md#timestamps)
+        // reports that spelling through the advisory check timestampsParseableBySdk
+        // (docs/zstack-protocol.md#timestamps)
         if (s['format'] === 'zstack-timestamp') return regex(TIMESTAMP_PATTERN, EXAMPLE_TIMESTAMP);
         if (s['pattern'] === UUID_PATTERN) return regex(UUID_PATTERN, EXAMPLE_UUID);
         if (typeof s['pattern'] === 'string') return regex(s['pattern'] as string, exampleFor(s['pattern'] as string));
         return like('text');
       }
-      case 'boolean': return like(true);
-      case 'integer': return integer(1);
-      case 'number': return decimal(1.5);
+      case 'boolean':
+        return like(true);
+      case 'integer':
+        return integer(1);
+      case 'number':
+        return decimal(1.5);
       case 'array': {
         const items = (s['items'] as JsonSchema | undefined) ?? {};
         const min = typeof s['minItems'] === 'number' ? Math.max(1, s['minItems'] as number) : 1;
@@ -68,7 +76,8 @@ export class SchemaMatchers {
         if (Object.keys(props).length === 0) return like({});
         const required = new Set<string>([...((s['required'] as string[] | undefined) ?? []), ...(opts.include ?? [])]);
         const since = (s['x-required-since'] as Record<string, string> | undefined) ?? {};
-        for (const [field, v] of Object.entries(since)) if (!opts.version || versionAtLeast(opts.version, v)) required.add(field);
+        for (const [field, v] of Object.entries(since))
+          if (!opts.version || versionAtLeast(opts.version, v)) required.add(field);
         const out: Record<string, unknown> = {};
         for (const [field, sub] of Object.entries(props)) {
           if (opts.fixed && field in opts.fixed) out[field] = opts.fixed[field];

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 
 export const CONSUMER = 'zstack-conformance';
 export const PROVIDER = 'zstack';
-/** Where `npm run conformance` writes the pacts (git-ignored, like all of reports/); ZSTACK_PACT_DIR moves them (a nested run). */
+/**
+ * Where `npm run conformance` writes the pacts (git-ignored, like all of reports/); ZSTACK_PACT_DIR moves them (a
+ * nested run).
+ */
 export const PACT_DIR = process.env['ZSTACK_PACT_DIR'] || 'reports/pacts';
 
 /** Titles of the two pact tests that are not one interaction each (the certification profile lists them). */

@@ -9,7 +9,10 @@ import { redact, registerSecret } from '../reporting/redact.ts';
 import { PACT_DIR } from './names.ts';
 
 export class PublishConfigError extends Error {
-  constructor(readonly variable: string, problem: string) {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
     super(`${variable}: ${problem}`);
     this.name = 'PublishConfigError';
   }
@@ -17,7 +20,10 @@ export class PublishConfigError extends Error {
 
 /** The broker refused (or could not be reached): one line, safe to print. */
 export class PublishError extends Error {
-  constructor(message: string, readonly status?: number) {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
     super(redact(message));
     this.name = 'PublishError';
   }
@@ -42,7 +48,11 @@ const text = (env: Env, name: string): string | undefined => {
 
 function git(args: string[]): string | undefined {
   try {
-    const out = execFileSync('git', args, { encoding: 'utf8', timeout: 5_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const out = execFileSync('git', args, {
+      encoding: 'utf8',
+      timeout: 5_000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     return out || undefined;
   } catch {
     return undefined;
@@ -52,33 +62,59 @@ function git(args: string[]): string | undefined {
 export function readPublishConfig(env: Env, opts: { useGit?: boolean } = {}): PublishConfig {
   const useGit = opts.useGit ?? true;
   const raw = text(env, 'ZSTACK_BROKER_URL');
-  if (!raw) throw new PublishConfigError('ZSTACK_BROKER_URL', 'required: the Pact Broker or PactFlow address, e.g. https://example.pactflow.io');
+  if (!raw)
+    throw new PublishConfigError(
+      'ZSTACK_BROKER_URL',
+      'required: the Pact Broker or PactFlow address, e.g. https://example.pactflow.io',
+    );
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
     throw new PublishConfigError('ZSTACK_BROKER_URL', 'not a URL');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new PublishConfigError('ZSTACK_BROKER_URL', `expected http:// or https://, got "${url.protocol}"`);
-  if (url.username || url.password) throw new PublishConfigError('ZSTACK_BROKER_URL', 'must not contain credentials; use ZSTACK_BROKER_TOKEN or ZSTACK_BROKER_USERNAME/ZSTACK_BROKER_PASSWORD');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new PublishConfigError('ZSTACK_BROKER_URL', `expected http:// or https://, got "${url.protocol}"`);
+  if (url.username || url.password)
+    throw new PublishConfigError(
+      'ZSTACK_BROKER_URL',
+      'must not contain credentials; use ZSTACK_BROKER_TOKEN or ZSTACK_BROKER_USERNAME/ZSTACK_BROKER_PASSWORD',
+    );
 
   const token = text(env, 'ZSTACK_BROKER_TOKEN');
   const username = text(env, 'ZSTACK_BROKER_USERNAME');
   const password = env['ZSTACK_BROKER_PASSWORD'];
   registerSecret(token);
   registerSecret(password);
-  if (token && (username || password)) throw new PublishConfigError('ZSTACK_BROKER_TOKEN', 'set a token or a username/password, not both');
+  if (token && (username || password))
+    throw new PublishConfigError('ZSTACK_BROKER_TOKEN', 'set a token or a username/password, not both');
   if (!token && Boolean(username) !== Boolean(password)) {
-    throw new PublishConfigError(username ? 'ZSTACK_BROKER_PASSWORD' : 'ZSTACK_BROKER_USERNAME', 'username and password go together');
+    throw new PublishConfigError(
+      username ? 'ZSTACK_BROKER_PASSWORD' : 'ZSTACK_BROKER_USERNAME',
+      'username and password go together',
+    );
   }
-  const auth: PublishConfig['auth'] = token ? { kind: 'token', token } : username && password ? { kind: 'basic', username, password } : { kind: 'none' };
+  const auth: PublishConfig['auth'] = token
+    ? { kind: 'token', token }
+    : username && password
+      ? { kind: 'basic', username, password }
+      : { kind: 'none' };
 
-  const consumerVersion = text(env, 'ZSTACK_PACT_CONSUMER_VERSION') ?? (useGit ? git(['rev-parse', '--short', 'HEAD']) : undefined);
-  if (!consumerVersion) throw new PublishConfigError('ZSTACK_PACT_CONSUMER_VERSION', 'required (no git commit to default to): e.g. the commit sha or release of this suite');
+  const consumerVersion =
+    text(env, 'ZSTACK_PACT_CONSUMER_VERSION') ?? (useGit ? git(['rev-parse', '--short', 'HEAD']) : undefined);
+  if (!consumerVersion)
+    throw new PublishConfigError(
+      'ZSTACK_PACT_CONSUMER_VERSION',
+      'required (no git commit to default to): e.g. the commit sha or release of this suite',
+    );
   const branch = text(env, 'ZSTACK_PACT_BRANCH') ?? (useGit ? git(['branch', '--show-current']) : undefined);
-  const tags = (text(env, 'ZSTACK_PACT_TAGS') ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+  const tags = (text(env, 'ZSTACK_PACT_TAGS') ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
   const timeout = text(env, 'ZSTACK_BROKER_TIMEOUT_MS') ?? '30000';
-  if (!/^\d+$/.test(timeout) || Number(timeout) < 100) throw new PublishConfigError('ZSTACK_BROKER_TIMEOUT_MS', `expected milliseconds (>= 100), got "${timeout}"`);
+  if (!/^\d+$/.test(timeout) || Number(timeout) < 100)
+    throw new PublishConfigError('ZSTACK_BROKER_TIMEOUT_MS', `expected milliseconds (>= 100), got "${timeout}"`);
   return {
     brokerUrl: url.href.replace(/\/+$/, ''),
     auth,
@@ -91,17 +127,31 @@ export function readPublishConfig(env: Env, opts: { useGit?: boolean } = {}): Pu
   };
 }
 
-export interface PactDoc { file: string; consumer: string; provider: string; content: string }
+export interface PactDoc {
+  file: string;
+  consumer: string;
+  provider: string;
+  content: string;
+}
 
 export function readPacts(dir: string): PactDoc[] {
-  if (!existsSync(dir)) throw new PublishConfigError('ZSTACK_PACT_DIR', `${dir} does not exist: run \`npm run conformance\` (or the pact-consumer project) first`);
-  const docs = readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => {
-    const content = readFileSync(join(dir, f), 'utf8');
-    const pact = JSON.parse(content) as { consumer?: { name?: string }; provider?: { name?: string } };
-    if (!pact.consumer?.name || !pact.provider?.name) throw new PublishConfigError('ZSTACK_PACT_DIR', `${f} is not a pact file (no consumer/provider name)`);
-    return { file: join(dir, f), consumer: pact.consumer.name, provider: pact.provider.name, content };
-  });
-  if (docs.length === 0) throw new PublishConfigError('ZSTACK_PACT_DIR', `no pact files in ${dir}: run \`npm run conformance\` first`);
+  if (!existsSync(dir))
+    throw new PublishConfigError(
+      'ZSTACK_PACT_DIR',
+      `${dir} does not exist: run \`npm run conformance\` (or the pact-consumer project) first`,
+    );
+  const docs = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => {
+      const content = readFileSync(join(dir, f), 'utf8');
+      const pact = JSON.parse(content) as { consumer?: { name?: string }; provider?: { name?: string } };
+      if (!pact.consumer?.name || !pact.provider?.name)
+        throw new PublishConfigError('ZSTACK_PACT_DIR', `${f} is not a pact file (no consumer/provider name)`);
+      return { file: join(dir, f), consumer: pact.consumer.name, provider: pact.provider.name, content };
+    });
+  if (docs.length === 0)
+    throw new PublishConfigError('ZSTACK_PACT_DIR', `no pact files in ${dir}: run \`npm run conformance\` first`);
   return docs;
 }
 
@@ -115,7 +165,11 @@ function authHeader(auth: PublishConfig['auth']): Record<string, string> {
   return {};
 }
 
-interface BrokerReply { status: number; text: string; json: unknown }
+interface BrokerReply {
+  status: number;
+  text: string;
+  json: unknown;
+}
 
 async function send(cfg: PublishConfig, method: string, path: string, body: unknown): Promise<BrokerReply> {
   const url = cfg.brokerUrl + path;
@@ -123,13 +177,20 @@ async function send(cfg: PublishConfig, method: string, path: string, body: unkn
   try {
     res = await fetch(url, {
       method,
-      headers: { 'Content-Type': 'application/json', Accept: 'application/hal+json, application/json', ...authHeader(cfg.auth) },
+      headers: {
+        'Content-Type': 'application/json',
+        Accept: 'application/hal+json, application/json',
+        ...authHeader(cfg.auth),
+      },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(cfg.timeoutMs),
       redirect: 'manual',
     });
   } catch (e) {
-    const reason = e instanceof Error && e.name === 'TimeoutError' ? `no answer within ${cfg.timeoutMs} ms (ZSTACK_BROKER_TIMEOUT_MS)` : String((e as { cause?: { code?: string } }).cause?.code ?? (e instanceof Error ? e.message : e));
+    const reason =
+      e instanceof Error && e.name === 'TimeoutError'
+        ? `no answer within ${cfg.timeoutMs} ms (ZSTACK_BROKER_TIMEOUT_MS)`
+        : String((e as { cause?: { code?: string } }).cause?.code ?? (e instanceof Error ? e.message : e));
     throw new PublishError(`pact:publish: could not reach the broker at ${cfg.brokerUrl}: ${reason}`);
   }
   const text = await res.text();
@@ -143,10 +204,17 @@ async function send(cfg: PublishConfig, method: string, path: string, body: unkn
 }
 
 function refusal(cfg: PublishConfig, method: string, path: string, r: BrokerReply): PublishError {
-  const hint = r.status === 401 ? ' (check ZSTACK_BROKER_TOKEN or ZSTACK_BROKER_USERNAME/ZSTACK_BROKER_PASSWORD)'
-    : r.status === 403 ? ' (the credentials lack permission to publish)' : '';
+  const hint =
+    r.status === 401
+      ? ' (check ZSTACK_BROKER_TOKEN or ZSTACK_BROKER_USERNAME/ZSTACK_BROKER_PASSWORD)'
+      : r.status === 403
+        ? ' (the credentials lack permission to publish)'
+        : '';
   const said = brokerMessage(r);
-  return new PublishError(`pact:publish: the broker refused the pacts: HTTP ${r.status} for ${method} ${cfg.brokerUrl}${path}${hint}${said ? `: ${said}` : ''}`, r.status);
+  return new PublishError(
+    `pact:publish: the broker refused the pacts: HTTP ${r.status} for ${method} ${cfg.brokerUrl}${path}${hint}${said ? `: ${said}` : ''}`,
+    r.status,
+  );
 }
 
 /** The broker's own explanation (errors / notices / title), on one line. */
@@ -160,12 +228,20 @@ function brokerMessage(r: BrokerReply): string {
   return msg.replace(/\s+/g, ' ').trim().slice(0, 300);
 }
 
-export interface PublishResult { endpoint: 'contracts/publish' | 'pacts'; published: string[]; notices: string[] }
+export interface PublishResult {
+  endpoint: 'contracts/publish' | 'pacts';
+  published: string[];
+  notices: string[];
+}
 
 export async function publishPacts(cfg: PublishConfig): Promise<PublishResult> {
   const docs = readPacts(cfg.pactDir);
   const consumers = [...new Set(docs.map((d) => d.consumer))];
-  if (consumers.length !== 1) throw new PublishConfigError('ZSTACK_PACT_DIR', `pacts of several consumers (${consumers.join(', ')}); publish one consumer at a time`);
+  if (consumers.length !== 1)
+    throw new PublishConfigError(
+      'ZSTACK_PACT_DIR',
+      `pacts of several consumers (${consumers.join(', ')}); publish one consumer at a time`,
+    );
   const consumer = consumers[0];
   const published = docs.map((d) => `${d.consumer} -> ${d.provider}`);
 
@@ -185,7 +261,9 @@ export async function publishPacts(cfg: PublishConfig): Promise<PublishResult> {
   };
   const r = await send(cfg, 'POST', '/contracts/publish', body);
   if (r.status === 200 || r.status === 201) {
-    const notices = ((r.json as { notices?: Array<{ text?: string }> } | undefined)?.notices ?? []).map((n) => redact(String(n.text ?? ''))).filter(Boolean);
+    const notices = ((r.json as { notices?: Array<{ text?: string }> } | undefined)?.notices ?? [])
+      .map((n) => redact(String(n.text ?? '')))
+      .filter(Boolean);
     return { endpoint: 'contracts/publish', published, notices };
   }
   if (r.status !== 404) throw refusal(cfg, 'POST', '/contracts/publish', r);

@@ -29,7 +29,10 @@ const str = (p: Params, key: string, dflt?: string): string => {
   if (dflt !== undefined) return dflt;
   throw new SetupError(`provider state: parameter "${key}" missing`);
 };
-/** Well formed, names nothing (unknown uuid -> SYS.1003: docs/zstack-protocol.md#unknown-resources-and-repeated-deletes). */
+/**
+ * Well formed, names nothing (unknown uuid -> SYS.1003:
+ * docs/zstack-protocol.md#unknown-resources-and-repeated-deletes).
+ */
 const unknownUuid = newUuid;
 
 /** What one interaction's states made: a kit of its own and the names it reserved; deleted together. */
@@ -44,7 +47,8 @@ class StateWorld {
 
   async cleanup(): Promise<string[]> {
     const problems: string[] = [];
-    for (const name of this.reservedNames.splice(0)) await this.deleteOrganizationsNamed(name).catch((e: unknown) => problems.push(String(e)));
+    for (const name of this.reservedNames.splice(0))
+      await this.deleteOrganizationsNamed(name).catch((e: unknown) => problems.push(String(e)));
     problems.push(...(await this.kit.cleanup()));
     return problems.map((p) => `cleanup: ${p}`);
   }
@@ -55,19 +59,34 @@ class StateWorld {
     const list = finalBody(x)?.['inventories'];
     if (!Array.isArray(list)) return;
     for (const inv of list) {
-      if (isObject(inv) && inv['name'] === name && typeof inv['uuid'] === 'string') this.kit.adopt('IAM2Organization', inv['uuid'], name);
+      if (isObject(inv) && inv['name'] === name && typeof inv['uuid'] === 'string')
+        this.kit.adopt('IAM2Organization', inv['uuid'], name);
     }
   }
 }
 
 /** A provider state of an interaction, as its pact names it. */
-export interface StateRequest { name: string; params?: unknown }
+export interface StateRequest {
+  name: string;
+  params?: unknown;
+}
 
-interface Prepared { world: StateWorld; result?: JsonMap; error?: unknown }
+interface Prepared {
+  world: StateWorld;
+  result?: JsonMap;
+  error?: unknown;
+}
 
 const keyOf = (name: string, params: unknown): string => `${name}\n${stableJson(params ?? {})}`;
 const stableJson = (v: unknown): string =>
-  isObject(v) ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stableJson(v[k])}`).join(',')}}` : Array.isArray(v) ? `[${v.map(stableJson).join(',')}]` : JSON.stringify(v);
+  isObject(v)
+    ? `{${Object.keys(v)
+        .sort()
+        .map((k) => `${JSON.stringify(k)}:${stableJson(v[k])}`)
+        .join(',')}}`
+    : Array.isArray(v)
+      ? `[${v.map(stableJson).join(',')}]`
+      : JSON.stringify(v);
 
 export class ProviderStates {
   /** state-setup failures, reported with the verification (pact-js only logs them) */
@@ -117,7 +136,12 @@ export class ProviderStates {
    * took (the next interaction does not wait for those).
    */
   async cleanup(): Promise<void> {
-    for (const world of this.taken.splice(0)) this.background.push(this.slots.run(async () => { this.problems.push(...(await world.cleanup())); }));
+    for (const world of this.taken.splice(0))
+      this.background.push(
+        this.slots.run(async () => {
+          this.problems.push(...(await world.cleanup()));
+        }),
+      );
     this.problems.push(...(await this.current.cleanup()));
   }
 
@@ -126,7 +150,14 @@ export class ProviderStates {
     await this.cleanup();
     const unused = [...this.prepared.values()].flat();
     this.prepared.clear();
-    for (const ready of unused) this.background.push(ready.then((p) => this.slots.run(async () => { this.problems.push(...(await p.world.cleanup())); })));
+    for (const ready of unused)
+      this.background.push(
+        ready.then((p) =>
+          this.slots.run(async () => {
+            this.problems.push(...(await p.world.cleanup()));
+          }),
+        ),
+      );
     await Promise.all(this.background.splice(0));
   }
 
@@ -155,39 +186,59 @@ export class ProviderStates {
   private async setUp(name: string, p: Params, world: StateWorld): Promise<JsonMap | undefined> {
     const kit = world.kit;
     switch (name) {
-      case STATES.organizationInState: return { uuid: await this.organization(kit, str(p, 'state', 'Enabled')) };
+      case STATES.organizationInState:
+        return { uuid: await this.organization(kit, str(p, 'state', 'Enabled')) };
       case STATES.freshOrganizationName: {
         const orgName = kit.reserveName('IAM2Organization', 'pact-org');
         world.reservedNames.push(orgName);
         return { name: orgName };
       }
-      case STATES.flowCollection: return { uuid: (await kit.flowCollection()).collection['uuid'] as string };
+      case STATES.flowCollection:
+        return { uuid: (await kit.flowCollection()).collection['uuid'] as string };
       case STATES.createOrganizationJob: {
         const create = this.zs.api('CreateIAM2Organization');
         const jobUuid = newJobUuid();
-        const x = await this.zs.call(create.name, { name: kit.name('org'), type: create.params['type']?.enum?.[0] }, { headers: { 'X-Job-UUID': jobUuid } });
+        const x = await this.zs.call(
+          create.name,
+          { name: kit.name('org'), type: create.params['type']?.enum?.[0] },
+          { headers: { 'X-Job-UUID': jobUuid } },
+        );
         kit.track('IAM2Organization', create, x);
         return { jobUuid: jobOf(x, jobUuid) };
       }
-      case STATES.resourceExists: return { uuid: await this.fresh(kit, str(p, 'resource')) };
-      case STATES.resourceInState: return { uuid: await this.inState(kit, str(p, 'resource'), str(p, 'state')) };
-      case STATES.unknownResource: return { uuid: unknownUuid() };
+      case STATES.resourceExists:
+        return { uuid: await this.fresh(kit, str(p, 'resource')) };
+      case STATES.resourceInState:
+        return { uuid: await this.inState(kit, str(p, 'resource'), str(p, 'state')) };
+      case STATES.unknownResource:
+        return { uuid: unknownUuid() };
       case STATES.actionJobInState: {
         const uuid = await this.inState(kit, str(p, 'resource'), str(p, 'state'));
-        return { jobUuid: await this.finishedJob(str(p, 'api'), { ...this.pathAt(str(p, 'api'), uuid), ...jsonParams(p) }) };
+        return {
+          jobUuid: await this.finishedJob(str(p, 'api'), { ...this.pathAt(str(p, 'api'), uuid), ...jsonParams(p) }),
+        };
       }
       case STATES.actionJob: {
         const uuid = await this.fresh(kit, str(p, 'resource'));
-        return { jobUuid: await this.finishedJob(str(p, 'api'), { ...this.pathAt(str(p, 'api'), uuid), ...jsonParams(p) }) };
+        return {
+          jobUuid: await this.finishedJob(str(p, 'api'), { ...this.pathAt(str(p, 'api'), uuid), ...jsonParams(p) }),
+        };
       }
-      case STATES.unknownResourceJob: return { jobUuid: await this.finishedJob(str(p, 'api'), { ...this.pathAt(str(p, 'api'), unknownUuid()), ...jsonParams(p) }) };
+      case STATES.unknownResourceJob:
+        return {
+          jobUuid: await this.finishedJob(str(p, 'api'), {
+            ...this.pathAt(str(p, 'api'), unknownUuid()),
+            ...jsonParams(p),
+          }),
+        };
       case STATES.deleteOrganizationJob: {
         const uuid = await this.organization(kit, 'Enabled');
         const jobUuid = await this.finishedJob('DeleteIAM2Organization', { uuid });
         kit.forget(uuid);
         return { jobUuid };
       }
-      default: throw new SetupError(`provider state: unknown state "${name}"`);
+      default:
+        throw new SetupError(`provider state: unknown state "${name}"`);
     }
   }
 
@@ -204,13 +255,21 @@ export class ProviderStates {
     if (!change || inv[change.effect?.field ?? 'state'] === state) return uuid;
     const event = Object.entries(change.effect?.transitions ?? {}).find(([, to]) => to === state)?.[0];
     if (!event) throw new SetupError(`provider state: no stateEvent of ${resource} leads to state ${state}`);
-    const x = await this.zs.call(change.name, { ...this.pathAt(change.name, uuid), [change.effect?.param ?? 'stateEvent']: event });
-    if (x.final.status !== 200) throw new SetupError(`provider state: ${change.name} ${event} was refused (HTTP ${x.final.status})`);
+    const x = await this.zs.call(change.name, {
+      ...this.pathAt(change.name, uuid),
+      [change.effect?.param ?? 'stateEvent']: event,
+    });
+    if (x.final.status !== 200)
+      throw new SetupError(`provider state: ${change.name} ${event} was refused (HTTP ${x.final.status})`);
     return uuid;
   }
 
   private pathAt(api: string, uuid: string): Params {
-    return Object.fromEntries(Object.entries(this.zs.api(api).params).filter(([, p]) => p.in === 'path').map(([n]) => [n, uuid]));
+    return Object.fromEntries(
+      Object.entries(this.zs.api(api).params)
+        .filter(([, p]) => p.in === 'path')
+        .map(([n]) => [n, uuid]),
+    );
   }
 
   /** An organization in the given state (created Enabled, then disabled when asked). */
@@ -222,7 +281,8 @@ export class ProviderStates {
       const event = Object.entries(change.effect?.transitions ?? {}).find(([, to]) => to === state)?.[0];
       if (!event) throw new SetupError(`provider state: no stateEvent leads to state ${state}`);
       const x = await this.zs.call(change.name, { uuid, stateEvent: event });
-      if (x.final.status !== 200) throw new SetupError(`provider state: ${change.name} ${event} was refused (HTTP ${x.final.status})`);
+      if (x.final.status !== 200)
+        throw new SetupError(`provider state: ${change.name} ${event} was refused (HTTP ${x.final.status})`);
     }
     return uuid;
   }

@@ -9,7 +9,10 @@ import type { AddressInfo } from 'node:net';
 import { redact } from '../reporting/redact.ts';
 import type { ProviderStates } from './state-handlers.ts';
 
-export interface StateService { url: string; close(): Promise<void> }
+export interface StateService {
+  url: string;
+  close(): Promise<void>;
+}
 
 const MAX_BODY = 64 * 1024;
 
@@ -19,7 +22,11 @@ function readBody(req: IncomingMessage): Promise<string> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) { reject(new Error(`state change request over ${MAX_BODY} bytes`)); req.destroy(); return; }
+      if (size > MAX_BODY) {
+        reject(new Error(`state change request over ${MAX_BODY} bytes`));
+        req.destroy();
+        return;
+      }
       chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
@@ -33,7 +40,10 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-export async function startStateService(states: ProviderStates, opts: { port?: number; log?: (line: string) => void } = {}): Promise<StateService> {
+export async function startStateService(
+  states: ProviderStates,
+  opts: { port?: number; log?: (line: string) => void } = {},
+): Promise<StateService> {
   const handlers = states.handlers();
   const log = opts.log ?? (() => undefined);
   const server: Server = createServer((req, res) => {
@@ -51,10 +61,14 @@ export async function startStateService(states: ProviderStates, opts: { port?: n
         log(`teardown: ${String(msg.state)}`);
         return send(res, 200, {});
       }
-      if (action !== 'setup') return send(res, 400, { error: `unknown action ${JSON.stringify(action)}: setup or teardown` });
+      if (action !== 'setup')
+        return send(res, 400, { error: `unknown action ${JSON.stringify(action)}: setup or teardown` });
       const name = typeof msg.state === 'string' ? msg.state : '';
       const handler = handlers[name];
-      if (!handler) return send(res, 400, { error: `unknown provider state "${name}"; known: ${Object.keys(handlers).join(' | ')}` });
+      if (!handler)
+        return send(res, 400, {
+          error: `unknown provider state "${name}"; known: ${Object.keys(handlers).join(' | ')}`,
+        });
       try {
         const result = (await handler(msg.params ?? {})) ?? {};
         log(`setup: ${name}`);

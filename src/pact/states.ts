@@ -4,7 +4,10 @@
 export const STATES = {
   /** params {state: Enabled|Disabled}; returns {uuid} */
   organizationInState: 'an organization exists in state {state}',
-  /** returns {name}: a name carrying the run id, for the pact's own create; the organization made with it is deleted afterwards */
+  /**
+   * returns {name}: a name carrying the run id, for the pact's own create; the organization made with it is deleted
+   * afterwards
+   */
   freshOrganizationName: 'a fresh organization name of this run is reserved',
   /** returns {uuid} of a flow collection (with its project and approver) */
   flowCollection: 'a flow collection with one approved flow exists',
@@ -13,7 +16,10 @@ export const STATES = {
   /** returns {jobUuid} */
   deleteOrganizationJob: 'a finished DeleteIAM2Organization job exists',
   // generic states of the interactions derived from the descriptors (derived-interactions.ts)
-  /** params {resource}; returns {uuid} of a fresh resource of that kind (with what it needs, e.g. a project and approver) */
+  /**
+   * params {resource}; returns {uuid} of a fresh resource of that kind (with what it needs, e.g. a project and
+   * approver)
+   */
   resourceExists: 'a {resource} exists',
   /** params {resource, state}; returns {uuid} */
   resourceInState: 'a {resource} exists in state {state}',

@@ -48,9 +48,18 @@ export async function verifyPacts(opts: VerifyOptions): Promise<VerifyResult> {
   const requestFilter = (req: Request, _res: Response, next: NextFunction): void => {
     if (req.path.startsWith('/_pact')) return next(); // the verifier's own state calls
     if (req.headers.authorization === PLACEHOLDER_AUTH) req.headers.authorization = `OAuth ${session}`;
-    if (req.method === 'PUT' && req.path === loginPath && req.body && typeof req.body === 'object' && loginKey in req.body) {
+    if (
+      req.method === 'PUT' &&
+      req.path === loginPath &&
+      req.body &&
+      typeof req.body === 'object' &&
+      loginKey in req.body
+    ) {
       // the pact holds a placeholder hash; the real account and password never touch a pact file
-      req.body = { ...req.body, [loginKey]: { ...req.body[loginKey], accountName: opts.config.accountName, password: suite.zs.passwordHash() } };
+      req.body = {
+        ...req.body,
+        [loginKey]: { ...req.body[loginKey], accountName: opts.config.accountName, password: suite.zs.passwordHash() },
+      };
       req.headers['content-length'] = String(Buffer.byteLength(JSON.stringify(req.body)));
     }
     next();
@@ -67,10 +76,21 @@ export async function verifyPacts(opts: VerifyOptions): Promise<VerifyResult> {
       timeout: opts.timeoutMs ?? opts.config.requestTimeoutMs + opts.config.jobTimeoutMs,
       logLevel: opts.logLevel ?? 'error',
     }).verifyProvider();
-    return { ok: states.problems.length === 0, failures: [], problems: states.problems.map(redact), durationMs: Date.now() - started };
+    return {
+      ok: states.problems.length === 0,
+      failures: [],
+      problems: states.problems.map(redact),
+      durationMs: Date.now() - started,
+    };
   } catch (e) {
     const error = redact(e instanceof Error ? e.message : String(e));
-    return { ok: false, error, failures: summarize(error), problems: states.problems.map(redact), durationMs: Date.now() - started };
+    return {
+      ok: false,
+      error,
+      failures: summarize(error),
+      problems: states.problems.map(redact),
+      durationMs: Date.now() - started,
+    };
   } finally {
     await states.close().catch(() => undefined);
     await suite.close();
@@ -95,7 +115,10 @@ export function statesOf(pactFiles: readonly string[]): StateRequest[] {
   return out;
 }
 
-interface CoreError { interaction?: string; mismatch?: { mismatches?: Array<{ mismatch?: string; path?: string; key?: string }>; message?: string } }
+interface CoreError {
+  interaction?: string;
+  mismatch?: { mismatches?: Array<{ mismatch?: string; path?: string; key?: string }>; message?: string };
+}
 
 /** The native verifier rejects with a JSON report; keep one readable line per failed interaction. */
 export function summarize(error: string): string[] {
@@ -106,7 +129,10 @@ export function summarize(error: string): string[] {
     return [error.split('\n')[0].slice(0, 500)];
   }
   return (parsed.errors ?? []).map((e) => {
-    const what = e.mismatch?.mismatches?.map((m) => `${m.path ?? m.key ?? ''} ${m.mismatch ?? ''}`.trim()).join('; ') ?? e.mismatch?.message ?? '';
+    const what =
+      e.mismatch?.mismatches?.map((m) => `${m.path ?? m.key ?? ''} ${m.mismatch ?? ''}`.trim()).join('; ') ??
+      e.mismatch?.message ??
+      '';
     const name = (e.interaction ?? '?').replace(/^Verifying a pact between \S+ and \S+ /, '');
     return `${name}: ${what}`.replace(/\s+/g, ' ').slice(0, 600);
   });

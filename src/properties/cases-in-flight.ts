@@ -19,7 +19,12 @@ export interface PrefixRun {
  * Runs `run(i)` for i = 0..count-1, at most `inFlight` at once, in index order; stops starting new cases once a
  * case failed or `deadline` (epoch ms) has passed, then waits for the ones in flight.
  */
-export async function runCasesInFlight(count: number, inFlight: number, deadline: number, run: (index: number) => Promise<CaseResult>): Promise<PrefixRun> {
+export async function runCasesInFlight(
+  count: number,
+  inFlight: number,
+  deadline: number,
+  run: (index: number) => Promise<CaseResult>,
+): Promise<PrefixRun> {
   const results: CaseResult[] = [];
   let next = 0;
   let failed = false;
@@ -27,7 +32,10 @@ export async function runCasesInFlight(count: number, inFlight: number, deadline
   const worker = async (): Promise<void> => {
     for (;;) {
       if (failed || next >= count) return;
-      if (Date.now() >= deadline) { guardReached = true; return; }
+      if (Date.now() >= deadline) {
+        guardReached = true;
+        return;
+      }
       const index = next++;
       const r = await run(index).catch((error: unknown): CaseResult => ({ ok: false, error }));
       results[index] = r;
@@ -36,5 +44,9 @@ export async function runCasesInFlight(count: number, inFlight: number, deadline
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(inFlight, count)) }, worker));
   const firstFailure = results.findIndex((r) => !r.ok);
-  return { results, firstFailure: firstFailure < 0 ? undefined : firstFailure, guardReached: guardReached && next < count && firstFailure < 0 };
+  return {
+    results,
+    firstFailure: firstFailure < 0 ? undefined : firstFailure,
+    guardReached: guardReached && next < count && firstFailure < 0,
+  };
 }

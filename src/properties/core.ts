@@ -20,7 +20,11 @@ export const PROPERTY_CHECKS: readonly Check[] = ALL_CHECKS;
 
 /** A required check failed in a step: the conformance failure a property reports. */
 export class StepFailure extends Error {
-  constructor(readonly step: string, readonly failures: CheckResult[], readonly observations: Observation[]) {
+  constructor(
+    readonly step: string,
+    readonly failures: CheckResult[],
+    readonly observations: Observation[],
+  ) {
     super(`${step}\n${formatFailures(failures, observations)}`);
     this.name = 'StepFailure';
   }
@@ -42,9 +46,15 @@ export class PropertyEnv {
     this.kit = new ResourceKit(suite.zs);
   }
 
-  get zs() { return this.suite.zs; }
-  get contracts() { return this.suite.contracts; }
-  api(name: string): ApiDescriptor { return this.suite.zs.api(name); }
+  get zs() {
+    return this.suite.zs;
+  }
+  get contracts() {
+    return this.suite.contracts;
+  }
+  api(name: string): ApiDescriptor {
+    return this.suite.zs.api(name);
+  }
 
   /**
    * Flow collections need a project and a virtual ID in it that approves the flows: a real server only creates
@@ -52,7 +62,9 @@ export class PropertyEnv {
    * property by the kit.
    */
   async ensureFixtures(resources: Iterable<string>): Promise<void> {
-    const need = [...resources].some((r) => Object.values(findApi(this.contracts, r, 'create').params).some((p) => p.references === 'IAM2Project'));
+    const need = [...resources].some((r) =>
+      Object.values(findApi(this.contracts, r, 'create').params).some((p) => p.references === 'IAM2Project'),
+    );
     if (!need) return;
     this.fixtureSetup ??= (async () => {
       const { project, approverUuid } = await this.kit.approvedProject();
@@ -125,14 +137,19 @@ export class CaseRecord {
   /** Creates a resource for the case (not under test): a project-bound one gets the fixture project and approver. */
   async fresh(resource: string): Promise<JsonObject> {
     const create = findApi(this.env.contracts, resource, 'create');
-    const params: Record<string, unknown> = { name: this.env.kit.name(resource === 'IAM2Organization' ? 'org' : 'case'), description: 'zstack-conformance property case' };
+    const params: Record<string, unknown> = {
+      name: this.env.kit.name(resource === 'IAM2Organization' ? 'org' : 'case'),
+      description: 'zstack-conformance property case',
+    };
     for (const [n, p] of Object.entries(create.params)) {
       if (!p.required || params[n] !== undefined) continue;
       if (p.enum) params[n] = p.enum[0];
       else if (p.references) params[n] = this.env.fixtures.refs.get(p.references);
-      else if (p.type === 'list') params[n] = [{ name: this.env.kit.name('flow'), approverUuid: this.env.fixtures.refs.get('approverUuid') }];
+      else if (p.type === 'list')
+        params[n] = [{ name: this.env.kit.name('flow'), approverUuid: this.env.fixtures.refs.get('approverUuid') }];
       // any other required parameter (a virtual ID's password, ...): what the derived tests send
-      else if (p.in !== 'path') params[n] = await validValue({ zs: this.zs, kit: this.kit }, n, p, new Map(this.env.fixtures.refs));
+      else if (p.in !== 'path')
+        params[n] = await validValue({ zs: this.zs, kit: this.kit }, n, p, new Map(this.env.fixtures.refs));
     }
     return this.kit.create(resource, params);
   }

@@ -19,7 +19,9 @@ import { actionApis, profileOf, resourceProfiles } from './targets.ts';
 
 /** A compact, readable rendering of sent params for step names (long strings cut). */
 export function showParams(params: Record<string, unknown>): string {
-  return Object.entries(params).map(([k, v]) => `${k}=${renderValue(v)}`).join(', ');
+  return Object.entries(params)
+    .map(([k, v]) => `${k}=${renderValue(v)}`)
+    .join(', ');
 }
 
 /** Optionally puts the fresh resource into a state first (so state events start from each state). */
@@ -44,7 +46,12 @@ function initialState(contracts: Contracts, apiName: string): fc.Arbitrary<strin
   return events.length ? fc.option(validEnum(events), { nil: undefined, freq: 2 }) : fc.constant(undefined);
 }
 
-export interface ValidCase { api: string; initial: string | undefined; params: Record<string, unknown>; userTags: string[] | undefined }
+export interface ValidCase {
+  api: string;
+  initial: string | undefined;
+  params: Record<string, unknown>;
+  userTags: string[] | undefined;
+}
 
 export const validInputsApplied: PropertySpec<ValidCase> = {
   name: 'validInputsApplied',
@@ -54,12 +61,16 @@ export const validInputsApplied: PropertySpec<ValidCase> = {
   arbitrary(env) {
     const profiles = resourceProfiles(env.contracts);
     const apis = [...profiles.map((p) => p.create), ...actionApis(profiles)];
-    return fc.oneof(...apis.map((a) => fc.record({
-      api: fc.constant(a.name),
-      initial: a.kind === 'create' ? fc.constant(undefined) : initialState(env.contracts, a.name),
-      params: validBody(env.contracts, a),
-      userTags: a.kind === 'create' && a.tags ? validUserTags : fc.constant(undefined),
-    })));
+    return fc.oneof(
+      ...apis.map((a) =>
+        fc.record({
+          api: fc.constant(a.name),
+          initial: a.kind === 'create' ? fc.constant(undefined) : initialState(env.contracts, a.name),
+          params: validBody(env.contracts, a),
+          userTags: a.kind === 'create' && a.tags ? validUserTags : fc.constant(undefined),
+        }),
+      ),
+    );
   },
   async run(c, rec) {
     const api = rec.env.api(c.api);
@@ -78,16 +89,28 @@ export const validInputsApplied: PropertySpec<ValidCase> = {
   },
 };
 
-export interface NegativeCase { api: string; initial: string | undefined; bad: InvalidCase }
+export interface NegativeCase {
+  api: string;
+  initial: string | undefined;
+  bad: InvalidCase;
+}
 
 export const invalidInputsRejected: PropertySpec<NegativeCase> = {
   name: 'invalidInputsRejected',
-  title: 'every invalid input generated from the contracts is rejected in ZStack\'s way and changes nothing',
+  title: "every invalid input generated from the contracts is rejected in ZStack's way and changes nothing",
   rule: 'For every state event and update, an input ZStack refuses MUST be refused the same way: REST-layer errors (no or mis-cased action key, non-boolean Boolean: 400; wrong JSON shape or a body that is not an object: 400 or 500) at once with no job; API errors through the job as 503 + ErrorCode (value outside the allowed ones, over-long, missing: SYS.1007; unknown uuid: SYS.1003; unknown session: ID.1001); and a query afterwards MUST show the resource exactly as before.',
   quickRuns: 150,
   arbitrary(env) {
     const apis = actionApis(resourceProfiles(env.contracts));
-    return fc.oneof(...apis.map((a) => fc.record({ api: fc.constant(a.name), initial: initialState(env.contracts, a.name), bad: invalidCase(env.contracts, a) })));
+    return fc.oneof(
+      ...apis.map((a) =>
+        fc.record({
+          api: fc.constant(a.name),
+          initial: initialState(env.contracts, a.name),
+          bad: invalidCase(env.contracts, a),
+        }),
+      ),
+    );
   },
   async run(c, rec) {
     const api = rec.env.api(c.api);

@@ -20,7 +20,12 @@ import { runCasesInFlight, type CaseResult, type PrefixRun } from './cases-in-fl
  */
 export function generatedCases<T>(arb: fc.Arbitrary<T>, seed: number, numRuns: number): T[] {
   const values: T[] = [];
-  fc.check(fc.property(arb, (v) => { values.push(v); }), { seed, numRuns });
+  fc.check(
+    fc.property(arb, (v) => {
+      values.push(v);
+    }),
+    { seed, numRuns },
+  );
   return values;
 }
 
@@ -104,7 +109,11 @@ export interface PropertyOutcome {
   tally: CheckTally;
 }
 
-const indent = (s: string, n = 2): string => s.split('\n').map((l) => ' '.repeat(n) + l).join('\n');
+const indent = (s: string, n = 2): string =>
+  s
+    .split('\n')
+    .map((l) => ' '.repeat(n) + l)
+    .join('\n');
 
 export function timeGuardFor(suite: Suite, opts: RunOptions): number {
   return opts.timeGuardMs ?? suite.config.propertyTimeGuardMs ?? TIME_GUARD_MS[suite.config.depth];
@@ -114,7 +123,11 @@ export function runsFor(spec: PropertySpec<unknown>, suite: Suite, opts: RunOpti
   return opts.numRuns ?? suite.config.numRuns ?? spec.quickRuns * (suite.config.depth === 'deep' ? DEEP_FACTOR : 1);
 }
 
-export async function checkProperty<T>(spec: PropertySpec<T>, suite: Suite, opts: RunOptions = {}): Promise<PropertyOutcome> {
+export async function checkProperty<T>(
+  spec: PropertySpec<T>,
+  suite: Suite,
+  opts: RunOptions = {},
+): Promise<PropertyOutcome> {
   const started = Date.now();
   const env = new PropertyEnv(suite);
   const seed = opts.seed ?? suite.config.seed ?? (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
@@ -124,7 +137,7 @@ export async function checkProperty<T>(spec: PropertySpec<T>, suite: Suite, opts
   const guardMs = timeGuardFor(suite, opts);
   const deadline = started + guardMs;
   // a replay is one case: nothing to overlap
-  const inFlight = replay ? 1 : opts.casesInFlight ?? suite.config.casesInFlight;
+  const inFlight = replay ? 1 : (opts.casesInFlight ?? suite.config.casesInFlight);
   const advisoriesByCase: string[][] = [];
   const laterAdvisories: string[] = [];
   let lastFailure: { rec: CaseRecord; error: unknown } | undefined;
@@ -148,8 +161,13 @@ export async function checkProperty<T>(spec: PropertySpec<T>, suite: Suite, opts
     }
   };
   try {
-    if (spec.usesProjectFixture !== false) await env.ensureFixtures(resourceProfiles(suite.contracts).map((p) => p.resource));
-    const arb = spec.arbitrary(env, { commandsReplayPath: replay?.commandsReplayPath, deep: suite.config.depth === 'deep', seed });
+    if (spec.usesProjectFixture !== false)
+      await env.ensureFixtures(resourceProfiles(suite.contracts).map((p) => p.resource));
+    const arb = spec.arbitrary(env, {
+      commandsReplayPath: replay?.commandsReplayPath,
+      deep: suite.config.depth === 'deep',
+      seed,
+    });
     if (!replay) {
       // 1. the cases fast-check generates for this seed, run inFlight at a time up to the first failure
       const values = generatedCases(arb, seed, numRuns);
@@ -195,7 +213,9 @@ export async function checkProperty<T>(spec: PropertySpec<T>, suite: Suite, opts
       } catch (e) {
         if (!replay) throw e;
         // fast-check cannot walk the path: it was printed by another property, or by other generators
-        throw new Error(`ZSTACK_REPLAY_PATH=${replayText} does not replay a case of ${spec.name} with seed ${seed} (run it with -g '${spec.title}' and the seed printed with it; generators changed since?): ${e instanceof Error ? e.message : String(e)}`);
+        throw new Error(
+          `ZSTACK_REPLAY_PATH=${replayText} does not replay a case of ${spec.name} with seed ${seed} (run it with -g '${spec.title}' and the seed printed with it; generators changed since?): ${e instanceof Error ? e.message : String(e)}`,
+        );
       }
     }
   } finally {
@@ -204,11 +224,22 @@ export async function checkProperty<T>(spec: PropertySpec<T>, suite: Suite, opts
   // the advisories of the cases a sequential run would have run, in case order
   const upTo = prefix?.firstFailure ?? prefix?.results.length ?? 0;
   const advisories = [...new Set([...advisoriesByCase.slice(0, upTo).flat(), ...laterAdvisories])];
-  const ran = details ? details.numRuns : prefix?.results.length ?? 0;
-  const incomplete = (details ? details.interrupted && !details.failed : prefix?.guardReached ?? false) && ran < numRuns;
+  const ran = details ? details.numRuns : (prefix?.results.length ?? 0);
+  const incomplete =
+    (details ? details.interrupted && !details.failed : (prefix?.guardReached ?? false)) && ran < numRuns;
   const base = {
-    name: spec.name, title: spec.title, numRuns: ran, numShrinks: details?.numShrinks ?? 0, seed,
-    advisories, leftovers, durationMs: Date.now() - started, plannedRuns: numRuns, incomplete, casesInFlight: inFlight, tally: env.tally,
+    name: spec.name,
+    title: spec.title,
+    numRuns: ran,
+    numShrinks: details?.numShrinks ?? 0,
+    seed,
+    advisories,
+    leftovers,
+    durationMs: Date.now() - started,
+    plannedRuns: numRuns,
+    incomplete,
+    casesInFlight: inFlight,
+    tally: env.tally,
   };
   if (!details || !details.failed) {
     if (incomplete) {
@@ -219,10 +250,24 @@ export async function checkProperty<T>(spec: PropertySpec<T>, suite: Suite, opts
       const report = `${spec.name}: errored (not a conformance verdict): ${flaky}; seed ${seed}. Run it with ZSTACK_CASES_IN_FLIGHT=1 to see whether cases disturb each other.`;
       return { ...base, failed: true, error: true, steps: [], curl: [], report };
     }
-    return { ...base, failed: false, error: false, steps: [], curl: [], report: `${spec.name}: ${ran} of ${numRuns} case(s) passed (seed ${seed})` };
+    return {
+      ...base,
+      failed: false,
+      error: false,
+      steps: [],
+      curl: [],
+      report: `${spec.name}: ${ran} of ${numRuns} case(s) passed (seed ${seed})`,
+    };
   }
   if (details.counterexample === null || details.counterexamplePath === null) {
-    return { ...base, failed: true, error: true, steps: [], curl: [], report: `${spec.name}: fast-check gave up: ${fc.defaultReportMessage(details) ?? 'no details'}` };
+    return {
+      ...base,
+      failed: true,
+      error: true,
+      steps: [],
+      curl: [],
+      report: `${spec.name}: fast-check gave up: ${fc.defaultReportMessage(details) ?? 'no details'}`,
+    };
   }
   const counterexample = spec.commands ? String(details.counterexample[0]) : renderValue(details.counterexample[0]);
   const path = details.counterexamplePath;
@@ -231,21 +276,30 @@ export async function checkProperty<T>(spec: PropertySpec<T>, suite: Suite, opts
   const failure = lastFailure;
   const isCheck = failure?.error instanceof StepFailure;
   const steps = failure?.rec.steps ?? [];
-  const curl = (failure?.rec.exchanges() ?? []).map((x) => `${curlLine(x.hops[0].request)}   # ${x.api} -> ${x.final.status}`);
-  const errorText = failure?.error instanceof Error ? (isCheck ? failure.error.message : `${failure.error.name}: ${failure.error.message}`) : String(failure?.error ?? details.errorInstance);
-  const report = redact([
-    `Property "${spec.title}" (${spec.name}) ${isCheck ? 'failed' : 'errored (suite or setup, not a conformance verdict)'} after ${details.numRuns} case(s), shrunk ${details.numShrinks} time(s).`,
-    `Seed: ${details.seed}   Path: ${JSON.stringify(path)}${commandsReplayPath ? `   Commands replayPath: ${JSON.stringify(commandsReplayPath)}` : ''}`,
-    'Replay exactly this case:',
-    `  ZSTACK_SEED=${details.seed} ZSTACK_REPLAY_PATH=${shellQuote(replayValue)} npx playwright test --project=${spec.project ?? 'properties'} -g ${shellQuote(spec.title)}`,
-    'Shrunk counterexample (fast-check):',
-    indent(counterexample),
-    'Steps of the failing case:',
-    ...steps.map((s, i) => `  ${i + 1}. ${s}`),
-    'What failed:',
-    indent(errorText),
-    'Requests of the failing case (export ZSTACK_SESSION=<a session of the target> first):',
-    ...curl.map((c) => `  ${c}`),
-  ].join('\n'));
+  const curl = (failure?.rec.exchanges() ?? []).map(
+    (x) => `${curlLine(x.hops[0].request)}   # ${x.api} -> ${x.final.status}`,
+  );
+  const errorText =
+    failure?.error instanceof Error
+      ? isCheck
+        ? failure.error.message
+        : `${failure.error.name}: ${failure.error.message}`
+      : String(failure?.error ?? details.errorInstance);
+  const report = redact(
+    [
+      `Property "${spec.title}" (${spec.name}) ${isCheck ? 'failed' : 'errored (suite or setup, not a conformance verdict)'} after ${details.numRuns} case(s), shrunk ${details.numShrinks} time(s).`,
+      `Seed: ${details.seed}   Path: ${JSON.stringify(path)}${commandsReplayPath ? `   Commands replayPath: ${JSON.stringify(commandsReplayPath)}` : ''}`,
+      'Replay exactly this case:',
+      `  ZSTACK_SEED=${details.seed} ZSTACK_REPLAY_PATH=${shellQuote(replayValue)} npx playwright test --project=${spec.project ?? 'properties'} -g ${shellQuote(spec.title)}`,
+      'Shrunk counterexample (fast-check):',
+      indent(counterexample),
+      'Steps of the failing case:',
+      ...steps.map((s, i) => `  ${i + 1}. ${s}`),
+      'What failed:',
+      indent(errorText),
+      'Requests of the failing case (export ZSTACK_SESSION=<a session of the target> first):',
+      ...curl.map((c) => `  ${c}`),
+    ].join('\n'),
+  );
   return { ...base, failed: true, error: !isCheck, path, replay: replayValue, counterexample, steps, curl, report };
 }

@@ -23,14 +23,25 @@ export function resourceProfiles(contracts: Contracts): ResourceProfile[] {
   const resources = [...new Set([...contracts.apis.values()].map((a) => a.resource))].sort();
   for (const resource of resources) {
     const apis = apisOf(contracts, resource);
-    const one = (f: (a: ApiDescriptor) => boolean) => { const found = apis.filter(f); return found.length === 1 ? found[0] : undefined; };
+    const one = (f: (a: ApiDescriptor) => boolean) => {
+      const found = apis.filter(f);
+      return found.length === 1 ? found[0] : undefined;
+    };
     const create = one((a) => a.kind === 'create');
     const query = one((a) => a.kind === 'query' && a.pathWithUuid !== undefined);
     const del = one((a) => a.kind === 'delete' && !a.effect?.softDelete);
     const stateEvent = one((a) => a.kind === 'action' && a.effect?.kind === 'stateEvent');
     const update = one((a) => a.kind === 'action' && a.effect?.kind === 'update');
     if (!create || !query || !del || (!stateEvent && !update)) continue;
-    out.push({ resource, short: shortOf(resource), create, query, delete: del, ...(stateEvent ? { stateEvent } : {}), ...(update ? { update } : {}) });
+    out.push({
+      resource,
+      short: shortOf(resource),
+      create,
+      query,
+      delete: del,
+      ...(stateEvent ? { stateEvent } : {}),
+      ...(update ? { update } : {}),
+    });
   }
   return out;
 }

@@ -9,20 +9,67 @@
 
 export class UncertainCollation extends Error {
   constructor(readonly char: string) {
-    super(`no certain utf8_general_ci weight for ${JSON.stringify(char)} (U+${char.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')})`);
+    super(
+      `no certain utf8_general_ci weight for ${JSON.stringify(char)} (U+${char.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')})`,
+    );
     this.name = 'UncertainCollation';
   }
 }
 
 /** Accented Latin-1 letters and the base letter utf8_general_ci weighs them as. */
 export const BASE_LETTER: Readonly<Record<string, string>> = {
-  'á': 'a', 'à': 'a', 'â': 'a', 'ä': 'a', 'ã': 'a', 'å': 'a',
-  'Á': 'A', 'À': 'A', 'Â': 'A', 'Ä': 'A', 'Ã': 'A', 'Å': 'A',
-  'é': 'e', 'è': 'e', 'ê': 'e', 'ë': 'e', 'É': 'E', 'È': 'E', 'Ê': 'E', 'Ë': 'E',
-  'í': 'i', 'ì': 'i', 'î': 'i', 'ï': 'i', 'Í': 'I', 'Ì': 'I', 'Î': 'I', 'Ï': 'I',
-  'ó': 'o', 'ò': 'o', 'ô': 'o', 'ö': 'o', 'õ': 'o', 'Ó': 'O', 'Ò': 'O', 'Ô': 'O', 'Ö': 'O', 'Õ': 'O',
-  'ú': 'u', 'ù': 'u', 'û': 'u', 'ü': 'u', 'Ú': 'U', 'Ù': 'U', 'Û': 'U', 'Ü': 'U',
-  'ñ': 'n', 'Ñ': 'N', 'ç': 'c', 'Ç': 'C', 'ý': 'y', 'Ý': 'Y',
+  á: 'a',
+  à: 'a',
+  â: 'a',
+  ä: 'a',
+  ã: 'a',
+  å: 'a',
+  Á: 'A',
+  À: 'A',
+  Â: 'A',
+  Ä: 'A',
+  Ã: 'A',
+  Å: 'A',
+  é: 'e',
+  è: 'e',
+  ê: 'e',
+  ë: 'e',
+  É: 'E',
+  È: 'E',
+  Ê: 'E',
+  Ë: 'E',
+  í: 'i',
+  ì: 'i',
+  î: 'i',
+  ï: 'i',
+  Í: 'I',
+  Ì: 'I',
+  Î: 'I',
+  Ï: 'I',
+  ó: 'o',
+  ò: 'o',
+  ô: 'o',
+  ö: 'o',
+  õ: 'o',
+  Ó: 'O',
+  Ò: 'O',
+  Ô: 'O',
+  Ö: 'O',
+  Õ: 'O',
+  ú: 'u',
+  ù: 'u',
+  û: 'u',
+  ü: 'u',
+  Ú: 'U',
+  Ù: 'U',
+  Û: 'U',
+  Ü: 'U',
+  ñ: 'n',
+  Ñ: 'N',
+  ç: 'c',
+  Ç: 'C',
+  ý: 'y',
+  Ý: 'Y',
 };
 
 /** The weight of one character: its code after folding to the upper-case base letter. */

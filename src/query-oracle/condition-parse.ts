@@ -42,7 +42,8 @@ export function parseConditionAsRestLayer(cond: string): ParsedCondition {
   const op = OPERATOR_SEARCH_ORDER.find((o) => cond.includes(o));
   if (op === undefined) return { kind: 'rest-refusal', reason: `'${cond}' doesn't contain any query operator` };
   const parts = splitByWholeSeparator(cond, op, 2);
-  if (op === 'is null' || op === 'not null') return { kind: 'condition', field: (parts[0] ?? '').trim(), op, value: '' };
+  if (op === 'is null' || op === 'not null')
+    return { kind: 'condition', field: (parts[0] ?? '').trim(), op, value: '' };
   if (parts.length !== 2) return { kind: 'rest-refusal', reason: `'${cond}' is not a key-value pair split by ${op}` };
   return { kind: 'condition', field: parts[0].trim(), op, value: parts[1] };
 }

@@ -5,13 +5,43 @@
 import type { JsonObject } from '../exchange/json.ts';
 import { compareText, like } from './collation.ts';
 
-export const QUERY_OPERATORS = ['=', '!=', '>', '<', '>=', '<=', '?=', '!?=', '~=', '!~=', 'is null', 'not null'] as const;
+export const QUERY_OPERATORS = [
+  '=',
+  '!=',
+  '>',
+  '<',
+  '>=',
+  '<=',
+  '?=',
+  '!?=',
+  '~=',
+  '!~=',
+  'is null',
+  'not null',
+] as const;
 export type QueryOperator = (typeof QUERY_OPERATORS)[number];
 
 /** Order in which ZStack looks for an operator in a condition: the first one found anywhere is used. */
-export const OPERATOR_SEARCH_ORDER: readonly QueryOperator[] = ['!=', '>=', '<=', '!?=', '!~=', '~=', '?=', '=', '>', '<', 'is null', 'not null'];
+export const OPERATOR_SEARCH_ORDER: readonly QueryOperator[] = [
+  '!=',
+  '>=',
+  '<=',
+  '!?=',
+  '!~=',
+  '~=',
+  '?=',
+  '=',
+  '>',
+  '<',
+  'is null',
+  'not null',
+];
 
-export interface QueryCondition { field: string; op: QueryOperator; value: string }
+export interface QueryCondition {
+  field: string;
+  op: QueryOperator;
+  value: string;
+}
 
 /** The q= text of a condition. */
 export function conditionText(c: QueryCondition): string {
@@ -22,7 +52,10 @@ export function conditionText(c: QueryCondition): string {
 export function parsesAsWritten(c: QueryCondition): boolean {
   const text = conditionText(c);
   const found = OPERATOR_SEARCH_ORDER.find((op) => text.includes(op));
-  return found === c.op && text.indexOf(c.op) === (c.op === 'is null' || c.op === 'not null' ? c.field.length + 1 : c.field.length);
+  return (
+    found === c.op &&
+    text.indexOf(c.op) === (c.op === 'is null' || c.op === 'not null' ? c.field.length + 1 : c.field.length)
+  );
 }
 
 const valueOf = (row: JsonObject, field: string): string | null => {
@@ -38,16 +71,26 @@ export function matches(row: JsonObject, c: QueryCondition): boolean {
   if (v === null) return false;
   const items = () => c.value.split(','); // IN lists: split on every comma, empty items kept
   switch (c.op) {
-    case '=': return compareText(v, c.value) === 0;
-    case '!=': return compareText(v, c.value) !== 0;
-    case '>': return compareText(v, c.value) > 0;
-    case '<': return compareText(v, c.value) < 0;
-    case '>=': return compareText(v, c.value) >= 0;
-    case '<=': return compareText(v, c.value) <= 0;
-    case '?=': return items().some((i) => compareText(v, i) === 0);
-    case '!?=': return !items().some((i) => compareText(v, i) === 0);
-    case '~=': return like(v, c.value);
-    case '!~=': return !like(v, c.value);
+    case '=':
+      return compareText(v, c.value) === 0;
+    case '!=':
+      return compareText(v, c.value) !== 0;
+    case '>':
+      return compareText(v, c.value) > 0;
+    case '<':
+      return compareText(v, c.value) < 0;
+    case '>=':
+      return compareText(v, c.value) >= 0;
+    case '<=':
+      return compareText(v, c.value) <= 0;
+    case '?=':
+      return items().some((i) => compareText(v, i) === 0);
+    case '!?=':
+      return !items().some((i) => compareText(v, i) === 0);
+    case '~=':
+      return like(v, c.value);
+    case '!~=':
+      return !like(v, c.value);
   }
 }
 

@@ -10,14 +10,19 @@ export function formatFailures(failures: CheckResult[], observations: Observatio
   for (const r of failures) {
     const x = observations[r.observation].exchange;
     for (const v of r.violations) {
-      blocks.push([
-        `✗ ${v.check} [${v.severity}] ${v.api}: ${v.title}`,
-        `  Received: ${v.received}`,
-        `  Expected: ${v.expected}`,
-        `  Source:   ${v.source}`,
-        `  Reproduce: ${curlLine(x.hops[0].request)}`,
-        describeExchange(x).split('\n').map((l) => `  ${l}`).join('\n'),
-      ].join('\n'));
+      blocks.push(
+        [
+          `✗ ${v.check} [${v.severity}] ${v.api}: ${v.title}`,
+          `  Received: ${v.received}`,
+          `  Expected: ${v.expected}`,
+          `  Source:   ${v.source}`,
+          `  Reproduce: ${curlLine(x.hops[0].request)}`,
+          describeExchange(x)
+            .split('\n')
+            .map((l) => `  ${l}`)
+            .join('\n'),
+        ].join('\n'),
+      );
     }
   }
   return redact(blocks.join('\n\n'));

@@ -25,7 +25,10 @@ export function describeExchange(x: Exchange, maxBody = 600): string {
   const lines: string[] = [];
   x.hops.forEach((h, i) => {
     const body = h.response.text.length > maxBody ? h.response.text.slice(0, maxBody) + '…' : h.response.text;
-    lines.push(`${i === 0 ? '→' : '  poll'} ${h.request.method} ${h.request.url}` + (i === 0 && h.request.body ? ` ${h.request.body.slice(0, maxBody)}` : ''));
+    lines.push(
+      `${i === 0 ? '→' : '  poll'} ${h.request.method} ${h.request.url}` +
+        (i === 0 && h.request.body ? ` ${h.request.body.slice(0, maxBody)}` : ''),
+    );
     lines.push(`  ← ${h.response.status} ${body.replace(/\s+/g, ' ')}`);
   });
   return redact(lines.join('\n'));

@@ -1,6 +1,7 @@
 // Valid inputs for the derived tests, from the descriptor alone: every required parameter (and the optional
 // ones a test asks for) gets a value a real ZStack accepts. Resources a parameter references are made first;
-// a create that needs a project gets a project with an approver in it (docs/zstack-protocol.md#flow-collections-and-their-approvers).
+// a create that needs a project gets a project with an approver in it
+// (docs/zstack-protocol.md#flow-collections-and-their-approvers).
 import { randomBytes } from 'node:crypto';
 import { findApi, type ApiDescriptor, type JsonSchema, type ParamSpec } from '../../contracts/index.ts';
 import type { JsonObject } from '../exchange/json.ts';
@@ -10,7 +11,10 @@ import type { ResourceKit } from './resource-kit.ts';
 import { registerSecret } from '../reporting/redact.ts';
 
 /** What making resources needs: the client and the kit that deletes them again. */
-export interface FreshContext { zs: ZStackClient; kit: ResourceKit }
+export interface FreshContext {
+  zs: ZStackClient;
+  kit: ResourceKit;
+}
 
 /** uuids a test's resources need, by referenced resource (IAM2Project) or by member name (approverUuid). */
 export type Refs = Map<string, string>;
@@ -53,9 +57,12 @@ export async function validValue(ctx: FreshContext, name: string, p: ParamSpec, 
       }
       return uuid;
     }
-    case 'boolean': return true;
-    case 'integer': return 1;
-    case 'map': return {};
+    case 'boolean':
+      return true;
+    case 'integer':
+      return 1;
+    case 'map':
+      return {};
     case 'list': {
       const n = p.minItems ?? 0;
       return Array.from({ length: n }, () => itemValue(ctx, p.items ?? { type: 'string' }, refs));
@@ -69,7 +76,12 @@ export async function validValue(ctx: FreshContext, name: string, p: ParamSpec, 
 }
 
 /** Every required body/query parameter (and `also`), valid; path parameters are the caller's. */
-export async function validParams(ctx: FreshContext, api: ApiDescriptor, refs: Refs, also: string[] = []): Promise<Record<string, unknown>> {
+export async function validParams(
+  ctx: FreshContext,
+  api: ApiDescriptor,
+  refs: Refs,
+  also: string[] = [],
+): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
   for (const [n, p] of Object.entries(api.params)) {
     if (p.in === 'path' || (!p.required && !also.includes(n))) continue;
@@ -78,9 +90,12 @@ export async function validParams(ctx: FreshContext, api: ApiDescriptor, refs: R
   return out;
 }
 
-/** A project with an approver in it, for an API that needs a project (a flow collection's flows need an approver of it). */
+/**
+ * A project with an approver in it, for an API that needs a project (a flow collection's flows need an approver of it).
+ */
 export async function prepareRefs(ctx: FreshContext, api: ApiDescriptor, refs: Refs): Promise<void> {
-  if (!Object.values(api.params).some((p) => p.required && p.references === 'IAM2Project') || refs.has('IAM2Project')) return;
+  if (!Object.values(api.params).some((p) => p.required && p.references === 'IAM2Project') || refs.has('IAM2Project'))
+    return;
   const { project, approverUuid } = await ctx.kit.approvedProject();
   refs.set('IAM2Project', project['uuid'] as string);
   refs.set('approverUuid', approverUuid);
@@ -96,5 +111,9 @@ export async function freshResource(ctx: FreshContext, resource: string, refs: R
 
 /** The path parameters of an API aimed at `uuid` (its {uuid}, or the one path parameter it has). */
 export function pathAt(api: ApiDescriptor, uuid: string): Record<string, string> {
-  return Object.fromEntries(Object.entries(api.params).filter(([, p]) => p.in === 'path').map(([n]) => [n, uuid]));
+  return Object.fromEntries(
+    Object.entries(api.params)
+      .filter(([, p]) => p.in === 'path')
+      .map(([n]) => [n, uuid]),
+  );
 }

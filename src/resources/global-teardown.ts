@@ -35,19 +35,29 @@ export default async function globalTeardown(): Promise<void> {
   const jobsStuck = new JobBreaker(jobBoundMarkerPath(config.runId)).tripped() !== undefined;
   let suite;
   try {
-    suite = await openSuite({ ...config, jobTimeoutMs: jobsStuck ? Math.min(config.jobTimeoutMs, SHORT_JOB_BOUND_MS) : config.jobTimeoutMs });
+    suite = await openSuite({
+      ...config,
+      jobTimeoutMs: jobsStuck ? Math.min(config.jobTimeoutMs, SHORT_JOB_BOUND_MS) : config.jobTimeoutMs,
+    });
   } catch (e) {
     // the embedded server ends with the run (Ctrl-C reaches it too), and with it everything the run made
     if (config.embedded) return done();
-    say(`cannot reach the target to delete ${left.uuids.length + left.unresolved.length} resource(s) this run left (${e instanceof Error ? e.message : String(e)}); the ledger stays at ${path}; run npm run janitor later`);
+    say(
+      `cannot reach the target to delete ${left.uuids.length + left.unresolved.length} resource(s) this run left (${e instanceof Error ? e.message : String(e)}); the ledger stays at ${path}; run npm run janitor later`,
+    );
     return;
   }
   try {
     const r = await replayLedger(suite.zs, path);
     if (r.deleted > 0 || r.problems.length > 0) {
       // generated names hold any unicode (control characters too): quoted, so the line stays one line
-      const what = [...left.uuids.map((u) => `${u.resource} ${JSON.stringify(u.name ?? u.uuid)}`), ...left.unresolved.map((u) => `${u.resource} ${JSON.stringify(u.name)} (create in flight)`)];
-      say(`deleted ${r.deleted} resource(s) the run had not deleted (${what.slice(0, 10).join(', ')}${what.length > 10 ? ', …' : ''})${r.problems.length ? `; ${r.problems.length} problem(s): ${r.problems.join('; ')}` : ''}${existsSync(path) ? `; the ledger stays at ${path}` : ''}`);
+      const what = [
+        ...left.uuids.map((u) => `${u.resource} ${JSON.stringify(u.name ?? u.uuid)}`),
+        ...left.unresolved.map((u) => `${u.resource} ${JSON.stringify(u.name)} (create in flight)`),
+      ];
+      say(
+        `deleted ${r.deleted} resource(s) the run had not deleted (${what.slice(0, 10).join(', ')}${what.length > 10 ? ', …' : ''})${r.problems.length ? `; ${r.problems.length} problem(s): ${r.problems.join('; ')}` : ''}${existsSync(path) ? `; the ledger stays at ${path}` : ''}`,
+      );
     }
   } finally {
     await suite.close();

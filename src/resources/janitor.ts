@@ -54,7 +54,8 @@ function serverNowSeconds(zs: ZStackClient): number | undefined {
   for (const x of [...zs.history].reverse()) {
     if (zs.api(x.api).kind !== 'login') continue;
     const inv = finalBody(x)?.['inventory'];
-    const created = isObject(inv) && typeof inv['createDate'] === 'string' ? parseZStackTimestamp(inv['createDate']) : undefined;
+    const created =
+      isObject(inv) && typeof inv['createDate'] === 'string' ? parseZStackTimestamp(inv['createDate']) : undefined;
     return created?.seconds;
   }
   return undefined;
@@ -73,14 +74,22 @@ async function byName(zs: ZStackClient, contracts: Contracts, opts: JanitorOptio
       // LIKE: % is the wildcard; the prefix holds no % or _ (docs/zstack-protocol.md#operators-and-collation)
       const x = await zs.query(query.name, { q: [`name~=${prefix}%`], limit: PAGE, start: page * PAGE });
       const list = finalBody(x)?.['inventories'];
-      if (x.final.status !== 200 || !Array.isArray(list)) throw new Error(`${query.name} failed: HTTP ${x.final.status} ${x.final.text.slice(0, 200)}`);
+      if (x.final.status !== 200 || !Array.isArray(list))
+        throw new Error(`${query.name} failed: HTTP ${x.final.status} ${x.final.text.slice(0, 200)}`);
       for (const inv of list) {
         if (!isObject(inv) || typeof inv['uuid'] !== 'string' || typeof inv['name'] !== 'string') continue;
         const m = RUN_NAME.exec(inv['name']);
         if (!m || !inv['name'].startsWith(prefix)) continue; // LIKE is case-insensitive: keep the exact prefix only
         const created = typeof inv['createDate'] === 'string' ? parseZStackTimestamp(inv['createDate']) : undefined;
         const ageMs = created && now !== undefined ? Math.max(0, (now - created.seconds) * 1000) : undefined;
-        out.push({ resource, uuid: inv['uuid'], name: inv['name'], runId: m[1], via: 'name', ...(ageMs !== undefined ? { ageMs } : {}) });
+        out.push({
+          resource,
+          uuid: inv['uuid'],
+          name: inv['name'],
+          runId: m[1],
+          via: 'name',
+          ...(ageMs !== undefined ? { ageMs } : {}),
+        });
       }
       if (list.length < PAGE) break;
     }
@@ -101,8 +110,19 @@ function ledgers(opts: JanitorOptions): Array<{ runId: string; path: string; age
     const { uuids, unresolved } = outstanding(entries);
     const ageMs = Date.now() - Date.parse(entries[0].at);
     const left: Leftover[] = [
-      ...uuids.filter((u) => u.name?.startsWith(NAME_PREFIX)).map((u) => ({ resource: u.resource, uuid: u.uuid, name: u.name ?? '(name not recorded)', runId, ageMs, via: 'ledger' as const })),
-      ...unresolved.filter((u) => u.name.startsWith(NAME_PREFIX)).map((u) => ({ resource: u.resource, name: u.name, runId, ageMs, via: 'ledger' as const })),
+      ...uuids
+        .filter((u) => u.name?.startsWith(NAME_PREFIX))
+        .map((u) => ({
+          resource: u.resource,
+          uuid: u.uuid,
+          name: u.name ?? '(name not recorded)',
+          runId,
+          ageMs,
+          via: 'ledger' as const,
+        })),
+      ...unresolved
+        .filter((u) => u.name.startsWith(NAME_PREFIX))
+        .map((u) => ({ resource: u.resource, name: u.name, runId, ageMs, via: 'ledger' as const })),
     ];
     if (left.length) out.push({ runId, path, ageMs, left });
   }
@@ -111,7 +131,8 @@ function ledgers(opts: JanitorOptions): Array<{ runId: string; path: string; age
 
 /** Lists (and with `yes` deletes) what earlier runs left. */
 export async function janitor(zs: ZStackClient, opts: JanitorOptions = {}): Promise<JanitorReport> {
-  const oldEnough = (l: { ageMs?: number }) => opts.olderThanMs === undefined || (l.ageMs !== undefined && l.ageMs >= opts.olderThanMs);
+  const oldEnough = (l: { ageMs?: number }) =>
+    opts.olderThanMs === undefined || (l.ageMs !== undefined && l.ageMs >= opts.olderThanMs);
   const runs = ledgers(opts).filter(oldEnough);
   const fromLedgers = runs.flatMap((r) => r.left);
   const known = new Set(fromLedgers.map((l) => l.uuid).filter(Boolean));
@@ -128,7 +149,9 @@ export async function janitor(zs: ZStackClient, opts: JanitorOptions = {}): Prom
       const kit = new ResourceKit(zs);
       for (const l of [...run.left].reverse()) {
         if (l.uuid) kit.adopt(l.resource, l.uuid);
-        else for (const uuid of (await findCreated(zs, { resource: l.resource, name: l.name }, 0).catch(() => [])) ?? []) kit.adopt(l.resource, uuid, l.name);
+        else
+          for (const uuid of (await findCreated(zs, { resource: l.resource, name: l.name }, 0).catch(() => [])) ?? [])
+            kit.adopt(l.resource, uuid, l.name);
       }
       const before = kit.size;
       const failed = await kit.cleanup();
@@ -139,11 +162,15 @@ export async function janitor(zs: ZStackClient, opts: JanitorOptions = {}): Prom
     }
     // done with the run once nothing of ours (prefixed) is outstanding in its ledger
     const rest = outstanding(readLedger(run.path));
-    if (![...rest.uuids, ...rest.unresolved].some((u) => u.name?.startsWith(NAME_PREFIX))) rmSync(dirname(run.path), { recursive: true, force: true });
+    if (![...rest.uuids, ...rest.unresolved].some((u) => u.name?.startsWith(NAME_PREFIX)))
+      rmSync(dirname(run.path), { recursive: true, force: true });
   }
   const kit = new ResourceKit(zs);
   // the kit deletes the last adopted first: adopt what others reference (projects) first, so it goes last
-  for (const l of [...named].sort((a, b) => dependencyRank(zs.contracts, b.resource) - dependencyRank(zs.contracts, a.resource))) kit.adopt(l.resource, l.uuid as string);
+  for (const l of [...named].sort(
+    (a, b) => dependencyRank(zs.contracts, b.resource) - dependencyRank(zs.contracts, a.resource),
+  ))
+    kit.adopt(l.resource, l.uuid as string);
   const before = kit.size;
   const failed = await kit.cleanup();
   problems.push(...failed);
@@ -165,7 +192,9 @@ function dependencyRank(contracts: Contracts, resource: string): number {
 export function showAge(ms: number | undefined): string {
   if (ms === undefined) return 'age unknown';
   const s = Math.floor(ms / 1000);
-  const d = Math.floor(s / 86400), h = Math.floor((s % 86400) / 3600), m = Math.floor((s % 3600) / 60);
+  const d = Math.floor(s / 86400),
+    h = Math.floor((s % 86400) / 3600),
+    m = Math.floor((s % 3600) / 60);
   return d ? `${d}d${h}h` : h ? `${h}h${m}m` : m ? `${m}m${s % 60}s` : `${s}s`;
 }
 

@@ -25,7 +25,11 @@ const JOB_PATH = '/zstack/v1/api-jobs/';
 async function uuidFromJob(zs: ZStackClient, jobUuid: string, settleMs: number): Promise<string | undefined> {
   const deadline = Date.now() + settleMs;
   for (;;) {
-    const r = await zs.transport.send({ method: 'GET', url: zs.baseUrl + JOB_PATH + jobUuid, headers: zs.session ? { Authorization: `OAuth ${zs.session}` } : {} });
+    const r = await zs.transport.send({
+      method: 'GET',
+      url: zs.baseUrl + JOB_PATH + jobUuid,
+      headers: zs.session ? { Authorization: `OAuth ${zs.session}` } : {},
+    });
     if (r.status === 200) {
       const inv = isObject(r.json) ? r.json['inventory'] : undefined;
       return isObject(inv) && typeof inv['uuid'] === 'string' ? inv['uuid'] : undefined;
@@ -42,14 +46,20 @@ async function uuidsByName(zs: ZStackClient, resource: string, name: string): Pr
   const x = await zs.query(query.name, { q: [`name=${name}`] });
   const list = finalBody(x)?.['inventories'];
   if (!Array.isArray(list)) return [];
-  return list.filter((i) => isObject(i) && i['name'] === name && typeof i['uuid'] === 'string').map((i) => (i as Record<string, string>)['uuid']);
+  return list
+    .filter((i) => isObject(i) && i['name'] === name && typeof i['uuid'] === 'string')
+    .map((i) => (i as Record<string, string>)['uuid']);
 }
 
 /**
  * What a create the ledger announced but never saw answered made: its job's result (asked by the X-Job-UUID it
  * was sent with), else the resources with exactly its name; undefined when neither can be asked.
  */
-export async function findCreated(zs: ZStackClient, intent: { resource: string; name: string; jobUuid?: string }, settleMs: number): Promise<string[] | undefined> {
+export async function findCreated(
+  zs: ZStackClient,
+  intent: { resource: string; name: string; jobUuid?: string },
+  settleMs: number,
+): Promise<string[] | undefined> {
   const fromJob = intent.jobUuid ? await uuidFromJob(zs, intent.jobUuid, settleMs) : undefined;
   return fromJob ? [fromJob] : uuidsByName(zs, intent.resource, intent.name);
 }
@@ -58,8 +68,13 @@ export async function findCreated(zs: ZStackClient, intent: { resource: string; 
  * Deletes what the ledger at `path` says the run left. `zs` is logged in and carries the ledger as a guard
  * (so each delete is marked gone as it succeeds and a second replay resumes where this one stopped).
  */
-export async function replayLedger(zs: ZStackClient, path: string, opts: { settleMs?: number } = {}): Promise<ReplayResult> {
-  const ledger = zs.guards.find((g): g is CreateLedger => g instanceof CreateLedger && g.path === path) ?? new CreateLedger(path);
+export async function replayLedger(
+  zs: ZStackClient,
+  path: string,
+  opts: { settleMs?: number } = {},
+): Promise<ReplayResult> {
+  const ledger =
+    zs.guards.find((g): g is CreateLedger => g instanceof CreateLedger && g.path === path) ?? new CreateLedger(path);
   if (!zs.guards.includes(ledger)) zs.guards.push(ledger);
   const settleMs = opts.settleMs ?? Math.min(zs.config.jobTimeoutMs, 10_000);
   const problems: string[] = [];
@@ -71,7 +86,9 @@ export async function replayLedger(zs: ZStackClient, path: string, opts: { settl
     try {
       const found = await findCreated(zs, intent, settleMs);
       if (found === undefined) {
-        problems.push(`${intent.resource} "${intent.name}": its create did not report a uuid and ${intent.resource} has no query API to find it by name (npm run janitor lists leftovers)`);
+        problems.push(
+          `${intent.resource} "${intent.name}": its create did not report a uuid and ${intent.resource} has no query API to find it by name (npm run janitor lists leftovers)`,
+        );
         continue;
       }
       for (const uuid of found) kit.adopt(intent.resource, uuid, intent.name);

@@ -12,14 +12,18 @@ import { isObject } from '../exchange/json.ts';
 import { newJobUuid, type SendGuard } from '../client/zstack-client.ts';
 
 export type LedgerEntry =
-  /** a create about to be sent (jobUuid: its X-Job-UUID), or a name reserved for a create made by someone else (the pact verifier) */
+  /**
+   * a create about to be sent (jobUuid: its X-Job-UUID), or a name reserved for a create made by someone else (the pact
+   * verifier)
+   */
   | { op: 'intent'; resource: string; name: string; jobUuid?: string; at: string }
   | { op: 'created'; resource: string; uuid: string; name?: string; at: string }
   | { op: 'gone'; resource: string; uuid: string; at: string }
   /** the create settled without creating (an ErrorCode): nothing to find */
   | { op: 'refused'; resource: string; name: string; at: string };
 
-type NewEntry = { op: 'intent'; resource: string; name: string; jobUuid?: string }
+type NewEntry =
+  | { op: 'intent'; resource: string; name: string; jobUuid?: string }
   | { op: 'created'; resource: string; uuid: string; name?: string }
   | { op: 'gone'; resource: string; uuid: string }
   | { op: 'refused'; resource: string; name: string };
@@ -31,7 +35,10 @@ export class CreateLedger implements SendGuard {
    * durable: fsync the lines that announce a resource (intent, created) before the call goes on. Off only for
    * the embedded server, which ends with the run and takes what it stores along (a sync costs milliseconds).
    */
-  constructor(readonly path: string, private readonly durable = true) {}
+  constructor(
+    readonly path: string,
+    private readonly durable = true,
+  ) {}
 
   /** Appends one line; an intent or created line reaches the disk before this returns. */
   append(entry: NewEntry): void {
@@ -74,7 +81,8 @@ export class CreateLedger implements SendGuard {
       const inv = finalBody(x)?.['inventory'];
       // the name as sent (the intent's), not as stored: the server trims it
       const name = nameInBody(api, x.hops[0].request.body);
-      if (isObject(inv) && typeof inv['uuid'] === 'string') this.append({ op: 'created', resource: api.resource, uuid: inv['uuid'], ...(name ? { name } : {}) });
+      if (isObject(inv) && typeof inv['uuid'] === 'string')
+        this.append({ op: 'created', resource: api.resource, uuid: inv['uuid'], ...(name ? { name } : {}) });
       return;
     }
     // gone: deleted (resources deleted in one step) or expunged (projects: a delete only marks them Deleted)
@@ -138,7 +146,10 @@ export function outstanding(entries: LedgerEntry[]): Outstanding {
     else if (e.op === 'gone') gone.add(e.uuid);
   }
   const unresolved = entries
-    .filter((e): e is Extract<LedgerEntry, { op: 'intent' }> => e.op === 'intent' && e.name !== '' && !namesCreated.has(e.name))
+    .filter(
+      (e): e is Extract<LedgerEntry, { op: 'intent' }> =>
+        e.op === 'intent' && e.name !== '' && !namesCreated.has(e.name),
+    )
     .map((e) => ({ resource: e.resource, name: e.name, ...(e.jobUuid ? { jobUuid: e.jobUuid } : {}) }));
   const uuids = [...created.values()].filter((c) => !gone.has(c.uuid)).reverse();
   return { uuids, unresolved };

@@ -46,12 +46,18 @@ export class ResourceKit {
     const inv = finalBody(x)?.['inventory'];
     if (x.final.status !== 200 || !isObject(inv) || typeof inv['uuid'] !== 'string') {
       const err = finalBody(x)?.['error'];
-      const said = isObject(err) ? `${String(err['code'])} ${String(err['details'] ?? err['description'] ?? '')}` : oneLine(x.final.text);
+      const said = isObject(err)
+        ? `${String(err['code'])} ${String(err['details'] ?? err['description'] ?? '')}`
+        : oneLine(x.final.text);
       throw new SetupError(`setup: ${api.name} was refused (HTTP ${x.final.status}): ${said}`);
     }
     const sent = x.hops[0]?.request;
     const said = `${sent?.url ?? ''} ${sent?.body ?? ''}`;
-    this.created.push({ resource, uuid: inv['uuid'], refs: this.created.filter((c) => said.includes(c.uuid)).map((c) => c.uuid) });
+    this.created.push({
+      resource,
+      uuid: inv['uuid'],
+      refs: this.created.filter((c) => said.includes(c.uuid)).map((c) => c.uuid),
+    });
     return inv;
   }
 
@@ -61,7 +67,10 @@ export class ResourceKit {
    * run's ledger learns its uuid.
    */
   adopt(resource: string, uuid: string, name?: string): void {
-    if (name !== undefined) this.zs.guards.find((g): g is CreateLedger => g instanceof CreateLedger)?.append({ op: 'created', resource, uuid, name });
+    if (name !== undefined)
+      this.zs.guards
+        .find((g): g is CreateLedger => g instanceof CreateLedger)
+        ?.append({ op: 'created', resource, uuid, name });
     if (!this.created.some((c) => c.uuid === uuid)) this.created.push({ resource, uuid, refs: [], adopted: true });
   }
 
@@ -88,7 +97,11 @@ export class ResourceKit {
 
   async organization(extra: Record<string, unknown> = {}): Promise<JsonObject> {
     const create = this.api('IAM2Organization', 'create');
-    return this.create('IAM2Organization', { name: this.name('org'), type: create.params['type']?.enum?.[0], ...extra });
+    return this.create('IAM2Organization', {
+      name: this.name('org'),
+      type: create.params['type']?.enum?.[0],
+      ...extra,
+    });
   }
 
   /**
@@ -102,17 +115,23 @@ export class ResourceKit {
     if (!approverUuid) {
       // every parameter its descriptor requires (the password a fresh secret), named as an approver
       const create = this.api('IAM2VirtualID', 'create');
-      const vid = await this.create('IAM2VirtualID', { ...(await validParams({ zs: this.zs, kit: this }, create, new Map())), name: this.name('approver') });
+      const vid = await this.create('IAM2VirtualID', {
+        ...(await validParams({ zs: this.zs, kit: this }, create, new Map())),
+        name: this.name('approver'),
+      });
       approverUuid = vid['uuid'] as string;
     }
     const join = findApi(this.zs.contracts, 'IAM2Project', 'action', 'membership');
     const x = await this.zs.call(join.name, { projectUuid: project['uuid'], virtualIDUuids: [approverUuid] });
-    if (x.final.status !== 200) throw new SetupError(`setup: ${join.name} was refused (HTTP ${x.final.status}): ${oneLine(x.final.text)}`);
+    if (x.final.status !== 200)
+      throw new SetupError(`setup: ${join.name} was refused (HTTP ${x.final.status}): ${oneLine(x.final.text)}`);
     return { project, approverUuid };
   }
 
   /** A flow collection a real server accepts: in an approved project, with one flow its approver approves. */
-  async flowCollection(extra: Record<string, unknown> = {}): Promise<{ collection: JsonObject; project: JsonObject; approverUuid: string }> {
+  async flowCollection(
+    extra: Record<string, unknown> = {},
+  ): Promise<{ collection: JsonObject; project: JsonObject; approverUuid: string }> {
     const { project, approverUuid } = await this.approvedProject();
     const collection = await this.create('TicketFlowCollection', {
       projectUuid: project['uuid'],
@@ -130,7 +149,8 @@ export class ResourceKit {
    */
   async cleanup(): Promise<string[]> {
     const problems: string[][] = [];
-    while (this.created.length > 0) problems.push(...(await mapInFlight(this.nextBatch(), this.zs.config.casesInFlight, (c) => this.remove(c))));
+    while (this.created.length > 0)
+      problems.push(...(await mapInFlight(this.nextBatch(), this.zs.config.casesInFlight, (c) => this.remove(c))));
     return problems.flat();
   }
 
@@ -138,7 +158,13 @@ export class ResourceKit {
   private nextBatch(): Created[] {
     const batch = [this.created.pop() as Created];
     for (let c = this.created.at(-1); c !== undefined; c = this.created.at(-1)) {
-      if (batch[0].adopted || c.adopted || c.resource !== batch[0].resource || batch.some((b) => b.refs.includes(c.uuid))) break;
+      if (
+        batch[0].adopted ||
+        c.adopted ||
+        c.resource !== batch[0].resource ||
+        batch.some((b) => b.refs.includes(c.uuid))
+      )
+        break;
       batch.push(this.created.pop() as Created);
     }
     return batch;

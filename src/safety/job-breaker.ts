@@ -9,7 +9,9 @@ import { redact } from '../reporting/redact.ts';
 
 export class JobBoundExceededError extends Error {
   constructor(reason: string) {
-    super(`not sent: an earlier job of this run outlived its bound, so the target's jobs do not end and the rest of the run fails at once (${reason})`);
+    super(
+      `not sent: an earlier job of this run outlived its bound, so the target's jobs do not end and the rest of the run fails at once (${reason})`,
+    );
     this.name = 'JobBoundExceededError';
   }
 }
@@ -21,7 +23,8 @@ export class JobBreaker implements SendGuard {
 
   /** The reason the run gave up on the target's jobs, if it did (read from the marker file). */
   tripped(): string | undefined {
-    if (this.reason === undefined && existsSync(this.markerPath)) this.reason = readFileSync(this.markerPath, 'utf8').trim() || 'a job outlived ZSTACK_JOB_TIMEOUT_MS';
+    if (this.reason === undefined && existsSync(this.markerPath))
+      this.reason = readFileSync(this.markerPath, 'utf8').trim() || 'a job outlived ZSTACK_JOB_TIMEOUT_MS';
     return this.reason;
   }
 

@@ -30,12 +30,17 @@ export class RepliesNeverFinishError extends Error {
 /** The calls that delete what the run made: they still go out after the breaker tripped. */
 const isCleanup = (api: ApiDescriptor): boolean => api.kind === 'delete' || api.effect?.kind === 'expunge';
 
-/** "GET /zstack/v1/iam2/organizations sent headers and 7 bytes, then kept dripping past …", or undefined for any other failure. */
+/**
+ * "GET /zstack/v1/iam2/organizations sent headers and 7 bytes, then kept dripping past …", or undefined for any other
+ * failure.
+ */
 export function describeStall(error: unknown): string | undefined {
   if (!(error instanceof TransportError) || error.stall === undefined) return undefined;
   const { method, url } = error.request;
   const { bytes, timeoutMs } = error.stall;
-  return redact(`${method} ${new URL(url).pathname} sent headers and ${bytes} byte${bytes === 1 ? '' : 's'}, then kept dripping past ZSTACK_REQUEST_TIMEOUT_MS=${timeoutMs}`);
+  return redact(
+    `${method} ${new URL(url).pathname} sent headers and ${bytes} byte${bytes === 1 ? '' : 's'}, then kept dripping past ZSTACK_REQUEST_TIMEOUT_MS=${timeoutMs}`,
+  );
 }
 
 export class ReplyBreaker implements SendGuard {
@@ -47,7 +52,8 @@ export class ReplyBreaker implements SendGuard {
   /** The one line saying why the run gave up on the endpoint, if it did (read from the marker file). */
   tripped(): string | undefined {
     const marker = join(this.dir, TRIPPED);
-    if (this.line === undefined && existsSync(marker)) this.line = readFileSync(marker, 'utf8').trim() || 'the endpoint\'s replies never finish';
+    if (this.line === undefined && existsSync(marker))
+      this.line = readFileSync(marker, 'utf8').trim() || "the endpoint's replies never finish";
     return this.line;
   }
 

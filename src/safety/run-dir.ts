@@ -7,4 +7,5 @@ export const RUNS_DIR = join('reports', 'runs');
 
 export const runDir = (runId: string, root = RUNS_DIR): string => join(root, runId);
 export const ledgerPath = (runId: string, root = RUNS_DIR): string => join(runDir(runId, root), 'ledger.jsonl');
-export const jobBoundMarkerPath = (runId: string, root = RUNS_DIR): string => join(runDir(runId, root), 'job-bound-exceeded');
+export const jobBoundMarkerPath = (runId: string, root = RUNS_DIR): string =>
+  join(runDir(runId, root), 'job-bound-exceeded');

@@ -21,8 +21,13 @@ export interface SafetySettings {
 }
 
 export const SAFETY_VARIABLES = [
-  'ZSTACK_READ_ONLY', 'ZSTACK_MAX_IN_FLIGHT', 'ZSTACK_MAX_RPS', 'ZSTACK_RETRY_AFTER_MAX_MS', 'ZSTACK_CA_FILE',
-  'ZSTACK_TLS_INSECURE', 'ZSTACK_RUN_WORKERS',
+  'ZSTACK_READ_ONLY',
+  'ZSTACK_MAX_IN_FLIGHT',
+  'ZSTACK_MAX_RPS',
+  'ZSTACK_RETRY_AFTER_MAX_MS',
+  'ZSTACK_CA_FILE',
+  'ZSTACK_TLS_INSECURE',
+  'ZSTACK_RUN_WORKERS',
 ] as const;
 
 /**
@@ -45,7 +50,8 @@ function flag(env: Env, name: string): boolean {
 function whole(env: Env, name: string, dflt: number, min: number, max: number): number {
   const v = env[name]?.trim();
   if (v === undefined || v === '') return dflt;
-  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) throw new ConfigError(name, `expected a whole number from ${min} to ${max}, got "${v}"`);
+  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max)
+    throw new ConfigError(name, `expected a whole number from ${min} to ${max}, got "${v}"`);
   return Number(v);
 }
 
@@ -53,7 +59,8 @@ function caFileOf(env: Env): string | undefined {
   const v = env['ZSTACK_CA_FILE']?.trim();
   if (v === undefined || v === '') return undefined;
   if (!existsSync(v) || !statSync(v).isFile()) throw new ConfigError('ZSTACK_CA_FILE', `no such file: "${v}"`);
-  if (!/-----BEGIN CERTIFICATE-----/.test(readFileSync(v, 'utf8'))) throw new ConfigError('ZSTACK_CA_FILE', `"${v}" holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
+  if (!/-----BEGIN CERTIFICATE-----/.test(readFileSync(v, 'utf8')))
+    throw new ConfigError('ZSTACK_CA_FILE', `"${v}" holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
   return v;
 }
 
@@ -61,7 +68,10 @@ export function readSafetySettings(env: Env, embedded: boolean): SafetySettings 
   const d = embedded ? LOAD_DEFAULTS.embedded : LOAD_DEFAULTS.remote;
   return {
     readOnly: flag(env, 'ZSTACK_READ_ONLY'),
-    load: { maxInFlight: whole(env, 'ZSTACK_MAX_IN_FLIGHT', d.maxInFlight, 1, 1024), maxRps: whole(env, 'ZSTACK_MAX_RPS', d.maxRps, 1, 100_000) },
+    load: {
+      maxInFlight: whole(env, 'ZSTACK_MAX_IN_FLIGHT', d.maxInFlight, 1, 1024),
+      maxRps: whole(env, 'ZSTACK_MAX_RPS', d.maxRps, 1, 100_000),
+    },
     workers: whole(env, 'ZSTACK_RUN_WORKERS', 1, 1, 256),
     retryAfterMaxMs: whole(env, 'ZSTACK_RETRY_AFTER_MAX_MS', 30_000, 0, 3_600_000),
     caFile: caFileOf(env),

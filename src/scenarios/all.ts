@@ -6,4 +6,8 @@ import { SCENARIOS } from './index.ts';
 import { PROTOCOL_SCENARIOS } from './protocol/index.ts';
 import type { Scenario } from './scenario.ts';
 
-export const allScenarios = (contracts: Contracts): Scenario[] => [...SCENARIOS, ...PROTOCOL_SCENARIOS, ...derivedScenarios(contracts)];
+export const allScenarios = (contracts: Contracts): Scenario[] => [
+  ...SCENARIOS,
+  ...PROTOCOL_SCENARIOS,
+  ...derivedScenarios(contracts),
+];

@@ -7,7 +7,10 @@ import { buildInteractions } from '../pact/interactions.ts';
 import { SCENARIOS } from './index.ts';
 import { derivedScenarios } from './derived.ts';
 
-export interface Exclusion { api: string; reason: string }
+export interface Exclusion {
+  api: string;
+  reason: string;
+}
 
 export function readExclusions(dir = CONTRACTS_DIR): Exclusion[] {
   const parsed = JSON.parse(readFileSync(join(dir, 'excluded.json'), 'utf8')) as { excluded?: Exclusion[] };
@@ -35,11 +38,14 @@ export function coverageProblems(contracts: Contracts, exclusions: Exclusion[]):
   const problems: string[] = [];
   const cov = coverage(contracts);
   for (const e of exclusions) {
-    if (!contracts.apis.has(e.api)) problems.push(`contracts/excluded.json names ${e.api}, which is not in contracts/apis`);
-    if (typeof e.reason !== 'string' || e.reason.trim() === '') problems.push(`contracts/excluded.json: ${e.api} has no reason`);
+    if (!contracts.apis.has(e.api))
+      problems.push(`contracts/excluded.json names ${e.api}, which is not in contracts/apis`);
+    if (typeof e.reason !== 'string' || e.reason.trim() === '')
+      problems.push(`contracts/excluded.json: ${e.api} has no reason`);
   }
   for (const [api, what] of cov) {
-    if (what.length === 0 && !exclusions.some((e) => e.api === api)) problems.push(`${api} is exercised by no test and not listed in contracts/excluded.json with a reason`);
+    if (what.length === 0 && !exclusions.some((e) => e.api === api))
+      problems.push(`${api} is exercised by no test and not listed in contracts/excluded.json with a reason`);
   }
   return problems;
 }

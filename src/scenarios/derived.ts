@@ -9,13 +9,21 @@ import { observeInto, observeQuery, type ObserveOptions } from '../observe/obser
 import { createObserved, nextSecond, type Scenario, type ScenarioContext } from './scenario.ts';
 import { freshResource, pathAt, prepareRefs, validParams, validValue, type Refs } from '../resources/fresh.ts';
 
-const queryOf = (contracts: Contracts, resource: string): ApiDescriptor | undefined => apisOf(contracts, resource).find((a) => a.kind === 'query');
-const createOf = (contracts: Contracts, resource: string): ApiDescriptor | undefined => apisOf(contracts, resource).find((a) => a.kind === 'create');
+const queryOf = (contracts: Contracts, resource: string): ApiDescriptor | undefined =>
+  apisOf(contracts, resource).find((a) => a.kind === 'query');
+const createOf = (contracts: Contracts, resource: string): ApiDescriptor | undefined =>
+  apisOf(contracts, resource).find((a) => a.kind === 'create');
 const uses = (contracts: Contracts, a: ApiDescriptor): string[] =>
-  [createOf(contracts, a.resource), queryOf(contracts, a.resource)].filter((x): x is ApiDescriptor => x !== undefined && x.name !== a.name).map((x) => x.name);
+  [createOf(contracts, a.resource), queryOf(contracts, a.resource)]
+    .filter((x): x is ApiDescriptor => x !== undefined && x.name !== a.name)
+    .map((x) => x.name);
 
 /** The resource an API works on, made fresh for the test (with its path parameters pointing at it). */
-async function target(ctx: ScenarioContext, a: ApiDescriptor, refs: Refs): Promise<{ uuid: string; path: Record<string, string> }> {
+async function target(
+  ctx: ScenarioContext,
+  a: ApiDescriptor,
+  refs: Refs,
+): Promise<{ uuid: string; path: Record<string, string> }> {
   const inv = await freshResource(ctx, a.resource, refs);
   const uuid = inv['uuid'] as string;
   refs.set(a.resource, uuid);
@@ -57,8 +65,16 @@ function updates(contracts: Contracts, a: ApiDescriptor): Scenario {
       for (const f of fields) {
         const value = await validValue(ctx, f, a.params[f], refs);
         // a list parameter of structures gets one item at least, so the update is visible
-        const sent = Array.isArray(value) && value.length === 0 ? await validValue(ctx, f, { ...a.params[f], minItems: 1 }, refs) : value;
-        await observeInto(ctx, a.name, { ...t.path, [f]: f === 'name' ? ctx.kit.name('renamed') : sent }, { uuid: t.uuid });
+        const sent =
+          Array.isArray(value) && value.length === 0
+            ? await validValue(ctx, f, { ...a.params[f], minItems: 1 }, refs)
+            : value;
+        await observeInto(
+          ctx,
+          a.name,
+          { ...t.path, [f]: f === 'name' ? ctx.kit.name('renamed') : sent },
+          { uuid: t.uuid },
+        );
       }
       await observeInto(ctx, a.name, { ...t.path }, { uuid: t.uuid });
     },
@@ -70,7 +86,8 @@ function creates(contracts: Contracts, a: ApiDescriptor): Scenario {
     title: `${a.name} (derived): creates a ${a.resource} with the fields it is sent, and the query shows it`,
     apis: [a.name, ...uses(contracts, a)],
     since: a.since,
-    description: 'a create with every required parameter (and name and description) MUST succeed with an inventory that matches the schema and shows each field sent, in the reply and the next query.',
+    description:
+      'a create with every required parameter (and name and description) MUST succeed with an inventory that matches the schema and shows each field sent, in the reply and the next query.',
     async run(ctx) {
       const refs: Refs = new Map();
       await prepareRefs(ctx, a, refs);
@@ -81,7 +98,8 @@ function creates(contracts: Contracts, a: ApiDescriptor): Scenario {
 }
 
 function deletes(contracts: Contracts, a: ApiDescriptor): Scenario {
-  const expunge = a.effect?.softDelete === true ? apisOf(contracts, a.resource).find((x) => x.effect?.kind === 'expunge') : undefined;
+  const expunge =
+    a.effect?.softDelete === true ? apisOf(contracts, a.resource).find((x) => x.effect?.kind === 'expunge') : undefined;
   const soft = expunge !== undefined;
   return {
     title: soft
@@ -112,35 +130,61 @@ function queries(contracts: Contracts, a: ApiDescriptor): Scenario {
     title: `${a.name} (derived): lists ${a.resource}s and finds a fresh one by uuid as its create returned it`,
     apis: [a.name, ...uses(contracts, a)],
     since: a.since,
-    description: 'a query MUST answer 200 with inventories that match the schema; by uuid it MUST show the resource as its create returned it; an unknown session MUST get ID.1001 at once, no Authorization 400.',
+    description:
+      'a query MUST answer 200 with inventories that match the schema; by uuid it MUST show the resource as its create returned it; an unknown session MUST get ID.1001 at once, no Authorization 400.',
     async run(ctx) {
       const inv = await freshResource(ctx, a.resource);
       await observeQuery(ctx, a.resource, inv['uuid'] as string, inv);
-      ctx.record.push({ api: a, exchange: await ctx.zs.query(a.name, { limit: 5 }), sent: {}, expect: { kind: 'success' } });
-      ctx.record.push({ api: a, exchange: await ctx.zs.query(a.name, { session: newUuid() }), sent: {}, expect: { kind: 'invalid-session' } });
-      ctx.record.push({ api: a, exchange: await ctx.zs.query(a.name, { session: null }), sent: {}, expect: { kind: 'rest-rejection', statuses: [400], why: 'no Authorization header' } });
+      ctx.record.push({
+        api: a,
+        exchange: await ctx.zs.query(a.name, { limit: 5 }),
+        sent: {},
+        expect: { kind: 'success' },
+      });
+      ctx.record.push({
+        api: a,
+        exchange: await ctx.zs.query(a.name, { session: newUuid() }),
+        sent: {},
+        expect: { kind: 'invalid-session' },
+      });
+      ctx.record.push({
+        api: a,
+        exchange: await ctx.zs.query(a.name, { session: null }),
+        sent: {},
+        expect: { kind: 'rest-rejection', statuses: [400], why: 'no Authorization header' },
+      });
     },
   };
 }
 
-/** Bad input of every kind the descriptor allows to derive, each refused in ZStack's way, none changing the resource. */
+/**
+ * Bad input of every kind the descriptor allows to derive, each refused in ZStack's way, none changing the resource.
+ */
 function rejections(contracts: Contracts, a: ApiDescriptor): Scenario {
   const onResource = a.kind !== 'create';
   return {
     title: `${a.name} (derived): refuses bad input in ZStack's way and changes nothing`,
     apis: [a.name, ...uses(contracts, a)],
     since: a.since,
-    description: 'an unknown session MUST fail with ID.1001 and no Authorization MUST get 400; a mis-cased action key MUST get 400; a missing required value, a value outside the allowed ones and an over-long string MUST fail with SYS.1007, a non-boolean Boolean MUST get 400, an unknown referenced uuid SYS.1003; none of them may change the resource.',
+    description:
+      'an unknown session MUST fail with ID.1001 and no Authorization MUST get 400; a mis-cased action key MUST get 400; a missing required value, a value outside the allowed ones and an over-long string MUST fail with SYS.1007, a non-boolean Boolean MUST get 400, an unknown referenced uuid SYS.1003; none of them may change the resource.',
     async run(ctx) {
       const refs: Refs = new Map();
       const t = onResource ? await target(ctx, a, refs) : undefined;
       await prepareRefs(ctx, a, refs);
       const good = { ...(await validParams(ctx, a, refs)), ...(t?.path ?? {}) };
-      const call = async (params: Record<string, unknown>, o: ObserveOptions) => await observeInto(ctx, a.name, params, { ...(t ? { uuid: t.uuid } : {}), ...o });
+      const call = async (params: Record<string, unknown>, o: ObserveOptions) =>
+        await observeInto(ctx, a.name, params, { ...(t ? { uuid: t.uuid } : {}), ...o });
       await call(good, { session: newUuid(), expect: { kind: 'invalid-session' } });
-      await call(good, { session: null, expect: { kind: 'rest-rejection', statuses: [400], why: 'no Authorization header' } });
+      await call(good, {
+        session: null,
+        expect: { kind: 'rest-rejection', statuses: [400], why: 'no Authorization header' },
+      });
       if (a.bodyKey && a.bodyKey !== a.bodyKey.toLowerCase()) {
-        await call(good, { bodyKeyOverride: a.bodyKey.toLowerCase(), expect: { kind: 'rest-rejection', statuses: [400], why: 'lower-case action key' } });
+        await call(good, {
+          bodyKeyOverride: a.bodyKey.toLowerCase(),
+          expect: { kind: 'rest-rejection', statuses: [400], why: 'lower-case action key' },
+        });
       }
       // the refusals the descriptor lets the suite demand (src/contracts/rejection-rules.ts); wrong JSON shapes and
       // list items are the invalid-input property's
@@ -153,17 +197,32 @@ function rejections(contracts: Contracts, a: ApiDescriptor): Scenario {
             break;
           }
           case 'enum':
-            await call({ ...good, [r.param]: `not-${r.values[0]}` }, { expect: { kind: 'api-rejection', code: 'SYS.1007', why: `${r.param} outside ${r.values.join(', ')}` } });
+            await call(
+              { ...good, [r.param]: `not-${r.values[0]}` },
+              { expect: { kind: 'api-rejection', code: 'SYS.1007', why: `${r.param} outside ${r.values.join(', ')}` } },
+            );
             break;
           case 'maxLength':
-            await call({ ...good, [r.param]: 'n'.repeat(r.max + 1) }, { expect: { kind: 'api-rejection', code: 'SYS.1007', why: `a ${r.max + 1}-character ${r.param}` } });
+            await call(
+              { ...good, [r.param]: 'n'.repeat(r.max + 1) },
+              { expect: { kind: 'api-rejection', code: 'SYS.1007', why: `a ${r.max + 1}-character ${r.param}` } },
+            );
             break;
           case 'boolean':
-            await call({ ...good, [r.param]: 'maybe' }, { expect: { kind: 'rest-rejection', statuses: [400], why: `${r.param} "maybe"` } });
+            await call(
+              { ...good, [r.param]: 'maybe' },
+              { expect: { kind: 'rest-rejection', statuses: [400], why: `${r.param} "maybe"` } },
+            );
             break;
           case 'references': {
             const inPath = a.params[r.param]?.in === 'path';
-            await call({ ...good, [r.param]: newUuid() }, { ...(inPath ? { uuid: undefined } : {}), expect: { kind: 'api-rejection', code: 'SYS.1003', why: `unknown ${r.param}` } });
+            await call(
+              { ...good, [r.param]: newUuid() },
+              {
+                ...(inPath ? { uuid: undefined } : {}),
+                expect: { kind: 'api-rejection', code: 'SYS.1003', why: `unknown ${r.param}` },
+              },
+            );
             break;
           }
           default:
@@ -174,7 +233,9 @@ function rejections(contracts: Contracts, a: ApiDescriptor): Scenario {
   };
 }
 
-/** The derived scenarios of one API, by its descriptor; login and logout need credentials and have their own scenario. */
+/**
+ * The derived scenarios of one API, by its descriptor; login and logout need credentials and have their own scenario.
+ */
 export function derivedScenariosOf(contracts: Contracts, a: ApiDescriptor): Scenario[] {
   if (a.kind === 'login' || a.kind === 'logout') return [];
   const hasCreate = createOf(contracts, a.resource) !== undefined;
@@ -192,4 +253,3 @@ export function derivedScenariosOf(contracts: Contracts, a: ApiDescriptor): Scen
 export function derivedScenarios(contracts: Contracts): Scenario[] {
   return [...contracts.apis.values()].flatMap((a) => derivedScenariosOf(contracts, a));
 }
-

@@ -10,12 +10,15 @@ export const organizationStateScenario: Scenario = {
   title: 'ChangeIAM2OrganizationState moves an organization between Enabled and Disabled and changes nothing else',
   apis: ['ChangeIAM2OrganizationState', 'CreateIAM2Organization', 'QueryIAM2Organization', 'DeleteIAM2Organization'],
   since: '2.4.0',
-  description: 'stateEvent=disable MUST leave the organization Disabled and enable MUST leave it Enabled, repeats idempotent; uuid, name, type, createDate and every other field MUST stay, lastOpDate MUST NOT go back; a query MUST show the reply; delete MUST remove it and a second delete MUST succeed.',
+  description:
+    'stateEvent=disable MUST leave the organization Disabled and enable MUST leave it Enabled, repeats idempotent; uuid, name, type, createDate and every other field MUST stay, lastOpDate MUST NOT go back; a query MUST show the reply; delete MUST remove it and a second delete MUST succeed.',
   async run(ctx) {
     const { kit } = ctx;
     const created = await createObserved(ctx, 'IAM2Organization', {
       // a BMP name beyond ASCII: MariaDB utf8 (3-byte) stores it on a real server
-      name: `${kit.name('org')}-组织-ü`, type: ctx.zs.api('CreateIAM2Organization').params['type']?.enum?.[0], description: 'created by zstack-conformance',
+      name: `${kit.name('org')}-组织-ü`,
+      type: ctx.zs.api('CreateIAM2Organization').params['type']?.enum?.[0],
+      description: 'created by zstack-conformance',
       attributes: [{ name: 'conformance', value: 'yes' }],
     });
     const uuid = created['uuid'] as string;

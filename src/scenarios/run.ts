@@ -17,7 +17,12 @@ export interface ScenarioOutcome {
   stopped?: string;
 }
 
-export async function runScenario(s: Scenario, base: Omit<ScenarioContext, 'record'>, schemas: SchemaRegistry, checks?: readonly Check[]): Promise<ScenarioOutcome> {
+export async function runScenario(
+  s: Scenario,
+  base: Omit<ScenarioContext, 'record'>,
+  schemas: SchemaRegistry,
+  checks?: readonly Check[],
+): Promise<ScenarioOutcome> {
   const ctx: ScenarioContext = { ...base, record: [] };
   let stopped: string | undefined;
   try {

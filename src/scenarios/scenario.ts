@@ -25,11 +25,17 @@ export interface Scenario {
 }
 
 /** Creates a resource as an observed call (so the create is checked too) and hands it to the kit for cleanup. */
-export async function createObserved(ctx: ScenarioContext, resource: string, params: Record<string, unknown>): Promise<JsonObject> {
+export async function createObserved(
+  ctx: ScenarioContext,
+  resource: string,
+  params: Record<string, unknown>,
+): Promise<JsonObject> {
   const api = findApi(ctx.zs.contracts, resource, 'create');
   const o = await observeInto(ctx, api.name, params);
   return ctx.kit.track(resource, api, o.exchange);
 }
 
-/** ZStack timestamps have one-second resolution: let a second boundary pass before a change whose dates are compared. */
+/**
+ * ZStack timestamps have one-second resolution: let a second boundary pass before a change whose dates are compared.
+ */
 export const nextSecond = (): Promise<void> => new Promise((r) => setTimeout(r, 1100 - (Date.now() % 1000) + 50));

@@ -29,7 +29,11 @@ export interface ActionFacts {
 }
 
 /** The top-level class the file is named after. */
-function mainClass(types: readonly NormalClassDeclarationCstNode[], name: string, file: string): NormalClassDeclarationCstNode {
+function mainClass(
+  types: readonly NormalClassDeclarationCstNode[],
+  name: string,
+  file: string,
+): NormalClassDeclarationCstNode {
   const found = types.find((t) => t.children.typeIdentifier[0].children.Identifier[0].image === name);
   if (!found) throw new Error(`${file}: no top-level class ${name}`);
   return found;
@@ -37,7 +41,9 @@ function mainClass(types: readonly NormalClassDeclarationCstNode[], name: string
 
 /** The @Param fields one field declaration declares (`public String a, b;` declares two). */
 function paramFields(source: string, field: FieldDeclarationCstNode, where: string): Array<[string, ParamFacts]> {
-  const annotations = (field.children.fieldModifier ?? []).flatMap((m) => m.children.annotation ?? []).filter(isParamAnnotation);
+  const annotations = (field.children.fieldModifier ?? [])
+    .flatMap((m) => m.children.annotation ?? [])
+    .filter(isParamAnnotation);
   if (annotations.length === 0) return [];
   const type = sourceText(source, field.children.unannType[0]);
   return field.children.variableDeclaratorList[0].children.variableDeclarator.map((declarator) => {
@@ -56,17 +62,25 @@ function paramFields(source: string, field: FieldDeclarationCstNode, where: stri
   });
 }
 
-const fail = (message: string): never => { throw new Error(message); };
+const fail = (message: string): never => {
+  throw new Error(message);
+};
 
 /** The facts of one *Action.java source; `file` is its path relative to the zstack repository root. */
 export function actionFacts(source: string, file: string): ActionFacts {
   const top = parseJava(source, file).children;
-  const unit = ('ordinaryCompilationUnit' in top ? single(top.ordinaryCompilationUnit)?.children : undefined) ?? fail(`${file}: a module, not a class`);
+  const unit =
+    ('ordinaryCompilationUnit' in top ? single(top.ordinaryCompilationUnit)?.children : undefined) ??
+    fail(`${file}: a module, not a class`);
   const pkg = single(unit.packageDeclaration) ?? fail(`${file}: no package declaration`);
-  const classes = (unit.typeDeclaration ?? []).flatMap((t) => single(t.children.classDeclaration)?.children.normalClassDeclaration ?? []);
+  const classes = (unit.typeDeclaration ?? []).flatMap(
+    (t) => single(t.children.classDeclaration)?.children.normalClassDeclaration ?? [],
+  );
   const simpleName = basename(file, '.java');
   const cls = mainClass(classes, simpleName, file);
-  const superclass = single(cls.children.classExtends)?.children.classType[0].children.Identifier ?? fail(`${file}: ${simpleName} extends nothing`);
+  const superclass =
+    single(cls.children.classExtends)?.children.classType[0].children.Identifier ??
+    fail(`${file}: ${simpleName} extends nothing`);
   const body: readonly ClassBodyDeclarationCstNode[] = cls.children.classBody[0].children.classBodyDeclaration ?? [];
   const params: Record<string, ParamFacts> = {};
   for (const declaration of body) {

@@ -9,7 +9,12 @@ function literalValue(literal: LiteralCstNode): JavaConstant | undefined {
   const c = literal.children;
   const integer = single(c.integerLiteral)?.children;
   if (integer) {
-    const token = single([...(integer.DecimalLiteral ?? []), ...(integer.HexLiteral ?? []), ...(integer.OctalLiteral ?? []), ...(integer.BinaryLiteral ?? [])]);
+    const token = single([
+      ...(integer.DecimalLiteral ?? []),
+      ...(integer.HexLiteral ?? []),
+      ...(integer.OctalLiteral ?? []),
+      ...(integer.BinaryLiteral ?? []),
+    ]);
     return token && integerValue(token.image);
   }
   const float = single(c.floatingPointLiteral)?.children;
@@ -39,7 +44,11 @@ function signedLiteral(expression: ConditionalExpressionCstNode): JavaConstant |
   const signs = unary.UnaryPrefixOperator ?? [];
   if (signs.length === 0) return value;
   if (signs.length > 1 || !['-', '+'].includes(signs[0].image)) return undefined;
-  return signs[0].image === '-' ? negate(value) : typeof value === 'number' || typeof value === 'bigint' ? value : undefined;
+  return signs[0].image === '-'
+    ? negate(value)
+    : typeof value === 'number' || typeof value === 'bigint'
+      ? value
+      : undefined;
 }
 
 /** The constant an expression (e.g. a field initializer) is, when it is a signed literal. */

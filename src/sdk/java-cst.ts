@@ -22,4 +22,7 @@ export const sourceText = (source: string, node: CstNode): string =>
 
 /** Identifier tokens joined with dots, in source order (the tree groups tokens by kind, so the dots are lost). */
 export const dotted = (identifiers: readonly IToken[]): string =>
-  [...identifiers].sort((a, b) => a.startOffset - b.startOffset).map((t) => t.image).join('.');
+  [...identifiers]
+    .sort((a, b) => a.startOffset - b.startOffset)
+    .map((t) => t.image)
+    .join('.');

@@ -4,15 +4,34 @@
 export type JsonType = 'string' | 'boolean' | 'integer' | 'number' | 'array' | 'object';
 
 const PRIMITIVES: Readonly<Record<string, JsonType>> = {
-  boolean: 'boolean', char: 'string', byte: 'integer', short: 'integer', int: 'integer', long: 'integer', float: 'number', double: 'number',
+  boolean: 'boolean',
+  char: 'string',
+  byte: 'integer',
+  short: 'integer',
+  int: 'integer',
+  long: 'integer',
+  float: 'number',
+  double: 'number',
 };
 
 const CLASSES: Readonly<Record<string, JsonType>> = {
-  'java.lang.String': 'string', 'java.lang.Character': 'string', 'java.lang.Boolean': 'boolean',
-  'java.lang.Byte': 'integer', 'java.lang.Short': 'integer', 'java.lang.Integer': 'integer', 'java.lang.Long': 'integer',
-  'java.lang.Float': 'number', 'java.lang.Double': 'number',
-  'java.util.List': 'array', 'java.util.ArrayList': 'array', 'java.util.Set': 'array', 'java.util.HashSet': 'array', 'java.util.Collection': 'array',
-  'java.util.Map': 'object', 'java.util.HashMap': 'object', 'java.util.LinkedHashMap': 'object',
+  'java.lang.String': 'string',
+  'java.lang.Character': 'string',
+  'java.lang.Boolean': 'boolean',
+  'java.lang.Byte': 'integer',
+  'java.lang.Short': 'integer',
+  'java.lang.Integer': 'integer',
+  'java.lang.Long': 'integer',
+  'java.lang.Float': 'number',
+  'java.lang.Double': 'number',
+  'java.util.List': 'array',
+  'java.util.ArrayList': 'array',
+  'java.util.Set': 'array',
+  'java.util.HashSet': 'array',
+  'java.util.Collection': 'array',
+  'java.util.Map': 'object',
+  'java.util.HashMap': 'object',
+  'java.util.LinkedHashMap': 'object',
 };
 
 /** Where a simple class name of an SDK action resolves: java.lang implicitly, java.util by the actions' imports. */
@@ -21,7 +40,10 @@ const IMPLICIT_PACKAGES = ['java.lang.', 'java.util.'];
 /** The JSON type of a Java type as written in the SDK (`java.lang.String`, `String`, `java.util.List<String>`,
  * `long`, `int[]`); `isSdkEnum` tells whether a fully qualified class is one of the SDK's enums (sent by name).
  * Undefined for anything else (an SDK class, Object), which has no single JSON type. */
-export function jsonTypeOf(javaType: string, isSdkEnum: (className: string) => boolean = () => false): JsonType | undefined {
+export function jsonTypeOf(
+  javaType: string,
+  isSdkEnum: (className: string) => boolean = () => false,
+): JsonType | undefined {
   const type = javaType.trim();
   if (type.endsWith('[]')) return 'array';
   const erased = type.includes('<') ? type.slice(0, type.indexOf('<')).trim() : type;

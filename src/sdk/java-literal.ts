@@ -4,7 +4,17 @@
 /** A Java constant as JSON-ready data; integers outside the exact range of a double stay exact as bigint. */
 export type JavaConstant = string | number | bigint | boolean | null | JavaConstant[];
 
-const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { b: '\b', s: ' ', t: '\t', n: '\n', f: '\f', r: '\r', '"': '"', "'": "'", '\\': '\\' };
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
+  b: '\b',
+  s: ' ',
+  t: '\t',
+  n: '\n',
+  f: '\f',
+  r: '\r',
+  '"': '"',
+  "'": "'",
+  '\\': '\\',
+};
 const isOctal = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '7';
 const isHex = (c: string | undefined): boolean => c !== undefined && '0123456789abcdefABCDEF'.includes(c);
 
@@ -13,7 +23,10 @@ export function unescapeJava(body: string): string {
   let out = '';
   for (let i = 0; i < body.length; i++) {
     const c = body[i];
-    if (c !== '\\') { out += c; continue; }
+    if (c !== '\\') {
+      out += c;
+      continue;
+    }
     const next = body[i + 1];
     if (next === 'u') {
       let j = i + 1;

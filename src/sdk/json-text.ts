@@ -10,8 +10,12 @@ export function jsonText(value: unknown, indent = ''): string {
   if (typeof value !== 'object') throw new Error(`a ${typeof value} has no JSON form`);
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
-    return value.length === 0 ? '[]' : `[\n${value.map((v: unknown) => inner + jsonText(v, inner)).join(',\n')}\n${indent}]`;
+    return value.length === 0
+      ? '[]'
+      : `[\n${value.map((v: unknown) => inner + jsonText(v, inner)).join(',\n')}\n${indent}]`;
   }
   const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-  return entries.length === 0 ? '{}' : `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${jsonText(v, inner)}`).join(',\n')}\n${indent}}`;
+  return entries.length === 0
+    ? '{}'
+    : `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${jsonText(v, inner)}`).join(',\n')}\n${indent}}`;
 }

@@ -21,30 +21,50 @@ export interface ParamConstraints {
 
 type Kind = 'boolean' | 'string' | 'integer' | 'string[]' | 'integer[]';
 
-const KIND_NAMES: Readonly<Record<Kind, string>> = { boolean: 'a boolean', string: 'a string', integer: 'an integer', 'string[]': 'a string array', 'integer[]': 'an integer array' };
+const KIND_NAMES: Readonly<Record<Kind, string>> = {
+  boolean: 'a boolean',
+  string: 'a string',
+  integer: 'an integer',
+  'string[]': 'a string array',
+  'integer[]': 'an integer array',
+};
 
 /** Param's elements and their Java types, in the order Param declares them (the order the facts list them in). */
 const ELEMENTS: ReadonlyArray<readonly [keyof ParamConstraints, Kind]> = [
-  ['required', 'boolean'], ['validValues', 'string[]'], ['validRegexValues', 'string'], ['maxLength', 'integer'],
-  ['minLength', 'integer'], ['nonempty', 'boolean'], ['nullElements', 'boolean'], ['emptyString', 'boolean'],
-  ['numberRange', 'integer[]'], ['numberRangeUnit', 'string[]'], ['noTrim', 'boolean'],
+  ['required', 'boolean'],
+  ['validValues', 'string[]'],
+  ['validRegexValues', 'string'],
+  ['maxLength', 'integer'],
+  ['minLength', 'integer'],
+  ['nonempty', 'boolean'],
+  ['nullElements', 'boolean'],
+  ['emptyString', 'boolean'],
+  ['numberRange', 'integer[]'],
+  ['numberRangeUnit', 'string[]'],
+  ['noTrim', 'boolean'],
 ];
 
 /** Param declares `boolean required() default true`: the one element every fact carries, written or not. */
 const REQUIRED_WHEN_UNWRITTEN = true;
 
-export const annotationName = (annotation: AnnotationCstNode): string => dotted(annotation.children.typeName[0].children.Identifier);
+export const annotationName = (annotation: AnnotationCstNode): string =>
+  dotted(annotation.children.typeName[0].children.Identifier);
 
 export const isParamAnnotation = (annotation: AnnotationCstNode): boolean =>
   ['Param', 'org.zstack.sdk.Param'].includes(annotationName(annotation));
 
 const fits = (kind: Kind, v: JavaConstant): boolean => {
   switch (kind) {
-    case 'boolean': return typeof v === 'boolean';
-    case 'string': return typeof v === 'string';
-    case 'integer': return Number.isInteger(v) || typeof v === 'bigint';
-    case 'string[]': return Array.isArray(v) && v.every((x) => fits('string', x));
-    case 'integer[]': return Array.isArray(v) && v.every((x) => fits('integer', x));
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'string':
+      return typeof v === 'string';
+    case 'integer':
+      return Number.isInteger(v) || typeof v === 'bigint';
+    case 'string[]':
+      return Array.isArray(v) && v.every((x) => fits('string', x));
+    case 'integer[]':
+      return Array.isArray(v) && v.every((x) => fits('integer', x));
   }
 };
 
@@ -61,7 +81,8 @@ export function paramConstraints(annotation: AnnotationCstNode, where: string): 
     const raw = elementConstant(pair.children.elementValue[0]);
     // Java lets a one-element array be written without braces.
     const value = kind.endsWith('[]') && raw !== undefined && !Array.isArray(raw) ? [raw] : raw;
-    if (value === undefined || !fits(kind, value)) throw new Error(`${where}: @Param ${name} is not ${KIND_NAMES[kind]} literal`);
+    if (value === undefined || !fits(kind, value))
+      throw new Error(`${where}: @Param ${name} is not ${KIND_NAMES[kind]} literal`);
     written.set(name, value);
   }
   const out: Record<string, JavaConstant> = { required: REQUIRED_WHEN_UNWRITTEN };

@@ -17,8 +17,14 @@ export function sdkEnumTest(sdkRoot: string): (className: string) => boolean {
       const top = existsSync(file) ? parseJava(readFileSync(file, 'utf8'), file).children : undefined;
       const unit = top && 'ordinaryCompilationUnit' in top ? single(top.ordinaryCompilationUnit)?.children : undefined;
       const simpleName = className.slice(className.lastIndexOf('.') + 1);
-      known.set(className, (unit?.typeDeclaration ?? []).some((t) => single(t.children.classDeclaration)?.children.enumDeclaration
-        ?.some((e) => e.children.typeIdentifier[0].children.Identifier[0].image === simpleName)));
+      known.set(
+        className,
+        (unit?.typeDeclaration ?? []).some((t) =>
+          single(t.children.classDeclaration)?.children.enumDeclaration?.some(
+            (e) => e.children.typeIdentifier[0].children.Identifier[0].image === simpleName,
+          ),
+        ),
+      );
     }
     return known.get(className)!;
   };

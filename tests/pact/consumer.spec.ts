@@ -27,9 +27,19 @@ test.afterAll(async () => {
 });
 
 for (const spec of specs) {
-  test(`pact: ${spec.description}`, { tag: ['@pact', `@api:${spec.api}`], annotation: [{ type: 'api', description: spec.api }, { type: 'states', description: spec.states.map((s) => s.name).join('; ') || '(none)' }] }, async () => {
-    await runInteraction(side, spec);
-  });
+  test(
+    `pact: ${spec.description}`,
+    {
+      tag: ['@pact', `@api:${spec.api}`],
+      annotation: [
+        { type: 'api', description: spec.api },
+        { type: 'states', description: spec.states.map((s) => s.name).join('; ') || '(none)' },
+      ],
+    },
+    async () => {
+      await runInteraction(side, spec);
+    },
+  );
 }
 
 test(PACT_FILE_TEST, { tag: ['@pact'] }, async () => {

@@ -12,15 +12,21 @@ import { READ_ONLY_SKIP } from '../../src/safety/read-only.ts';
 test(PACT_VERIFY_TEST, { tag: ['@pact'] }, async () => {
   const config = loadConfig();
   test.skip(config.readOnly, `${READ_ONLY_SKIP} (the provider states create what each interaction needs)`);
-  const files = readdirSync(PACT_DIR).filter((f) => f.endsWith('.json')).map((f) => join(PACT_DIR, f));
+  const files = readdirSync(PACT_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => join(PACT_DIR, f));
   if (files.length === 0) throw new Error(`no pact files in ${PACT_DIR}: the pact-consumer project writes them`);
   const result = await verifyPacts({ config, pactFiles: files, forRun: true });
-  test.info().annotations.push({ type: 'verification', description: `${files.length} pact file(s), ${result.durationMs} ms, ${result.ok ? 'passed' : 'failed'}` });
+  test.info().annotations.push({
+    type: 'verification',
+    description: `${files.length} pact file(s), ${result.durationMs} ms, ${result.ok ? 'passed' : 'failed'}`,
+  });
   const lines = [
     ...result.failures.map((f) => `interaction failed: ${f}`),
     ...result.problems.map((p) => `provider state: ${p}`),
   ];
-  if (lines.length) await test.info().attach('pact-verification.txt', { body: lines.join('\n'), contentType: 'text/plain' });
+  if (lines.length)
+    await test.info().attach('pact-verification.txt', { body: lines.join('\n'), contentType: 'text/plain' });
   if (!result.ok) {
     const err = new Error(`pact verification against ${config.baseUrl} failed:\n${lines.join('\n') || result.error}`);
     err.stack = err.message;

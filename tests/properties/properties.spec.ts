@@ -11,9 +11,15 @@ import { resourceProfiles } from '../../src/properties/targets.ts';
 test.describe.configure({ mode: 'parallel' });
 
 for (const property of PROPERTIES) {
-  test(property.title, { tag: ['@property'], annotation: [{ type: 'property', description: property.name }] },
-    // suite.contracts holds only the APIs of the declared version: with none of the resources a property walks, nothing to test
-    propertyBody(property, 'every property creates the resources its cases act on', (suite) => resourceProfiles(suite.contracts).length === 0
-      ? `no resource with create, query, delete and an action exists at ZSTACK_TARGET_VERSION ${suite.config.targetVersion}`
-      : undefined));
+  test(
+    property.title,
+    { tag: ['@property'], annotation: [{ type: 'property', description: property.name }] },
+    // suite.contracts holds only the APIs of the declared version: with none of the resources a property walks, nothing
+    // to test
+    propertyBody(property, 'every property creates the resources its cases act on', (suite) =>
+      resourceProfiles(suite.contracts).length === 0
+        ? `no resource with create, query, delete and an action exists at ZSTACK_TARGET_VERSION ${suite.config.targetVersion}`
+        : undefined,
+    ),
+  );
 }

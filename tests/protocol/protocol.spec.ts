@@ -9,7 +9,13 @@ import { webHooksScenario } from '../../src/scenarios/protocol/web-hooks.ts';
 test.describe.configure({ mode: 'parallel' });
 
 for (const scenario of PROTOCOL_SCENARIOS) {
-  test(scenario.title, scenarioDetails(scenario), scenarioBody(scenario, (suite) => scenario === webHooksScenario && !webHooksApplicable(suite)
-    ? 'not applicable: the target cannot reach the suite\'s web-hook receiver (ZSTACK_WEB_HOOK_BASE=off)'
-    : undefined));
+  test(
+    scenario.title,
+    scenarioDetails(scenario),
+    scenarioBody(scenario, (suite) =>
+      scenario === webHooksScenario && !webHooksApplicable(suite)
+        ? "not applicable: the target cannot reach the suite's web-hook receiver (ZSTACK_WEB_HOOK_BASE=off)"
+        : undefined,
+    ),
+  );
 }

@@ -9,6 +9,9 @@ import { QUERY_PROPERTIES } from '../../src/properties/query/index.ts';
 test.describe.configure({ mode: 'parallel' });
 
 for (const property of QUERY_PROPERTIES) {
-  test(property.title, { tag: ['@property', '@protocol'], annotation: [{ type: 'property', description: property.name }] },
-    propertyBody(property, 'the query properties create the organizations they select'));
+  test(
+    property.title,
+    { tag: ['@property', '@protocol'], annotation: [{ type: 'property', description: property.name }] },
+    propertyBody(property, 'the query properties create the organizations they select'),
+  );
 }

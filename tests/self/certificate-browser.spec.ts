@@ -12,26 +12,71 @@ import { renderHtml } from '../../src/certification/render-html.ts';
 const CHROMIUM = '/usr/bin/chromium';
 const profile = loadProfile();
 const title = profile.tests.find((t) => t.title.includes('moves an organization'))?.title as string;
-const meta = { suiteVersion: '0.1.0', target: 'http://zstack.example:8080', declaredVersion: '5.0.0', date: '2026-12-01T12:00:00.000Z', selection: [] };
+const meta = {
+  suiteVersion: '0.1.0',
+  target: 'http://zstack.example:8080',
+  declaredVersion: '5.0.0',
+  date: '2026-12-01T12:00:00.000Z',
+  selection: [],
+};
 const entryWith = (failed: number): TestEntry => ({
-  title, project: 'conformance', status: failed ? 'failed' : 'passed', annotations: [],
-  record: { kind: 'scenario', transitions: ['ChangeIAM2OrganizationState: disable -> Disabled'], failures: [], rules: [
-    { check: 'stateEventApplied', api: 'ChangeIAM2OrganizationState', severity: 'required', passed: 3, failed, notApplicable: 1, findings: failed ? [{ title: 'state not Disabled after disable', received: 'Enabled', expected: 'Disabled', source: 'descriptor', count: failed }] : [] },
-  ] },
+  title,
+  project: 'conformance',
+  status: failed ? 'failed' : 'passed',
+  annotations: [],
+  record: {
+    kind: 'scenario',
+    transitions: ['ChangeIAM2OrganizationState: disable -> Disabled'],
+    failures: [],
+    rules: [
+      {
+        check: 'stateEventApplied',
+        api: 'ChangeIAM2OrganizationState',
+        severity: 'required',
+        passed: 3,
+        failed,
+        notApplicable: 1,
+        findings: failed
+          ? [
+              {
+                title: 'state not Disabled after disable',
+                received: 'Enabled',
+                expected: 'Disabled',
+                source: 'descriptor',
+                count: failed,
+              },
+            ]
+          : [],
+      },
+    ],
+  },
 });
 
 test('the certificate page renders in headless Chromium, offline, and shows the verdict', async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's Chromium (apt-get update && apt-get install -y chromium); .ci/run does this`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `${CHROMIUM} is missing: install Debian's Chromium (apt-get update && apt-get install -y chromium); .ci/run does this`,
+    );
   const dir = mkdtempSync(join(tmpdir(), 'zc-cert-html-'));
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const page = await browser.newPage();
     const requested: string[] = [];
     page.on('request', (r) => requested.push(r.url()));
-    for (const [name, failed, verdict] of [['passed.html', 0, 'PASSED'], ['failed.html', 2, 'FAILED']] as const) {
+    for (const [name, failed, verdict] of [
+      ['passed.html', 0, 'PASSED'],
+      ['failed.html', 2, 'FAILED'],
+    ] as const) {
       const file = join(dir, name);
       writeFileSync(file, renderHtml(judge([entryWith(failed)], profile, meta)));
       await page.goto(pathToFileURL(file).href);

@@ -1,32 +1,57 @@
-// Each check on exchanges built from ZStack's own documents (its API reference pages, docs/zstack-protocol.md): it must pass what real
+// Each check on exchanges built from ZStack's own documents (its API reference pages, docs/zstack-protocol.md): it must
+// pass what real
 // ZStack sends (no false positives) and fail the one deviation it is about. Pure: no server involved.
 import { test, expect } from '@playwright/test';
 import { checkNamed, ALL_CHECKS } from '../../src/checks/index.ts';
 import type { Observation } from '../../src/exchange/observation.ts';
-import { docExample, exchange, flowCollection, observation, organization, response, schemas } from '../../fixtures/exchanges.ts';
+import {
+  docExample,
+  exchange,
+  flowCollection,
+  observation,
+  organization,
+  response,
+  schemas,
+} from '../../fixtures/exchanges.ts';
 
 const run = (check: string, o: Observation) => checkNamed(check).run(o, { schemas });
 const passes = (check: string, o: Observation) => expect(run(check, o), `${check} should pass`).toEqual([]);
 const fails = (check: string, o: Observation) => {
   const out = run(check, o);
-  expect(Array.isArray(out) && out.length > 0, `${check} should report a violation, got ${JSON.stringify(out)}`).toBe(true);
+  expect(Array.isArray(out) && out.length > 0, `${check} should report a violation, got ${JSON.stringify(out)}`).toBe(
+    true,
+  );
 };
 const notApplicable = (check: string, o: Observation) => expect(run(check, o)).toBe('not-applicable');
-const ok = (inv: Record<string, unknown>, api = 'ChangeIAM2OrganizationState', extra: Parameters<typeof observation>[2] = {}) =>
-  observation(api, exchange(api, response(200, { inventory: inv }), { async: true }), extra);
+const ok = (
+  inv: Record<string, unknown>,
+  api = 'ChangeIAM2OrganizationState',
+  extra: Parameters<typeof observation>[2] = {},
+) => observation(api, exchange(api, response(200, { inventory: inv }), { async: true }), extra);
 const failed = (body: unknown, api = 'ChangeIAM2OrganizationState', extra: Parameters<typeof observation>[2] = {}) =>
   observation(api, exchange(api, response(503, body), { async: true }), extra);
-const ERROR = { code: 'SYS.1007', description: 'One or more API argument is invalid', details: 'invalid value[pause] of field[stateEvent]' };
+const ERROR = {
+  code: 'SYS.1007',
+  description: 'One or more API argument is invalid',
+  details: 'invalid value[pause] of field[stateEvent]',
+};
 
 test('every check has a rule, a source and a unique name', () => {
   expect(new Set(ALL_CHECKS.map((c) => c.name)).size).toBe(ALL_CHECKS.length);
-  for (const c of ALL_CHECKS) { expect(c.rule).toMatch(/MUST|SHOULD/); expect(c.source.length).toBeGreaterThan(5); }
+  for (const c of ALL_CHECKS) {
+    expect(c.rule).toMatch(/MUST|SHOULD/);
+    expect(c.source.length).toBeGreaterThan(5);
+  }
 });
 
 test.describe('asyncAcceptedWithLocation', () => {
-  test('passes a location on another host name (NAT) and the manual\'s location body', () => passes('asyncAcceptedWithLocation', ok(organization())));
+  test("passes a location on another host name (NAT) and the manual's location body", () =>
+    passes('asyncAcceptedWithLocation', ok(organization())));
   test('fails a 202 whose location lacks the job path', () => {
-    const x = exchange('ChangeIAM2OrganizationState', response(200, { inventory: organization() }), { async: true, accepted: response(202, { location: 'http://h/jobs/1' }) });
+    const x = exchange('ChangeIAM2OrganizationState', response(200, { inventory: organization() }), {
+      async: true,
+      accepted: response(202, { location: 'http://h/jobs/1' }),
+    });
     fails('asyncAcceptedWithLocation', observation('ChangeIAM2OrganizationState', x));
   });
 });
@@ -38,21 +63,50 @@ test.describe('jobSettles', () => {
     o.exchange.unsettled = 'job-timeout';
     fails('jobSettles', o);
   });
-  test('fails a poll answering 500', () => fails('jobSettles', observation('ChangeIAM2OrganizationState', exchange('x', response(500, 'boom'), { async: true }))));
+  test('fails a poll answering 500', () =>
+    fails(
+      'jobSettles',
+      observation('ChangeIAM2OrganizationState', exchange('x', response(500, 'boom'), { async: true })),
+    ));
 });
 
 test.describe('nullErrorOnSuccess', () => {
   test('passes error absent (Gson) and error null (the doc page)', () => {
     passes('nullErrorOnSuccess', ok(organization()));
-    passes('nullErrorOnSuccess', observation('ChangeIAM2OrganizationState', exchange('x', response(200, { error: null, inventory: organization() }), { async: true })));
+    passes(
+      'nullErrorOnSuccess',
+      observation(
+        'ChangeIAM2OrganizationState',
+        exchange('x', response(200, { error: null, inventory: organization() }), { async: true }),
+      ),
+    );
   });
-  test('fails an ErrorCode on a 200', () => fails('nullErrorOnSuccess', observation('ChangeIAM2OrganizationState', exchange('x', response(200, { error: ERROR, inventory: organization() }), { async: true }))));
+  test('fails an ErrorCode on a 200', () =>
+    fails(
+      'nullErrorOnSuccess',
+      observation(
+        'ChangeIAM2OrganizationState',
+        exchange('x', response(200, { error: ERROR, inventory: organization() }), { async: true }),
+      ),
+    ));
 });
 
 test.describe('inventoryOnSuccess', () => {
-  test('passes the doc page\'s response example', () => passes('inventoryOnSuccess', ok((docExample('ChangeIAM2OrganizationState').response.body as { inventory: Record<string, unknown> }).inventory)));
-  test('does not apply to a delete\'s empty result', () => notApplicable('inventoryOnSuccess', observation('DeleteIAM2Organization', exchange('x', response(200, {}), { async: true }))));
-  test('fails a 200 without inventory', () => fails('inventoryOnSuccess', observation('ChangeIAM2OrganizationState', exchange('x', response(200, {}), { async: true }))));
+  test("passes the doc page's response example", () =>
+    passes(
+      'inventoryOnSuccess',
+      ok((docExample('ChangeIAM2OrganizationState').response.body as { inventory: Record<string, unknown> }).inventory),
+    ));
+  test("does not apply to a delete's empty result", () =>
+    notApplicable(
+      'inventoryOnSuccess',
+      observation('DeleteIAM2Organization', exchange('x', response(200, {}), { async: true })),
+    ));
+  test('fails a 200 without inventory', () =>
+    fails(
+      'inventoryOnSuccess',
+      observation('ChangeIAM2OrganizationState', exchange('x', response(200, {}), { async: true })),
+    ));
 });
 
 test.describe('replyMatchesSchema', () => {
@@ -67,18 +121,33 @@ test.describe('replyMatchesSchema', () => {
     fails('replyMatchesSchema', ok(organization({ createDate: '2017-01-06T03:51:16Z' })));
     fails('replyMatchesSchema', ok(organization({ state: 'enabled' })));
   });
-  test('fails the doc page\'s response example, which omits NOT NULL columns', () => {
-    fails('replyMatchesSchema', ok((docExample('UpdateIAM2TicketFlowCollection').response.body as { inventory: Record<string, unknown> }).inventory, 'UpdateIAM2TicketFlowCollection'));
+  test("fails the doc page's response example, which omits NOT NULL columns", () => {
+    fails(
+      'replyMatchesSchema',
+      ok(
+        (docExample('UpdateIAM2TicketFlowCollection').response.body as { inventory: Record<string, unknown> })
+          .inventory,
+        'UpdateIAM2TicketFlowCollection',
+      ),
+    );
   });
 });
 
 test.describe('errorCodeOnFailure', () => {
-  test('passes ZStack\'s SYS.1000 body (docs/zstack-protocol.md#query-errors) and a nested cause', () => {
-    passes('errorCodeOnFailure', failed({ error: { code: 'SYS.1000', description: 'An internal error happened in system', details: 'x' } }));
+  test("passes ZStack's SYS.1000 body (docs/zstack-protocol.md#query-errors) and a nested cause", () => {
+    passes(
+      'errorCodeOnFailure',
+      failed({ error: { code: 'SYS.1000', description: 'An internal error happened in system', details: 'x' } }),
+    );
     passes('errorCodeOnFailure', failed({ error: { ...ERROR, cause: { code: 'SYS.1000', description: 'root' } } }));
   });
   test('does not demand JSON from a REST-layer 400 (plain text on real ZStack)', () => {
-    expect(run('errorCodeOnFailure', observation('ChangeIAM2OrganizationState', exchange('x', response(400, "missing header 'Authorization'"))))).toBe('not-applicable');
+    expect(
+      run(
+        'errorCodeOnFailure',
+        observation('ChangeIAM2OrganizationState', exchange('x', response(400, "missing header 'Authorization'"))),
+      ),
+    ).toBe('not-applicable');
   });
   test('fails an ErrorCode without code, a cause without code, a plain-text 503', () => {
     fails('errorCodeOnFailure', failed({ error: { description: 'x' } }));
@@ -89,75 +158,211 @@ test.describe('errorCodeOnFailure', () => {
 
 test.describe('noSuccessClaimOnFailure', () => {
   test('passes a plain failure', () => passes('noSuccessClaimOnFailure', failed({ error: ERROR })));
-  test('fails an error with an inventory', () => fails('noSuccessClaimOnFailure', failed({ error: ERROR, inventory: organization() })));
+  test('fails an error with an inventory', () =>
+    fails('noSuccessClaimOnFailure', failed({ error: ERROR, inventory: organization() })));
 });
 
 const before = organization({ state: 'Enabled', lastOpDate: 'Jan 6, 2017 3:51:16 AM' });
 test.describe('stateEventApplied', () => {
   test('passes disable -> Disabled, also with " disable " (trimmed) and a repeat', () => {
-    passes('stateEventApplied', ok(organization({ state: 'Disabled' }), undefined, { sent: { stateEvent: 'disable' }, before, after: organization({ state: 'Disabled' }) }));
-    passes('stateEventApplied', ok(organization({ state: 'Disabled' }), undefined, { sent: { stateEvent: ' disable ' }, before: organization({ state: 'Disabled' }) }));
+    passes(
+      'stateEventApplied',
+      ok(organization({ state: 'Disabled' }), undefined, {
+        sent: { stateEvent: 'disable' },
+        before,
+        after: organization({ state: 'Disabled' }),
+      }),
+    );
+    passes(
+      'stateEventApplied',
+      ok(organization({ state: 'Disabled' }), undefined, {
+        sent: { stateEvent: ' disable ' },
+        before: organization({ state: 'Disabled' }),
+      }),
+    );
   });
   test('fails a state left as it was, or a query that disagrees', () => {
-    fails('stateEventApplied', ok(organization({ state: 'Enabled' }), undefined, { sent: { stateEvent: 'disable' }, before }));
-    fails('stateEventApplied', ok(organization({ state: 'Disabled' }), undefined, { sent: { stateEvent: 'disable' }, before, after: organization({ state: 'Enabled' }) }));
+    fails(
+      'stateEventApplied',
+      ok(organization({ state: 'Enabled' }), undefined, { sent: { stateEvent: 'disable' }, before }),
+    );
+    fails(
+      'stateEventApplied',
+      ok(organization({ state: 'Disabled' }), undefined, {
+        sent: { stateEvent: 'disable' },
+        before,
+        after: organization({ state: 'Enabled' }),
+      }),
+    );
   });
 });
 
 test.describe('unchangedFieldsKept', () => {
   test('passes a state change that bumps lastOpDate, with attributes in another order', () => {
-    const b = organization({ attributes: [...(organization()['attributes'] as unknown[]), { uuid: '0000aaaa0000aaaa0000aaaa0000aaaa', name: 'b', type: 'Customized', organizationUuid: 'c62fea9f96644a9cb5ba1ba383a9335c', createDate: 'Jan 6, 2017 3:51:16 AM', lastOpDate: 'Jan 6, 2017 3:51:16 AM' }] });
-    const a = { ...b, state: 'Disabled', lastOpDate: 'Jan 6, 2017 3:52:00 AM', attributes: [...(b['attributes'] as unknown[])].reverse() };
+    const b = organization({
+      attributes: [
+        ...(organization()['attributes'] as unknown[]),
+        {
+          uuid: '0000aaaa0000aaaa0000aaaa0000aaaa',
+          name: 'b',
+          type: 'Customized',
+          organizationUuid: 'c62fea9f96644a9cb5ba1ba383a9335c',
+          createDate: 'Jan 6, 2017 3:51:16 AM',
+          lastOpDate: 'Jan 6, 2017 3:51:16 AM',
+        },
+      ],
+    });
+    const a = {
+      ...b,
+      state: 'Disabled',
+      lastOpDate: 'Jan 6, 2017 3:52:00 AM',
+      attributes: [...(b['attributes'] as unknown[])].reverse(),
+    };
     passes('unchangedFieldsKept', ok(a, undefined, { sent: { stateEvent: 'disable' }, before: b, after: a }));
   });
   test('fails a renamed organization and a rewritten createDate', () => {
-    fails('unchangedFieldsKept', ok(organization({ state: 'Disabled', name: 'other' }), undefined, { sent: { stateEvent: 'disable' }, before }));
-    fails('unchangedFieldsKept', ok(organization({ state: 'Disabled', createDate: 'Jan 7, 2017 3:51:16 AM' }), undefined, { sent: { stateEvent: 'disable' }, before }));
+    fails(
+      'unchangedFieldsKept',
+      ok(organization({ state: 'Disabled', name: 'other' }), undefined, { sent: { stateEvent: 'disable' }, before }),
+    );
+    fails(
+      'unchangedFieldsKept',
+      ok(organization({ state: 'Disabled', createDate: 'Jan 7, 2017 3:51:16 AM' }), undefined, {
+        sent: { stateEvent: 'disable' },
+        before,
+      }),
+    );
   });
   test('passes an update of name only, fails one that drops the description', () => {
     const b = flowCollection({ description: 'd' });
-    passes('unchangedFieldsKept', ok({ ...b, name: 'n2' }, 'UpdateIAM2TicketFlowCollection', { sent: { name: 'n2' }, before: b }));
+    passes(
+      'unchangedFieldsKept',
+      ok({ ...b, name: 'n2' }, 'UpdateIAM2TicketFlowCollection', { sent: { name: 'n2' }, before: b }),
+    );
     const dropped: Record<string, unknown> = { ...b, name: 'n2' };
     delete dropped['description'];
     fails('unchangedFieldsKept', ok(dropped, 'UpdateIAM2TicketFlowCollection', { sent: { name: 'n2' }, before: b }));
   });
   test('fails a rejected call after which the query shows a change', () => {
     const b = flowCollection();
-    fails('unchangedFieldsKept', failed({ error: ERROR }, 'UpdateIAM2TicketFlowCollection', { sent: { name: 'x'.repeat(256), description: 'd' }, before: b, after: { ...b, description: 'd' } }));
-    passes('unchangedFieldsKept', failed({ error: ERROR }, 'UpdateIAM2TicketFlowCollection', { sent: { name: 'x'.repeat(256) }, before: b, after: b }));
+    fails(
+      'unchangedFieldsKept',
+      failed({ error: ERROR }, 'UpdateIAM2TicketFlowCollection', {
+        sent: { name: 'x'.repeat(256), description: 'd' },
+        before: b,
+        after: { ...b, description: 'd' },
+      }),
+    );
+    passes(
+      'unchangedFieldsKept',
+      failed({ error: ERROR }, 'UpdateIAM2TicketFlowCollection', {
+        sent: { name: 'x'.repeat(256) },
+        before: b,
+        after: b,
+      }),
+    );
   });
 });
 
 test.describe('lastOpDateNotEarlier', () => {
-  test('passes the same second in the other Java spelling', () => passes('lastOpDateNotEarlier', ok(organization({ state: 'Disabled', lastOpDate: 'Jan 6, 2017, 3:51:16 AM' }), undefined, { sent: { stateEvent: 'disable' }, before })));
+  test('passes the same second in the other Java spelling', () =>
+    passes(
+      'lastOpDateNotEarlier',
+      ok(organization({ state: 'Disabled', lastOpDate: 'Jan 6, 2017, 3:51:16 AM' }), undefined, {
+        sent: { stateEvent: 'disable' },
+        before,
+      }),
+    ));
   test('fails an hour earlier (12-hour clock: 2:51 AM < 3:51 AM, 11 PM the day before)', () => {
-    fails('lastOpDateNotEarlier', ok(organization({ state: 'Disabled', lastOpDate: 'Jan 6, 2017 2:51:16 AM' }), undefined, { sent: { stateEvent: 'disable' }, before }));
-    fails('lastOpDateNotEarlier', ok(organization({ state: 'Disabled', lastOpDate: 'Jan 5, 2017 11:51:16 PM' }), undefined, { sent: { stateEvent: 'disable' }, before }));
+    fails(
+      'lastOpDateNotEarlier',
+      ok(organization({ state: 'Disabled', lastOpDate: 'Jan 6, 2017 2:51:16 AM' }), undefined, {
+        sent: { stateEvent: 'disable' },
+        before,
+      }),
+    );
+    fails(
+      'lastOpDateNotEarlier',
+      ok(organization({ state: 'Disabled', lastOpDate: 'Jan 5, 2017 11:51:16 PM' }), undefined, {
+        sent: { stateEvent: 'disable' },
+        before,
+      }),
+    );
   });
 });
 
 test.describe('updateAppliesSentFields', () => {
   const b = flowCollection();
   test('passes a trimmed name, "TRUE" for isDefault, flows in chain order', () => {
-    passes('updateAppliesSentFields', ok({ ...b, name: 'a b' }, 'UpdateIAM2TicketFlowCollection', { sent: { name: '  a b  ' }, before: b }));
-    passes('updateAppliesSentFields', ok({ ...b, isDefault: true }, 'UpdateIAM2TicketFlowCollection', { sent: { isDefault: 'TRUE' }, before: b }));
-    const f1 = { uuid: '1'.repeat(32), name: 'one', approverUuid: 'a'.repeat(32), collectionUuid: b['uuid'], valid: true, flowContext: '', flowContextType: '', createDate: 'Jan 6, 2017 3:51:16 AM', lastOpDate: 'Jan 6, 2017 3:51:16 AM' };
+    passes(
+      'updateAppliesSentFields',
+      ok({ ...b, name: 'a b' }, 'UpdateIAM2TicketFlowCollection', { sent: { name: '  a b  ' }, before: b }),
+    );
+    passes(
+      'updateAppliesSentFields',
+      ok({ ...b, isDefault: true }, 'UpdateIAM2TicketFlowCollection', { sent: { isDefault: 'TRUE' }, before: b }),
+    );
+    const f1 = {
+      uuid: '1'.repeat(32),
+      name: 'one',
+      approverUuid: 'a'.repeat(32),
+      collectionUuid: b['uuid'],
+      valid: true,
+      flowContext: '',
+      flowContextType: '',
+      createDate: 'Jan 6, 2017 3:51:16 AM',
+      lastOpDate: 'Jan 6, 2017 3:51:16 AM',
+    };
     const f2 = { ...f1, uuid: '2'.repeat(32), name: 'two', parentFlowUuid: '1'.repeat(32) };
-    passes('updateAppliesSentFields', ok({ ...b, flows: [f2, f1] }, 'UpdateIAM2TicketFlowCollection', { sent: { flows: [{ name: 'one', approverUuid: 'a'.repeat(32) }, { name: 'two', approverUuid: 'a'.repeat(32) }] }, before: b }));
+    passes(
+      'updateAppliesSentFields',
+      ok({ ...b, flows: [f2, f1] }, 'UpdateIAM2TicketFlowCollection', {
+        sent: {
+          flows: [
+            { name: 'one', approverUuid: 'a'.repeat(32) },
+            { name: 'two', approverUuid: 'a'.repeat(32) },
+          ],
+        },
+        before: b,
+      }),
+    );
   });
   test('fails an ignored name and flows in the wrong order', () => {
     fails('updateAppliesSentFields', ok(b, 'UpdateIAM2TicketFlowCollection', { sent: { name: 'new' }, before: b }));
     const f1 = { uuid: '1'.repeat(32), name: 'one', approverUuid: 'a'.repeat(32) };
     const f2 = { ...f1, uuid: '2'.repeat(32), name: 'two', parentFlowUuid: '1'.repeat(32) };
-    fails('updateAppliesSentFields', ok({ ...b, flows: [f1, f2] }, 'UpdateIAM2TicketFlowCollection', { sent: { flows: [{ name: 'two', approverUuid: 'a'.repeat(32) }, { name: 'one', approverUuid: 'a'.repeat(32) }] }, before: b }));
+    fails(
+      'updateAppliesSentFields',
+      ok({ ...b, flows: [f1, f2] }, 'UpdateIAM2TicketFlowCollection', {
+        sent: {
+          flows: [
+            { name: 'two', approverUuid: 'a'.repeat(32) },
+            { name: 'one', approverUuid: 'a'.repeat(32) },
+          ],
+        },
+        before: b,
+      }),
+    );
   });
 });
 
 test.describe('queryAgreesWithReply', () => {
   test('passes an equal query, fails a stale one and a missing one', () => {
-    passes('queryAgreesWithReply', ok(organization({ state: 'Disabled' }), undefined, { sent: { stateEvent: 'disable' }, after: organization({ state: 'Disabled' }) }));
-    fails('queryAgreesWithReply', ok(organization({ state: 'Disabled' }), undefined, { sent: { stateEvent: 'disable' }, after: organization() }));
-    fails('queryAgreesWithReply', ok(organization({ state: 'Disabled' }), undefined, { sent: { stateEvent: 'disable' }, after: null }));
+    passes(
+      'queryAgreesWithReply',
+      ok(organization({ state: 'Disabled' }), undefined, {
+        sent: { stateEvent: 'disable' },
+        after: organization({ state: 'Disabled' }),
+      }),
+    );
+    fails(
+      'queryAgreesWithReply',
+      ok(organization({ state: 'Disabled' }), undefined, { sent: { stateEvent: 'disable' }, after: organization() }),
+    );
+    fails(
+      'queryAgreesWithReply',
+      ok(organization({ state: 'Disabled' }), undefined, { sent: { stateEvent: 'disable' }, after: null }),
+    );
   });
 });
 
@@ -165,59 +370,170 @@ test.describe('querySchemaMapForSdk', () => {
   const q = (b: unknown) => observation('QueryIAM2Organization', exchange('QueryIAM2Organization', response(200, b)));
   const cls = 'org.zstack.iam2.entity.IAM2OrganizationInventory';
   test('passes the documented example map (docs/zstack-protocol.md#the-schema-map), and an empty list without one', () => {
-    passes('querySchemaMapForSdk', q({ inventories: [organization()], schema: { 'inventories[0]': cls, 'inventories[0].attributes[0]': 'org.zstack.iam2.entity.IAM2OrganizationAttributeInventory' } }));
+    passes(
+      'querySchemaMapForSdk',
+      q({
+        inventories: [organization()],
+        schema: {
+          'inventories[0]': cls,
+          'inventories[0].attributes[0]': 'org.zstack.iam2.entity.IAM2OrganizationAttributeInventory',
+        },
+      }),
+    );
     expect(run('querySchemaMapForSdk', q({ inventories: [] }))).toBe('not-applicable');
   });
   test('fails no map, a wrong class, a child before its parent', () => {
     fails('querySchemaMapForSdk', q({ inventories: [organization()] }));
     fails('querySchemaMapForSdk', q({ inventories: [organization()], schema: { 'inventories[0]': 'java.util.Map' } }));
-    fails('querySchemaMapForSdk', q({ inventories: [organization()], schema: { 'inventories[0].attributes[0]': 'x', 'inventories[0]': cls } }));
+    fails(
+      'querySchemaMapForSdk',
+      q({ inventories: [organization()], schema: { 'inventories[0].attributes[0]': 'x', 'inventories[0]': cls } }),
+    );
   });
 });
 
 test.describe('session, rejection and delete rules', () => {
   test('invalidSessionRejected: ID.1001 through the job passes; 401 and success fail', () => {
-    passes('invalidSessionRejected', failed({ error: { code: 'ID.1001', description: 'invalid session' } }, undefined, { expect: { kind: 'invalid-session' } }));
-    fails('invalidSessionRejected', observation('ChangeIAM2OrganizationState', exchange('x', response(401, 'Unauthorized')), { expect: { kind: 'invalid-session' } }));
+    passes(
+      'invalidSessionRejected',
+      failed({ error: { code: 'ID.1001', description: 'invalid session' } }, undefined, {
+        expect: { kind: 'invalid-session' },
+      }),
+    );
+    fails(
+      'invalidSessionRejected',
+      observation('ChangeIAM2OrganizationState', exchange('x', response(401, 'Unauthorized')), {
+        expect: { kind: 'invalid-session' },
+      }),
+    );
     fails('invalidSessionRejected', ok(organization(), undefined, { expect: { kind: 'invalid-session' } }));
   });
   test('rejectedWithErrorCode: the code counts, not the text', () => {
     const e = { kind: 'api-rejection', code: 'SYS.1007', why: 'x' } as const;
-    passes('rejectedWithErrorCode', failed({ error: { code: 'SYS.1007', description: '参数错误' } }, undefined, { expect: e }));
+    passes(
+      'rejectedWithErrorCode',
+      failed({ error: { code: 'SYS.1007', description: '参数错误' } }, undefined, { expect: e }),
+    );
     fails('rejectedWithErrorCode', ok(organization(), undefined, { expect: e }));
     fails('rejectedWithErrorCode', failed({ error: { code: 'SYS.1000', description: 'x' } }, undefined, { expect: e }));
   });
   test('restLayerRejection: a plain 400 passes; 500 passes only where allowed; a job fails', () => {
     const e = (statuses: number[]) => ({ expect: { kind: 'rest-rejection' as const, statuses, why: 'x' } });
-    passes('restLayerRejection', observation('ChangeIAM2OrganizationState', exchange('x', response(400, "the body doesn't contain action mapping to the URL[/v1/x]")), e([400])));
-    passes('restLayerRejection', observation('ChangeIAM2OrganizationState', exchange('x', response(500, 'com.google.gson.JsonSyntaxException')), e([400, 500])));
-    fails('restLayerRejection', observation('ChangeIAM2OrganizationState', exchange('x', response(500, 'x')), e([400])));
+    passes(
+      'restLayerRejection',
+      observation(
+        'ChangeIAM2OrganizationState',
+        exchange('x', response(400, "the body doesn't contain action mapping to the URL[/v1/x]")),
+        e([400]),
+      ),
+    );
+    passes(
+      'restLayerRejection',
+      observation(
+        'ChangeIAM2OrganizationState',
+        exchange('x', response(500, 'com.google.gson.JsonSyntaxException')),
+        e([400, 500]),
+      ),
+    );
+    fails(
+      'restLayerRejection',
+      observation('ChangeIAM2OrganizationState', exchange('x', response(500, 'x')), e([400])),
+    );
     fails('restLayerRejection', ok(organization(), undefined, e([400])));
   });
   test('repeatedDeleteSucceeds and resourceGoneAfterDelete', () => {
-    passes('repeatedDeleteSucceeds', observation('DeleteIAM2Organization', exchange('x', response(200, {}), { async: true }), { expect: { kind: 'repeat-delete' } }));
-    fails('repeatedDeleteSucceeds', observation('DeleteIAM2Organization', exchange('x', response(503, { error: { code: 'SYS.1003', description: 'x' } }), { async: true }), { expect: { kind: 'repeat-delete' } }));
-    passes('resourceGoneAfterDelete', observation('DeleteIAM2Organization', exchange('x', response(200, {}), { async: true }), { after: null }));
-    fails('resourceGoneAfterDelete', observation('DeleteIAM2Organization', exchange('x', response(200, {}), { async: true }), { after: organization() }));
-    expect(run('resourceGoneAfterDelete', observation('DeleteIAM2Project', exchange('x', response(200, {}), { async: true }), { after: { uuid: 'x', state: 'Deleted' } }))).toBe('not-applicable');
+    passes(
+      'repeatedDeleteSucceeds',
+      observation('DeleteIAM2Organization', exchange('x', response(200, {}), { async: true }), {
+        expect: { kind: 'repeat-delete' },
+      }),
+    );
+    fails(
+      'repeatedDeleteSucceeds',
+      observation(
+        'DeleteIAM2Organization',
+        exchange('x', response(503, { error: { code: 'SYS.1003', description: 'x' } }), { async: true }),
+        { expect: { kind: 'repeat-delete' } },
+      ),
+    );
+    passes(
+      'resourceGoneAfterDelete',
+      observation('DeleteIAM2Organization', exchange('x', response(200, {}), { async: true }), { after: null }),
+    );
+    fails(
+      'resourceGoneAfterDelete',
+      observation('DeleteIAM2Organization', exchange('x', response(200, {}), { async: true }), {
+        after: organization(),
+      }),
+    );
+    expect(
+      run(
+        'resourceGoneAfterDelete',
+        observation('DeleteIAM2Project', exchange('x', response(200, {}), { async: true }), {
+          after: { uuid: 'x', state: 'Deleted' },
+        }),
+      ),
+    ).toBe('not-applicable');
   });
-  // docs/zstack-protocol.md#projects: a deleted project keeps answering, state Deleted (the SDK's ProjectState), until expunged
+  // docs/zstack-protocol.md#projects: a deleted project keeps answering, state Deleted (the SDK's ProjectState), until
+  // expunged
   test('softDeletedStaysQueryable and expungedResourceGone: a project between its delete and its expunge', () => {
-    const project = (state: string) => ({ uuid: '0f1e2d3c4b5a49688796a5b4c3d2e1f0', name: 'p', state, linkedAccountUuid: 'f'.repeat(32), attributes: [], createDate: 'Jan 6, 2017 3:51:16 AM', lastOpDate: 'Jan 6, 2017 3:51:16 AM' });
-    const deleted = (after: Record<string, unknown> | null) => observation('DeleteIAM2Project', exchange('x', response(200, {}), { async: true }), { before: project('Enabled'), after });
+    const project = (state: string) => ({
+      uuid: '0f1e2d3c4b5a49688796a5b4c3d2e1f0',
+      name: 'p',
+      state,
+      linkedAccountUuid: 'f'.repeat(32),
+      attributes: [],
+      createDate: 'Jan 6, 2017 3:51:16 AM',
+      lastOpDate: 'Jan 6, 2017 3:51:16 AM',
+    });
+    const deleted = (after: Record<string, unknown> | null) =>
+      observation('DeleteIAM2Project', exchange('x', response(200, {}), { async: true }), {
+        before: project('Enabled'),
+        after,
+      });
     passes('softDeletedStaysQueryable', deleted(project('Deleted')));
     const vanished = run('softDeletedStaysQueryable', deleted(null));
-    expect(Array.isArray(vanished) && vanished.map((v) => v.title)).toEqual(['deleted resource vanished before its expunge']);
+    expect(Array.isArray(vanished) && vanished.map((v) => v.title)).toEqual([
+      'deleted resource vanished before its expunge',
+    ]);
     const notMarked = run('softDeletedStaysQueryable', deleted(project('Enabled')));
     expect(Array.isArray(notMarked) && notMarked.map((v) => v.title)).toEqual(['state not Deleted after delete']);
     // a one-step delete, a delete of what did not exist, and a refused delete are not this rule's business
-    notApplicable('softDeletedStaysQueryable', observation('DeleteIAM2Organization', exchange('x', response(200, {}), { async: true }), { before: organization(), after: null }));
-    notApplicable('softDeletedStaysQueryable', observation('DeleteIAM2Project', exchange('x', response(200, {}), { async: true }), { after: null }));
-    notApplicable('softDeletedStaysQueryable', observation('DeleteIAM2Project', exchange('x', response(503, { error: { code: 'SYS.1006', description: 'x' } }), { async: true }), { before: project('Enabled'), after: null }));
-    const expunged = (after: Record<string, unknown> | null) => observation('ExpungeIAM2Project', exchange('x', response(200, {}), { async: true }), { before: project('Deleted'), after });
+    notApplicable(
+      'softDeletedStaysQueryable',
+      observation('DeleteIAM2Organization', exchange('x', response(200, {}), { async: true }), {
+        before: organization(),
+        after: null,
+      }),
+    );
+    notApplicable(
+      'softDeletedStaysQueryable',
+      observation('DeleteIAM2Project', exchange('x', response(200, {}), { async: true }), { after: null }),
+    );
+    notApplicable(
+      'softDeletedStaysQueryable',
+      observation(
+        'DeleteIAM2Project',
+        exchange('x', response(503, { error: { code: 'SYS.1006', description: 'x' } }), { async: true }),
+        { before: project('Enabled'), after: null },
+      ),
+    );
+    const expunged = (after: Record<string, unknown> | null) =>
+      observation('ExpungeIAM2Project', exchange('x', response(200, {}), { async: true }), {
+        before: project('Deleted'),
+        after,
+      });
     passes('expungedResourceGone', expunged(null));
     fails('expungedResourceGone', expunged(project('Deleted')));
-    notApplicable('expungedResourceGone', observation('ExpungeIAM2Project', exchange('x', response(503, { error: { code: 'SYS.1003', description: 'x' } }), { async: true }), { after: project('Deleted') }));
+    notApplicable(
+      'expungedResourceGone',
+      observation(
+        'ExpungeIAM2Project',
+        exchange('x', response(503, { error: { code: 'SYS.1003', description: 'x' } }), { async: true }),
+        { after: project('Deleted') },
+      ),
+    );
   });
 });
 
@@ -234,7 +550,10 @@ test.describe('advisory checks', () => {
     passes('replyMatchesSchema', ok(bare));
   });
   test('asyncAnsweredAsJob flags a direct 200 of an async API', () => {
-    fails('asyncAnsweredAsJob', observation('ChangeIAM2OrganizationState', exchange('x', response(200, { inventory: organization() }))));
+    fails(
+      'asyncAnsweredAsJob',
+      observation('ChangeIAM2OrganizationState', exchange('x', response(200, { inventory: organization() }))),
+    );
     notApplicable('asyncAnsweredAsJob', ok(organization()));
   });
 });

@@ -11,15 +11,18 @@ import { runScenario } from '../../src/scenarios/run.ts';
 const scenarios = derivedScenarios(loadValidatedContracts());
 const PASSWORD = 'derived-faults-self-test';
 
-
 for (const c of DERIVED_FAULTS) {
   test(`the derived "${c.test}" test of ${c.api} fails on fault ${c.fault} with ${c.check}`, async () => {
     const scenario = scenarios.find((s) => s.apis[0] === c.api && s.title.includes(c.test));
     if (!scenario) throw new Error(`no derived test "${c.test}" of ${c.api}`);
-    await withReferenceTarget({ password: PASSWORD, faults: [c.fault] }, { ZSTACK_PASSWORD: PASSWORD, ZSTACK_RUN_ID: 'derivedfault' }, async (suite) => {
-      const outcome = await runScenario(scenario, { zs: suite.zs, kit: new ResourceKit(suite.zs) }, suite.schemas);
-      expect(outcome.stopped, 'the scenario ran to its end').toBeUndefined();
-      expect([...new Set(outcome.failed.map((r) => r.check))]).toContain(c.check);
-    });
+    await withReferenceTarget(
+      { password: PASSWORD, faults: [c.fault] },
+      { ZSTACK_PASSWORD: PASSWORD, ZSTACK_RUN_ID: 'derivedfault' },
+      async (suite) => {
+        const outcome = await runScenario(scenario, { zs: suite.zs, kit: new ResourceKit(suite.zs) }, suite.schemas);
+        expect(outcome.stopped, 'the scenario ran to its end').toBeUndefined();
+        expect([...new Set(outcome.failed.map((r) => r.check))]).toContain(c.check);
+      },
+    );
   });
 }

@@ -13,14 +13,20 @@ const README_MAX_LINES = 200;
 /** The repository's files: git's list (tracked and new, not ignored), or a walk of the tree without git. */
 function repositoryFiles(): string[] {
   try {
-    const out = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: ROOT, encoding: 'utf8' });
-    return [...new Set(out.split('\0').filter(Boolean))].filter((f) => existsSync(join(ROOT, f)) && statSync(join(ROOT, f)).isFile());
-  } catch {
-    const walk = (dir: string): string[] => readdirSync(join(ROOT, dir)).flatMap((n) => {
-      if (['node_modules', 'reports', '.git'].includes(n)) return [];
-      const p = dir ? `${dir}/${n}` : n;
-      return statSync(join(ROOT, p)).isDirectory() ? walk(p) : [p];
+    const out = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], {
+      cwd: ROOT,
+      encoding: 'utf8',
     });
+    return [...new Set(out.split('\0').filter(Boolean))].filter(
+      (f) => existsSync(join(ROOT, f)) && statSync(join(ROOT, f)).isFile(),
+    );
+  } catch {
+    const walk = (dir: string): string[] =>
+      readdirSync(join(ROOT, dir)).flatMap((n) => {
+        if (['node_modules', 'reports', '.git'].includes(n)) return [];
+        const p = dir ? `${dir}/${n}` : n;
+        return statSync(join(ROOT, p)).isDirectory() ? walk(p) : [p];
+      });
     return walk('');
   }
 }
@@ -66,8 +72,12 @@ test('every check and every recorded doc defect cites a section of the protocol 
   for (const c of ALL_CHECKS) expect(c.source, `check ${c.name}`).toMatch(/docs\/zstack-protocol\.md#/);
   for (const file of FILES.filter((f) => /^contracts\/apis\/.+\.json$/.test(f))) {
     const api = JSON.parse(text(file)) as { sources?: string[]; docDefects?: Array<{ id: string; source: string }> };
-    expect((api.sources ?? []).some((s) => s.includes(`${PROTOCOL}#`)), `${file} sources`).toBe(true);
-    for (const d of api.docDefects ?? []) expect(d.source, `${file} doc defect ${d.id}`).toMatch(/docs\/zstack-protocol\.md#/);
+    expect(
+      (api.sources ?? []).some((s) => s.includes(`${PROTOCOL}#`)),
+      `${file} sources`,
+    ).toBe(true);
+    for (const d of api.docDefects ?? [])
+      expect(d.source, `${file} doc defect ${d.id}`).toMatch(/docs\/zstack-protocol\.md#/);
   }
 });
 
@@ -88,9 +98,12 @@ const OUTSIDE: Array<[RegExp, string]> = [
 test('no file names a path outside the repository or cites what a user of it does not have', () => {
   const found: string[] = [];
   for (const file of TEXT_FILES) {
-    text(file).split('\n').forEach((line, i) => {
-      for (const [re, what] of OUTSIDE) if (re.test(line)) found.push(`${file}:${i + 1}: ${what}: ${line.trim().slice(0, 120)}`);
-    });
+    text(file)
+      .split('\n')
+      .forEach((line, i) => {
+        for (const [re, what] of OUTSIDE)
+          if (re.test(line)) found.push(`${file}:${i + 1}: ${what}: ${line.trim().slice(0, 120)}`);
+      });
   }
   expect(found, found.join('\n')).toEqual([]);
 });
@@ -107,8 +120,12 @@ test('every relative link in the README and docs/ resolves, anchors included', (
       links++;
       const [path, anchor] = link.split('#', 2) as [string, string | undefined];
       const target = path ? normalize(relative(ROOT, resolve(ROOT, dirname(page), path))) : page;
-      if (target.startsWith('..') || !existsSync(join(ROOT, target))) { broken.push(`${page}: ${link} (no such file)`); continue; }
-      if (anchor !== undefined && target.endsWith('.md') && !anchors(text(target)).has(anchor)) broken.push(`${page}: ${link} (no such section)`);
+      if (target.startsWith('..') || !existsSync(join(ROOT, target))) {
+        broken.push(`${page}: ${link} (no such file)`);
+        continue;
+      }
+      if (anchor !== undefined && target.endsWith('.md') && !anchors(text(target)).has(anchor))
+        broken.push(`${page}: ${link} (no such section)`);
     }
   }
   expect(broken, broken.join('\n')).toEqual([]);

@@ -16,16 +16,24 @@ import { DERIVED_FAULTS, SCENARIO_FAULTS } from '../../fixtures/fault-proofs.ts'
 
 test.describe.configure({ mode: 'parallel' });
 
-async function runAgainst(scenario: Scenario, opts: { faults?: FaultName[]; variant?: Partial<Variant> }, env: Record<string, string> = {}): Promise<ScenarioOutcome & { secrets: string[] }> {
+async function runAgainst(
+  scenario: Scenario,
+  opts: { faults?: FaultName[]; variant?: Partial<Variant> },
+  env: Record<string, string> = {},
+): Promise<ScenarioOutcome & { secrets: string[] }> {
   return withReferenceTarget(opts, { ZSTACK_RUN_ID: 'self', ...env }, async (suite) => {
     const secrets = [suite.zs.session ?? '', suite.zs.passwordHash()];
-    return { ...await runScenario(scenario, { zs: suite.zs, kit: new ResourceKit(suite.zs) }, suite.schemas), secrets };
+    return {
+      ...(await runScenario(scenario, { zs: suite.zs, kit: new ResourceKit(suite.zs) }, suite.schemas)),
+      secrets,
+    };
   });
 }
 
-
 /** Faults the query properties catch (tests/self/protocol-properties.spec.ts shows each), with their checks. */
-const BY_PROPERTIES = Object.values(QUERY_TARGETED_FAULTS).flatMap((m) => Object.entries(m).map(([fault, check]) => ({ fault, check })));
+const BY_PROPERTIES = Object.values(QUERY_TARGETED_FAULTS).flatMap((m) =>
+  Object.entries(m).map(([fault, check]) => ({ fault, check })),
+);
 
 /**
  * Advisory findings real ZStack itself produces, which the clean reference server (modelled on it) therefore
@@ -40,12 +48,29 @@ const ENV: Partial<Record<FaultName, Record<string, string>>> = {
   'web-hook-not-sent': { ZSTACK_JOB_TIMEOUT_MS: '600' },
 };
 
-test('every check is shown to fail on some fault mode (or on ZStack\'s own behaviour, for advisories)', () => {
-  expect([...new Set([...SCENARIO_FAULTS.map((e) => e.check), ...DERIVED_FAULTS.map((e) => e.check), ...BY_PROPERTIES.map((e) => e.check), ...ZSTACK_OWN_ADVISORIES])].sort()).toEqual(ALL_CHECKS.map((c) => c.name).sort());
+test("every check is shown to fail on some fault mode (or on ZStack's own behaviour, for advisories)", () => {
+  expect(
+    [
+      ...new Set([
+        ...SCENARIO_FAULTS.map((e) => e.check),
+        ...DERIVED_FAULTS.map((e) => e.check),
+        ...BY_PROPERTIES.map((e) => e.check),
+        ...ZSTACK_OWN_ADVISORIES,
+      ]),
+    ].sort(),
+  ).toEqual(ALL_CHECKS.map((c) => c.name).sort());
 });
 
 test('every fault mode of the reference server is covered here', () => {
-  expect([...new Set([...SCENARIO_FAULTS.map((e) => e.fault), ...DERIVED_FAULTS.map((e) => e.fault), ...BY_PROPERTIES.map((e) => e.fault)])].sort()).toEqual((Object.keys(FAULTS) as FaultName[]).sort());
+  expect(
+    [
+      ...new Set([
+        ...SCENARIO_FAULTS.map((e) => e.fault),
+        ...DERIVED_FAULTS.map((e) => e.fault),
+        ...BY_PROPERTIES.map((e) => e.fault),
+      ]),
+    ].sort(),
+  ).toEqual((Object.keys(FAULTS) as FaultName[]).sort());
 });
 
 test('wrongShapeRefusedWith400 reports the Gson-style 500 as advisory only, and passes a server answering 400', async () => {
@@ -60,7 +85,10 @@ for (const { fault, check, scenario } of SCENARIO_FAULTS) {
   test(`fault ${fault} is caught by ${check}`, async () => {
     const outcome = await runAgainst(scenario, { faults: [fault] }, ENV[fault]);
     const caught = [...outcome.failed, ...outcome.advisories].filter((r) => r.check === check);
-    expect(caught.length, `${check} did not fail on fault ${fault}; failures seen: ${[...outcome.failed, ...outcome.advisories].map((r) => r.check).join(', ') || 'none'}`).toBeGreaterThan(0);
+    expect(
+      caught.length,
+      `${check} did not fail on fault ${fault}; failures seen: ${[...outcome.failed, ...outcome.advisories].map((r) => r.check).join(', ') || 'none'}`,
+    ).toBeGreaterThan(0);
     expect(caught[0].violations[0].received.length).toBeGreaterThan(0);
     const report = formatFailures([...outcome.failed, ...outcome.advisories], outcome.observations);
     for (const secret of outcome.secrets) expect(report).not.toContain(secret);
@@ -74,7 +102,9 @@ for (const scenario of [...SCENARIOS, ...PROTOCOL_SCENARIOS]) {
     expect(all, formatFailures(all, outcome.observations)).toEqual([]);
     expect(outcome.stopped).toBeUndefined();
     // every observation was judged by at least one check that applied to it
-    expect(new Set(outcome.results.filter((r) => r.status === 'pass').map((r) => r.observation)).size).toBe(outcome.observations.length);
+    expect(new Set(outcome.results.filter((r) => r.status === 'pass').map((r) => r.observation)).size).toBe(
+      outcome.observations.length,
+    );
     expect(outcome.leftovers).toEqual([]);
   });
 }

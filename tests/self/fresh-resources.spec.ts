@@ -8,22 +8,30 @@ import { ResourceKit } from '../../src/resources/resource-kit.ts';
 import { withReferenceTarget } from '../../fixtures/reference-target.ts';
 
 test('every resource with a create API is made with its required parameters by the property cases, the derived inputs and the approver fixture', async () => {
-  await withReferenceTarget({ password: 'fresh-self-test' }, { ZSTACK_PASSWORD: 'fresh-self-test', ZSTACK_RUN_ID: 'fresh' }, async (suite) => {
-    const resources = [...new Set([...suite.contracts.apis.values()].filter((a) => a.kind === 'create').map((a) => a.resource))].sort();
-    expect(resources).toContain('IAM2VirtualID');
-    const env = new PropertyEnv(suite);
-    await env.ensureFixtures(resources);
-    const rec = new CaseRecord(env);
-    const kit = new ResourceKit(suite.zs);
-    try {
-      for (const resource of resources) {
-        expect(typeof (await rec.fresh(resource))['uuid'], `property case: ${resource}`).toBe('string');
-        expect(typeof (await freshResource({ zs: suite.zs, kit }, resource))['uuid'], `derived: ${resource}`).toBe('string');
+  await withReferenceTarget(
+    { password: 'fresh-self-test' },
+    { ZSTACK_PASSWORD: 'fresh-self-test', ZSTACK_RUN_ID: 'fresh' },
+    async (suite) => {
+      const resources = [
+        ...new Set([...suite.contracts.apis.values()].filter((a) => a.kind === 'create').map((a) => a.resource)),
+      ].sort();
+      expect(resources).toContain('IAM2VirtualID');
+      const env = new PropertyEnv(suite);
+      await env.ensureFixtures(resources);
+      const rec = new CaseRecord(env);
+      const kit = new ResourceKit(suite.zs);
+      try {
+        for (const resource of resources) {
+          expect(typeof (await rec.fresh(resource))['uuid'], `property case: ${resource}`).toBe('string');
+          expect(typeof (await freshResource({ zs: suite.zs, kit }, resource))['uuid'], `derived: ${resource}`).toBe(
+            'string',
+          );
+        }
+      } finally {
+        expect(await rec.cleanup()).toEqual([]);
+        expect(await kit.cleanup()).toEqual([]);
+        expect(await env.kit.cleanup()).toEqual([]);
       }
-    } finally {
-      expect(await rec.cleanup()).toEqual([]);
-      expect(await kit.cleanup()).toEqual([]);
-      expect(await env.kit.cleanup()).toEqual([]);
-    }
-  });
+    },
+  );
 });

@@ -12,19 +12,39 @@ import { runDir } from '../../src/safety/run-dir.ts';
 
 test.describe.configure({ mode: 'serial' });
 
-async function interruptedRun(signal: 'SIGINT' | 'SIGTERM', runId: string): Promise<{ ref: ReferenceServer; mine: () => string[]; run: NestedRun; env: Record<string, string> }> {
+async function interruptedRun(
+  signal: 'SIGINT' | 'SIGTERM',
+  runId: string,
+): Promise<{ ref: ReferenceServer; mine: () => string[]; run: NestedRun; env: Record<string, string> }> {
   const ref = await startReferenceServer({});
   const env = {
-    ZSTACK_BASE_URL: ref.url, ZSTACK_PASSWORD: 'password', ZSTACK_RUN_ID: runId,
+    ZSTACK_BASE_URL: ref.url,
+    ZSTACK_PASSWORD: 'password',
+    ZSTACK_RUN_ID: runId,
     // many cases, so the properties are still running at the interrupt; no pacing needed on loopback
-    ZSTACK_NUM_RUNS: '2000', ZSTACK_MAX_IN_FLIGHT: '64', ZSTACK_MAX_RPS: '5000',
+    ZSTACK_NUM_RUNS: '2000',
+    ZSTACK_MAX_IN_FLIGHT: '64',
+    ZSTACK_MAX_RPS: '5000',
   };
-  const mine = () => ref.resources().filter((r) => r.name.startsWith(`zc-${runId}-`)).map((r) => `${r.resource} ${r.name}${r.softDeleted ? ' (deleted, not expunged)' : ''}`);
-  const run = startNested('repo', ['--project=properties', '--reporter=line', `--output=${mkdtempSync(join(tmpdir(), 'zc-interrupted-'))}`], env);
+  const mine = () =>
+    ref
+      .resources()
+      .filter((r) => r.name.startsWith(`zc-${runId}-`))
+      .map((r) => `${r.resource} ${r.name}${r.softDeleted ? ' (deleted, not expunged)' : ''}`);
+  const run = startNested(
+    'repo',
+    ['--project=properties', '--reporter=line', `--output=${mkdtempSync(join(tmpdir(), 'zc-interrupted-'))}`],
+    env,
+  );
   try {
-    await waitFor(() => mine().length >= 6 || run.child.exitCode !== null, 90_000, 'the properties to create resources');
+    await waitFor(
+      () => mine().length >= 6 || run.child.exitCode !== null,
+      90_000,
+      'the properties to create resources',
+    );
     expect(run.child.exitCode, run.output()).toBeNull();
-    if (signal === 'SIGINT') process.kill(-(run.child.pid as number), 'SIGINT'); // Ctrl-C: the terminal signals the whole group
+    if (signal === 'SIGINT')
+      process.kill(-(run.child.pid as number), 'SIGINT'); // Ctrl-C: the terminal signals the whole group
     else process.kill(run.child.pid as number, 'SIGTERM'); // a CI timeout: the runner only
     const timer = setTimeout(() => killGroup(run), 60_000);
     await run.exited;
@@ -43,8 +63,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     try {
       expect(run.output()).toMatch(/interrupted|Interrupted/);
       expect(mine(), `left on the target after the run's own teardown:\n${run.output().slice(-3000)}`).toEqual([]);
-      expect(run.output()).toMatch(/zstack-conformance teardown: deleted [1-9]\d* resource\(s\) the run had not deleted/);
-      expect(existsSync(runDir(runId)), 'the run\'s ledger is removed once nothing of it is left').toBe(false);
+      expect(run.output()).toMatch(
+        /zstack-conformance teardown: deleted [1-9]\d* resource\(s\) the run had not deleted/,
+      );
+      expect(existsSync(runDir(runId)), "the run's ledger is removed once nothing of it is left").toBe(false);
       if (signal === 'SIGTERM') return; // the janitor's part is the same for both
       const janitor = startNested('repo', ['--yes', '--run', runId], env, ['--import', 'tsx', 'scripts/janitor.ts']);
       expect(await janitor.exited, janitor.output()).toBe(0);

@@ -13,7 +13,7 @@ import { startNested } from '../../fixtures/nested-run.ts';
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-test('the janitor lists an earlier run\'s leftovers with their age, deletes them only with --yes, and never a resource without the prefix', async () => {
+test("the janitor lists an earlier run's leftovers with their age, deletes them only with --yes, and never a resource without the prefix", async () => {
   test.setTimeout(90_000);
   const ref = await startReferenceServer({});
   const runId = `jan${Date.now().toString(36).slice(-5)}`;
@@ -28,7 +28,12 @@ test('the janitor lists an earlier run\'s leftovers with their age, deletes them
     const foreign = ['keep-me', `ZC-${runId}-upper`, `kept-${runId}`];
     for (const name of foreign) await suite.zs.call('CreateIAM2Organization', { name, type: 'Company' });
     const kept = ref.resources().find((r) => r.name === `kept-${runId}`);
-    new CreateLedger(ledgerPath(runId)).append({ op: 'created', resource: 'IAM2Organization', uuid: kept?.uuid as string, name: `kept-${runId}` });
+    new CreateLedger(ledgerPath(runId)).append({
+      op: 'created',
+      resource: 'IAM2Organization',
+      uuid: kept?.uuid as string,
+      name: `kept-${runId}`,
+    });
     await suite.close();
     const ours = () => ref.resources().filter((r) => r.name.startsWith(`zc-${runId}-`)).length;
     expect(ours()).toBe(4);
@@ -39,12 +44,19 @@ test('the janitor lists an earlier run\'s leftovers with their age, deletes them
     const lines = dry.output().trim().split('\n');
     expect(lines.at(-1)).toBe('4 leftover(s) of earlier runs; npm run janitor -- --yes deletes them');
     for (const resource of ['IAM2Organization', 'TicketFlowCollection', 'IAM2Project', 'IAM2VirtualID']) {
-      expect(lines.some((l) => l.startsWith(resource) && l.includes(`zc-${runId}-`) && /\s\d+s\s+run /.test(l)), `${resource} listed with its age:\n${dry.output()}`).toBe(true);
+      expect(
+        lines.some((l) => l.startsWith(resource) && l.includes(`zc-${runId}-`) && /\s\d+s\s+run /.test(l)),
+        `${resource} listed with its age:\n${dry.output()}`,
+      ).toBe(true);
     }
     expect(dry.output()).not.toMatch(/keep-me|ZC-|kept-/);
     expect(ours()).toBe(4);
     // a colleague's run in progress is young: --older-than leaves it alone
-    const young = startNested('repo', ['--yes', '--run', runId, '--older-than', '1h'], env, ['--import', 'tsx', 'scripts/janitor.ts']);
+    const young = startNested('repo', ['--yes', '--run', runId, '--older-than', '1h'], env, [
+      '--import',
+      'tsx',
+      'scripts/janitor.ts',
+    ]);
     expect(await young.exited, young.output()).toBe(0);
     expect(young.output()).toContain('deleted 0 of 0 leftover(s)');
     expect(ours()).toBe(4);
@@ -52,9 +64,20 @@ test('the janitor lists an earlier run\'s leftovers with their age, deletes them
     const yes = startNested('repo', ['--yes', '--run', runId], env, ['--import', 'tsx', 'scripts/janitor.ts']);
     expect(await yes.exited, yes.output()).toBe(0);
     expect(yes.output()).toContain('deleted 4 of 4 leftover(s)');
-    expect(ref.resources().filter((r) => r.name.startsWith(`zc-${runId}-`)), 'projects are expunged, not only deleted').toEqual([]);
-    expect(ref.resources().filter((r) => foreign.includes(r.name)).map((r) => r.name).sort()).toEqual([...foreign].sort());
-    expect(existsSync(dirname(ledgerPath(runId))), 'the run\'s ledger is removed once nothing of it is left').toBe(false);
+    expect(
+      ref.resources().filter((r) => r.name.startsWith(`zc-${runId}-`)),
+      'projects are expunged, not only deleted',
+    ).toEqual([]);
+    expect(
+      ref
+        .resources()
+        .filter((r) => foreign.includes(r.name))
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual([...foreign].sort());
+    expect(existsSync(dirname(ledgerPath(runId))), "the run's ledger is removed once nothing of it is left").toBe(
+      false,
+    );
   } finally {
     await ref.close();
   }

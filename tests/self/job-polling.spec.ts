@@ -31,14 +31,23 @@ async function jobsTaking(jobMs: number) {
       }
       polls++;
       const id = (req.url ?? '').split('/').pop() ?? '';
-      if (Date.now() < (readyAt.get(id) ?? Infinity)) { res.writeHead(202); res.end('{}'); return; }
+      if (Date.now() < (readyAt.get(id) ?? Infinity)) {
+        res.writeHead(202);
+        res.end('{}');
+        return;
+      }
       res.writeHead(200);
       res.end(JSON.stringify({ inventory: { uuid: 'a'.repeat(32), state: 'Enabled' } }));
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const c = readConfig({ ZSTACK_BASE_URL: url, ZSTACK_PASSWORD: 'x', ZSTACK_POLL_INTERVAL_MS: String(INTERVAL_MS), ZSTACK_JOB_TIMEOUT_MS: '10000' });
+  const c = readConfig({
+    ZSTACK_BASE_URL: url,
+    ZSTACK_PASSWORD: 'x',
+    ZSTACK_POLL_INTERVAL_MS: String(INTERVAL_MS),
+    ZSTACK_JOB_TIMEOUT_MS: '10000',
+  });
   const transport = new Transport({ timeoutMs: c.requestTimeoutMs, maxResponseBytes: c.maxResponseBytes });
   const zs = new ZStackClient(transport, c, contracts);
   zs.session = '0123456789abcdef0123456789abcdef';
@@ -50,7 +59,11 @@ async function jobsTaking(jobMs: number) {
       const x = await zs.call('ChangeIAM2OrganizationState', { uuid: 'a'.repeat(32), stateEvent: 'enable' });
       return { ms: performance.now() - started, polls: polls - before, status: x.final.status };
     },
-    async close() { transport.close(); server.closeAllConnections(); await new Promise<void>((r) => server.close(() => r())); },
+    async close() {
+      transport.close();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
   };
 }
 
@@ -75,7 +88,9 @@ test('a job that ends at once costs one poll', async () => {
     const r = await t.call();
     expect(r.status).toBe(200);
     expect(r.polls).toBe(1);
-  } finally { await t.close(); }
+  } finally {
+    await t.close();
+  }
 });
 
 test('a 10 ms job costs about 10-20 ms, not a poll interval', async () => {
@@ -84,12 +99,17 @@ test('a 10 ms job costs about 10-20 ms, not a poll interval', async () => {
     await t.call(); // warm the connection
     const runs = [await t.call(), await t.call(), await t.call()];
     const best = Math.min(...runs.map((r) => r.ms));
-    test.info().annotations.push({ type: 'measured', description: `10 ms job: ${runs.map((r) => `${r.ms.toFixed(1)} ms / ${r.polls} polls`).join(', ')}` });
+    test.info().annotations.push({
+      type: 'measured',
+      description: `10 ms job: ${runs.map((r) => `${r.ms.toFixed(1)} ms / ${r.polls} polls`).join(', ')}`,
+    });
     for (const r of runs) expect(r.status).toBe(200);
     // polls at 0, 5, 15 ms: the job is seen done at about 15 ms
     for (const r of runs) expect(r.polls).toBeLessThanOrEqual(pollsFor(10) + 1);
     expect(best).toBeLessThan(INTERVAL_MS / 4);
-  } finally { await t.close(); }
+  } finally {
+    await t.close();
+  }
 });
 
 test('a 3 s job costs few polls and ends within one interval of its end', async () => {
@@ -101,5 +121,7 @@ test('a 3 s job costs few polls and ends within one interval of its end', async 
     expect(r.polls).toBeLessThanOrEqual(pollsFor(3000) + 1); // 11 polls: 8 growing pauses, then 1 s apart
     expect(r.ms).toBeGreaterThanOrEqual(3000);
     expect(r.ms).toBeLessThan(3000 + INTERVAL_MS + 1000);
-  } finally { await t.close(); }
+  } finally {
+    await t.close();
+  }
 });

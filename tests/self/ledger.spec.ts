@@ -15,7 +15,9 @@ import { CreateLedger, outstanding, readLedger } from '../../src/resources/ledge
 import { replayLedger } from '../../src/resources/ledger-replay.ts';
 import { startReferenceServer, type ReferenceServer } from '../../reference-server/server.ts';
 
-async function withLedger(body: (suite: Suite, ledger: CreateLedger, ref: ReferenceServer, runId: string) => Promise<void>): Promise<void> {
+async function withLedger(
+  body: (suite: Suite, ledger: CreateLedger, ref: ReferenceServer, runId: string) => Promise<void>,
+): Promise<void> {
   const ref = await startReferenceServer({});
   const runId = `led${Date.now().toString(36).slice(-5)}`;
   const suite = await openSuite({ ...readConfig({ ZSTACK_RUN_ID: runId }), baseUrl: ref.url });
@@ -29,7 +31,10 @@ async function withLedger(body: (suite: Suite, ledger: CreateLedger, ref: Refere
   }
 }
 
-const createdUuids = (ledger: CreateLedger) => readLedger(ledger.path).filter((e) => e.op === 'created').map((e) => (e as { uuid: string }).uuid);
+const createdUuids = (ledger: CreateLedger) =>
+  readLedger(ledger.path)
+    .filter((e) => e.op === 'created')
+    .map((e) => (e as { uuid: string }).uuid);
 
 test('every create is in the ledger before its result returns, whoever sends it', async () => {
   await withLedger(async (suite, ledger) => {
@@ -45,7 +50,10 @@ test('every create is in the ledger before its result returns, whoever sends it'
     // each create went out with the X-Job-UUID its intent line names
     const intents = readLedger(ledger.path).filter((e) => e.op === 'intent');
     expect(intents).toHaveLength(3);
-    for (const x of [plain]) expect(intents.map((i) => (i as { jobUuid?: string }).jobUuid)).toContain(x.hops[0].request.headers['X-Job-UUID']);
+    for (const x of [plain])
+      expect(intents.map((i) => (i as { jobUuid?: string }).jobUuid)).toContain(
+        x.hops[0].request.headers['X-Job-UUID'],
+      );
     kit.adopt('IAM2Organization', observed);
     kit.adopt('IAM2Organization', plainUuid);
     await kit.cleanup();
@@ -60,12 +68,31 @@ test('creates in flight when their process died are found through their job, or 
     const inFlight = `zc-${runId}-inflight-1`;
     ledger.append({ op: 'intent', resource: 'IAM2Project', name: inFlight, jobUuid });
     const projectCreate = suite.zs.api('CreateIAM2Project');
-    await suite.zs.transport.send({ method: 'POST', url: `${ref.url}/zstack${projectCreate.path}`, headers: { Authorization: `OAuth ${suite.zs.session}`, 'X-Job-UUID': jobUuid, 'Content-Type': 'application/json' }, body: JSON.stringify({ params: { name: inFlight } }) });
+    await suite.zs.transport.send({
+      method: 'POST',
+      url: `${ref.url}/zstack${projectCreate.path}`,
+      headers: {
+        Authorization: `OAuth ${suite.zs.session}`,
+        'X-Job-UUID': jobUuid,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({ params: { name: inFlight } }),
+    });
     // a name reserved for the pact verifier's create, which this process never saw answered
     const reserved = new ResourceKit(suite.zs).reserveName('IAM2Organization', 'pact-org');
-    await suite.zs.transport.send({ method: 'POST', url: `${ref.url}/zstack/v1/iam2/organizations`, headers: { Authorization: `OAuth ${suite.zs.session}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ params: { name: reserved, type: 'Company' } }) });
+    await suite.zs.transport.send({
+      method: 'POST',
+      url: `${ref.url}/zstack/v1/iam2/organizations`,
+      headers: { Authorization: `OAuth ${suite.zs.session}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ params: { name: reserved, type: 'Company' } }),
+    });
     await new Promise((r) => setTimeout(r, 100)); // let the jobs finish
-    expect(ref.resources().map((r) => r.name).sort()).toEqual([inFlight, reserved].sort());
+    expect(
+      ref
+        .resources()
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual([inFlight, reserved].sort());
     const replay = await replayLedger(suite.zs, ledger.path);
     expect(replay.problems).toEqual([]);
     expect(replay.deleted).toBe(2);
@@ -74,7 +101,7 @@ test('creates in flight when their process died are found through their job, or 
   });
 });
 
-test('a crashed worker\'s ledger is replayed: everything it made is deleted, newest first, projects expunged', async () => {
+test("a crashed worker's ledger is replayed: everything it made is deleted, newest first, projects expunged", async () => {
   await withLedger(async (suite, ledger, ref) => {
     const kit = new ResourceKit(suite.zs);
     await kit.flowCollection();

@@ -20,7 +20,12 @@ test('the OpenAPI 3.1 export of the contracts lints clean with the recommended r
 });
 
 test('every API of the contracts is an operation of the export, with its request body and replies', () => {
-  const doc = buildOpenApi(contracts, '0.0.0') as { paths: Record<string, Record<string, { 'x-zstack-apis': string[]; requestBody?: unknown; responses: Record<string, unknown> }>> };
+  const doc = buildOpenApi(contracts, '0.0.0') as {
+    paths: Record<
+      string,
+      Record<string, { 'x-zstack-apis': string[]; requestBody?: unknown; responses: Record<string, unknown> }>
+    >;
+  };
   const named = Object.values(doc.paths).flatMap((p) => Object.values(p).flatMap((op) => op['x-zstack-apis'] ?? []));
   expect(new Set(named)).toEqual(new Set(contracts.apis.keys()));
   const actions = doc.paths['/zstack/v1/iam2/organizations/{uuid}/actions']['put'];
@@ -32,9 +37,14 @@ test('every API of the contracts is an operation of the export, with its request
 });
 
 test('the linter reports a broken export (so a clean lint means something)', async () => {
-  const doc = buildOpenApi(contracts, '0.0.0') as { components: { schemas: Record<string, { properties: Record<string, unknown> }> }; paths: Record<string, unknown> };
+  const doc = buildOpenApi(contracts, '0.0.0') as {
+    components: { schemas: Record<string, { properties: Record<string, unknown> }> };
+    paths: Record<string, unknown>;
+  };
   doc.components.schemas['IAM2OrganizationInventory'].properties['state'] = { type: 'strin' };
   delete doc.paths['/zstack/v1/api-jobs/{jobUuid}'];
   const problems = await lint(doc);
-  expect(problems.some((p) => p.startsWith('error') && p.includes('IAM2OrganizationInventory/properties/state'))).toBe(true);
+  expect(problems.some((p) => p.startsWith('error') && p.includes('IAM2OrganizationInventory/properties/state'))).toBe(
+    true,
+  );
 });

@@ -10,7 +10,12 @@ import { startReferenceServer, type ReferenceServer } from '../../reference-serv
 import { readConfig } from '../../src/config.ts';
 import { loadValidatedContracts } from '../../src/contracts/descriptors.ts';
 import { generatePacts } from '../../src/pact/consumer.ts';
-import { EXAMPLE_JOB_UUID, PLACEHOLDER_SESSION, UNKNOWN_SESSION, buildInteractions } from '../../src/pact/interactions.ts';
+import {
+  EXAMPLE_JOB_UUID,
+  PLACEHOLDER_SESSION,
+  UNKNOWN_SESSION,
+  buildInteractions,
+} from '../../src/pact/interactions.ts';
 import { EXAMPLE_UUID } from '../../src/pact/matchers.ts';
 import { STATES } from '../../src/pact/states.ts';
 import { verifyPacts } from '../../src/pact/verify.ts';
@@ -20,15 +25,33 @@ test.describe.configure({ mode: 'serial', timeout: 30_000 });
 const PASSWORD = 'pact-self-test-secret-1';
 const sha512 = (s: string): string => createHash('sha512').update(s).digest('hex');
 
-interface Rules { [category: string]: unknown }
+interface Rules {
+  [category: string]: unknown;
+}
 interface Interaction {
   type: string;
   description: string;
   providerStates?: Array<{ name: string; params?: Record<string, unknown> }>;
-  request: { method: string; path: string; headers?: Record<string, string[]>; matchingRules?: Rules; generators?: Rules };
-  response: { status: number; headers?: Record<string, string[]>; body?: { content?: unknown }; matchingRules?: { body?: Record<string, { matchers: Array<{ match: string; regex?: string; min?: number }> }> } };
+  request: {
+    method: string;
+    path: string;
+    headers?: Record<string, string[]>;
+    matchingRules?: Rules;
+    generators?: Rules;
+  };
+  response: {
+    status: number;
+    headers?: Record<string, string[]>;
+    body?: { content?: unknown };
+    matchingRules?: { body?: Record<string, { matchers: Array<{ match: string; regex?: string; min?: number }> }> };
+  };
 }
-interface PactFile { consumer: { name: string }; provider: { name: string }; metadata: { pactSpecification: { version: string } }; interactions: Interaction[] }
+interface PactFile {
+  consumer: { name: string };
+  provider: { name: string };
+  metadata: { pactSpecification: { version: string } };
+  interactions: Interaction[];
+}
 
 let dir: string;
 let file: string;
@@ -69,38 +92,53 @@ test('uuids and timestamps are matched by regex, lists by type, async calls by a
   expect(bodyRule(disabled, '$.inventory.uuid')).toMatchObject({ match: 'regex', regex: '^[0-9a-f]{32}$' });
   const ts = bodyRule(disabled, '$.inventory.createDate');
   expect(ts?.match).toBe('regex');
-  for (const spelling of ['Jan 6, 2017 3:51:16 AM', 'Jan 6, 2017, 3:51:16 AM']) expect(spelling).toMatch(new RegExp(ts?.regex as string));
+  for (const spelling of ['Jan 6, 2017 3:51:16 AM', 'Jan 6, 2017, 3:51:16 AM'])
+    expect(spelling).toMatch(new RegExp(ts?.regex as string));
   expect('2017-01-06T03:51:16Z').not.toMatch(new RegExp(ts?.regex as string));
-  expect(bodyRule(disabled, '$.inventory.type')).toMatchObject({ match: 'regex', regex: '^(Company|Department|Default)$' });
+  expect(bodyRule(disabled, '$.inventory.type')).toMatchObject({
+    match: 'regex',
+    regex: '^(Company|Department|Default)$',
+  });
   // the one literal: the state the API defines for stateEvent=disable
   expect((disabled.response.body?.content as { inventory: { state: string } }).inventory.state).toBe('Disabled');
   expect(bodyRule(disabled, '$.inventory.state')).toBeUndefined();
 
   const query = find('QueryIAM2Organization by uuid');
   expect(bodyRule(query, '$.inventories')).toMatchObject({ match: 'type', min: 1 });
-  expect(query.request.generators).toMatchObject({ path: { type: 'ProviderState', expression: '/zstack/v1/iam2/organizations/${uuid}' } });
+  expect(query.request.generators).toMatchObject({
+    path: { type: 'ProviderState', expression: '/zstack/v1/iam2/organizations/${uuid}' },
+  });
 
   const call = find('ChangeIAM2OrganizationState disable');
   expect(bodyRule(call, '$.location')?.match).toBe('regex');
   expect(call.response.status).toBe(202);
-  expect(call.providerStates).toEqual([{ name: STATES.resourceInState, params: { resource: 'IAM2Organization', state: 'Enabled' } }]);
+  expect(call.providerStates).toEqual([
+    { name: STATES.resourceInState, params: { resource: 'IAM2Organization', state: 'Enabled' } },
+  ]);
 
   const pause = find('the failed job of ChangeIAM2OrganizationState with stateEvent "not-enable"');
   expect(pause.response.status).toBe(503);
   expect((pause.response.body?.content as { error: { code: string } }).error.code).toBe('SYS.1007');
   expect(bodyRule(pause, '$.error.description')?.match).toBe('type');
-  expect(find('the failed job of ChangeIAM2OrganizationState on an unknown').response.body?.content).toMatchObject({ error: { code: 'SYS.1003' } });
-  expect(find('QueryIAM2Organization with a session no server issued').response.body?.content).toMatchObject({ error: { code: 'ID.1001' } });
+  expect(find('the failed job of ChangeIAM2OrganizationState on an unknown').response.body?.content).toMatchObject({
+    error: { code: 'SYS.1003' },
+  });
+  expect(find('QueryIAM2Organization with a session no server issued').response.body?.content).toMatchObject({
+    error: { code: 'ID.1001' },
+  });
 
   // plain-text REST-layer errors: only the status is asserted
-  const lower = find('UpdateIAM2TicketFlowCollection with the doc page\'s lower-case');
+  const lower = find("UpdateIAM2TicketFlowCollection with the doc page's lower-case");
   expect(lower.response.status).toBe(400);
   expect(lower.response.body).toBeUndefined();
 });
 
 test('no response requires a Content-Type (real ZStack often sends none)', () => {
   for (const i of pact.interactions) {
-    expect(Object.keys(i.response.headers ?? {}).map((h) => h.toLowerCase()), i.description).not.toContain('content-type');
+    expect(
+      Object.keys(i.response.headers ?? {}).map((h) => h.toLowerCase()),
+      i.description,
+    ).not.toContain('content-type');
   }
 });
 

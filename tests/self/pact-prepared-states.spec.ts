@@ -27,12 +27,15 @@ test('a prepared state is handed out as it is; one nobody prepared is set up whe
   await withReferenceTarget({ variant: { jobDelayMs: 100 } }, {}, async (suite) => {
     const states = new ProviderStates(suite.zs);
     const org = { resource: 'IAM2Organization' };
-    states.prepare([
-      { name: STATES.resourceExists, params: org },
-      { name: STATES.resourceExists, params: { ...org } },
-      { name: STATES.organizationInState, params: { state: 'Disabled' } },
-      { name: STATES.resourceExists, params: { resource: 'TicketFlowCollection' } }, // never taken
-    ], 4);
+    states.prepare(
+      [
+        { name: STATES.resourceExists, params: org },
+        { name: STATES.resourceExists, params: { ...org } },
+        { name: STATES.organizationInState, params: { state: 'Disabled' } },
+        { name: STATES.resourceExists, params: { resource: 'TicketFlowCollection' } }, // never taken
+      ],
+      4,
+    );
     const handlers = states.handlers();
     // params in another key order name the same state
     const first = await handlers[STATES.resourceExists]({ resource: 'IAM2Organization' });
@@ -40,7 +43,9 @@ test('a prepared state is handed out as it is; one nobody prepared is set up whe
     const second = await handlers[STATES.resourceExists](org);
     const disabled = await handlers[STATES.organizationInState]({ state: 'Disabled' });
     expect(new Set([first?.['uuid'], second?.['uuid'], disabled?.['uuid']]).size).toBe(3);
-    const got = finalBody(await suite.zs.query('QueryIAM2Organization', { uuid: String(disabled?.['uuid']) }))?.['inventories'];
+    const got = finalBody(await suite.zs.query('QueryIAM2Organization', { uuid: String(disabled?.['uuid']) }))?.[
+      'inventories'
+    ];
     expect((got as Array<{ state: string }>)[0].state).toBe('Disabled');
     // nothing was set up when asked: the states set up on demand live in states.kit
     expect(states.kit.size).toBe(0);
@@ -60,8 +65,12 @@ test('a prepared setup that failed fails its handler under the state name, and i
     // the organization is made, then no state event leads to "Nowhere"
     states.prepare([{ name: STATES.resourceInState, params: { resource: 'IAM2Organization', state: 'Nowhere' } }], 2);
     const handler = states.handlers()[STATES.resourceInState];
-    await expect(handler({ resource: 'IAM2Organization', state: 'Nowhere' })).rejects.toThrow(/no stateEvent of IAM2Organization leads to state Nowhere/);
-    expect(states.problems).toEqual([expect.stringMatching(/^state "a \{resource\} exists in state \{state\}": provider state: no stateEvent/)]);
+    await expect(handler({ resource: 'IAM2Organization', state: 'Nowhere' })).rejects.toThrow(
+      /no stateEvent of IAM2Organization leads to state Nowhere/,
+    );
+    expect(states.problems).toEqual([
+      expect.stringMatching(/^state "a \{resource\} exists in state \{state\}": provider state: no stateEvent/),
+    ]);
     await states.close();
     expect(await leftOnTarget(suite)).toEqual([]);
   });

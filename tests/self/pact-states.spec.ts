@@ -28,11 +28,17 @@ function waitForLine(child: ChildProcess, re: RegExp, timeoutMs: number): Promis
     const onData = (d: Buffer): void => {
       out += d.toString();
       const m = re.exec(out);
-      if (m) { clearTimeout(timer); resolve(m); }
+      if (m) {
+        clearTimeout(timer);
+        resolve(m);
+      }
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`exited ${code}: ${out}`)); });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited ${code}: ${out}`));
+    });
   });
 }
 
@@ -40,46 +46,101 @@ function run(cmd: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; out
   return new Promise((resolve) => {
     const child = spawn(cmd[0], cmd.slice(1), { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
     child.on('close', (code) => resolve({ code: code ?? -1, out }));
   });
 }
 
-interface VerifierReport { result?: boolean; interactionResults?: Array<{ description: string; result: string }> }
+interface VerifierReport {
+  result?: boolean;
+  interactionResults?: Array<{ description: string; result: string }>;
+}
 
-test('pact-verifier verifies the suite\'s pacts against the embedded server with the provider-state service', async () => {
+test("pact-verifier verifies the suite's pacts against the embedded server with the provider-state service", async () => {
   const dir = mkdtempSync(join(tmpdir(), 'zc-pact-states-'));
   let ref: ReferenceServer | undefined;
   let states: ChildProcess | undefined;
   try {
     const pact = await generatePacts(loadValidatedContracts(), dir);
-    const interactions = (JSON.parse(readFileSync(pact, 'utf8')) as { interactions: Array<{ description: string; providerStates?: unknown[] }> }).interactions;
+    const interactions = (
+      JSON.parse(readFileSync(pact, 'utf8')) as {
+        interactions: Array<{ description: string; providerStates?: unknown[] }>;
+      }
+    ).interactions;
     ref = await startReferenceServer({});
     const port = new URL(ref.url).port;
     const sessionFile = join(dir, 'session');
     const env: NodeJS.ProcessEnv = {};
     for (const [k, v] of Object.entries(process.env)) if (!/^(ZSTACK_|PLAYWRIGHT_|TEST_)/.test(k)) env[k] = v;
     states = spawn(process.execPath, ['--import', 'tsx', 'scripts/pact-states.ts'], {
-      env: { ...env, ZSTACK_ENV_FILE: join(dir, 'no.env'), ZSTACK_BASE_URL: ref.url, ZSTACK_PASSWORD: 'password', ZSTACK_RUN_ID: 'pactstates', ZSTACK_PACT_SESSION_FILE: sessionFile },
+      env: {
+        ...env,
+        ZSTACK_ENV_FILE: join(dir, 'no.env'),
+        ZSTACK_BASE_URL: ref.url,
+        ZSTACK_PASSWORD: 'password',
+        ZSTACK_RUN_ID: 'pactstates',
+        ZSTACK_PACT_SESSION_FILE: sessionFile,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const stateUrl = (await waitForLine(states, /Listening on (http:\/\/127\.0\.0\.1:\d+)/, 30_000))[1];
     const session = readFileSync(sessionFile, 'utf8').trim();
     expect(session).toMatch(/^[0-9a-f]{32}$/);
 
-    const verifier = (extra: string[], report: string) => run(['npx', 'pact-verifier', '-f', pact, '-h', '127.0.0.1', '-p', port, '--no-colour', '-j', join(dir, report), ...extra], { ...env, PACT_DO_NOT_TRACK: 'true' });
-    const withStates = await verifier(['-H', `Authorization=OAuth ${session}`, '--state-change-url', stateUrl, '--state-change-teardown', '--filter-state', '.'], 'states.json');
+    const verifier = (extra: string[], report: string) =>
+      run(
+        [
+          'npx',
+          'pact-verifier',
+          '-f',
+          pact,
+          '-h',
+          '127.0.0.1',
+          '-p',
+          port,
+          '--no-colour',
+          '-j',
+          join(dir, report),
+          ...extra,
+        ],
+        { ...env, PACT_DO_NOT_TRACK: 'true' },
+      );
+    const withStates = await verifier(
+      [
+        '-H',
+        `Authorization=OAuth ${session}`,
+        '--state-change-url',
+        stateUrl,
+        '--state-change-teardown',
+        '--filter-state',
+        '.',
+      ],
+      'states.json',
+    );
     expect(withStates.code, withStates.out.slice(-3000)).toBe(0);
     const sessionErrors = await verifier(['--filter-description', SESSION_ERRORS], 'session-errors.json');
     expect(sessionErrors.code, sessionErrors.out.slice(-3000)).toBe(0);
 
-    const verified = [join(dir, 'states.json'), join(dir, 'session-errors.json')].flatMap((f) => (JSON.parse(readFileSync(f, 'utf8')) as VerifierReport).interactionResults ?? []);
+    const verified = [join(dir, 'states.json'), join(dir, 'session-errors.json')].flatMap(
+      (f) => (JSON.parse(readFileSync(f, 'utf8')) as VerifierReport).interactionResults ?? [],
+    );
     expect(verified.filter((r) => r.result !== 'OK')).toEqual([]);
     // every interaction but the login's was verified by pact-verifier
-    const login = interactions.filter((i) => !(i.providerStates?.length) && !new RegExp(SESSION_ERRORS).test(i.description)).map((i) => i.description);
+    const login = interactions
+      .filter((i) => !i.providerStates?.length && !new RegExp(SESSION_ERRORS).test(i.description))
+      .map((i) => i.description);
     expect(login).toEqual([expect.stringMatching(/^LogInByAccount/)]);
-    expect(verified.map((r) => r.description).sort()).toEqual(interactions.map((i) => i.description).filter((d) => !login.includes(d)).sort());
+    expect(verified.map((r) => r.description).sort()).toEqual(
+      interactions
+        .map((i) => i.description)
+        .filter((d) => !login.includes(d))
+        .sort(),
+    );
 
     // stopping the service deletes what the states made (teardown already did after each interaction)
     states.kill('SIGTERM');

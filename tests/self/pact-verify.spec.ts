@@ -27,14 +27,25 @@ test.afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function verifyOn(faults: FaultName[], variant: Partial<Variant> = {}): Promise<VerifyResult & { organizationsLeft: string[] }> {
+async function verifyOn(
+  faults: FaultName[],
+  variant: Partial<Variant> = {},
+): Promise<VerifyResult & { organizationsLeft: string[] }> {
   const server = await startReferenceServer({ faults, variant });
   try {
-    const config = readConfig({ ZSTACK_BASE_URL: server.url, ZSTACK_PASSWORD: 'password', ZSTACK_RUN_ID: 'pactverify', ZSTACK_JOB_TIMEOUT_MS: '5000', ZSTACK_REQUEST_TIMEOUT_MS: '5000' });
+    const config = readConfig({
+      ZSTACK_BASE_URL: server.url,
+      ZSTACK_PASSWORD: 'password',
+      ZSTACK_RUN_ID: 'pactverify',
+      ZSTACK_JOB_TIMEOUT_MS: '5000',
+      ZSTACK_REQUEST_TIMEOUT_MS: '5000',
+    });
     const result = await verifyPacts({ config, pactFiles: [file] });
     // what the verification left on the target: every organization it made must be gone again
     const suite = await openSuite(config);
-    const list = (await suite.zs.query('QueryIAM2Organization')).final.json as { inventories?: Array<{ name?: string }> };
+    const list = (await suite.zs.query('QueryIAM2Organization')).final.json as {
+      inventories?: Array<{ name?: string }>;
+    };
     await suite.close();
     return { ...result, organizationsLeft: (list.inventories ?? []).map((o) => String(o.name)) };
   } finally {
@@ -52,7 +63,13 @@ test('the pacts verify unchanged on a clean reference server', async () => {
 });
 
 test('the pacts verify unchanged on conformant variants (Java 9 dates, JSON Content-Type, extra fields, other job host)', async () => {
-  const r = await verifyOn([], { dateFormat: 'java9', contentType: 'json', extraFields: true, explicitNullError: true, jobLocationHost: 'zstack-mn.internal:8080' });
+  const r = await verifyOn([], {
+    dateFormat: 'java9',
+    contentType: 'json',
+    extraFields: true,
+    explicitNullError: true,
+    jobLocationHost: 'zstack-mn.internal:8080',
+  });
   expect(r.failures).toEqual([]);
   expect(r.ok).toBe(true);
 });
@@ -68,11 +85,15 @@ const COVERED: Array<[FaultName, string, RegExp]> = [
   ['state-not-changed', 'the finished job of ChangeIAM2OrganizationState disable', /\$\.inventory\.state/],
   ['wrong-field-type', 'the finished job of UpdateIAM2TicketFlowCollection', /\$\.inventory\.isDefault/],
   ['errorcode-without-code', 'the failed job of ChangeIAM2OrganizationState with stateEvent "not-enable"', /code/],
-  ['failure-as-200', 'the failed job of ChangeIAM2OrganizationState on an unknown IAM2Organization', /expected 503 but was 200/],
+  [
+    'failure-as-200',
+    'the failed job of ChangeIAM2OrganizationState on an unknown IAM2Organization',
+    /expected 503 but was 200/,
+  ],
   ['iso-timestamps', 'LogInByAccount', /createDate|expiredDate/],
   ['job-location-off-path', 'ChangeIAM2OrganizationState disable on a IAM2Organization', /\$\.location/],
   ['bad-session-accepted', 'QueryIAM2Organization with a session no server issued', /expected 503/],
-  ['miscased-key-accepted', 'UpdateIAM2TicketFlowCollection with the doc page\'s lower-case', /expected 400/],
+  ['miscased-key-accepted', "UpdateIAM2TicketFlowCollection with the doc page's lower-case", /expected 400/],
   ['no-schema-map', 'QueryIAM2Organization by uuid', /schema/],
 ];
 
@@ -80,7 +101,7 @@ for (const [fault, interaction, mismatch] of COVERED) {
   test(`verification fails on the fault mode ${fault}`, async () => {
     const r = await verifyOn([fault]);
     expect(r.ok).toBe(false);
-    expect(r.problems, 'provider states must still work: the failure is the contract\'s').toEqual([]);
+    expect(r.problems, "provider states must still work: the failure is the contract's").toEqual([]);
     const hit = r.failures.find((f) => f.includes(interaction));
     expect(hit, `failures:\n${r.failures.join('\n')}`).toBeDefined();
     expect(hit).toMatch(mismatch);

@@ -18,15 +18,28 @@ const invalid = invalidInputsRejected as unknown as PropertySpec<never>;
 
 /** What a reader of the verdict sees, without the run's own names and uuids. */
 const verdict = (o: PropertyOutcome) => ({
-  failed: o.failed, error: o.error, incomplete: o.incomplete, numRuns: o.numRuns, numShrinks: o.numShrinks, seed: o.seed,
-  path: o.path, replay: o.replay, counterexample: o.counterexample, checks: failedChecks(o.report),
+  failed: o.failed,
+  error: o.error,
+  incomplete: o.incomplete,
+  numRuns: o.numRuns,
+  numShrinks: o.numShrinks,
+  seed: o.seed,
+  path: o.path,
+  replay: o.replay,
+  counterexample: o.counterexample,
+  checks: failedChecks(o.report),
   steps: o.steps.map((s) => s.replace(/[0-9a-f]{32}|zc-[\w-]+/g, '…')),
 });
 
 test('the cases are the ones a sequential fast-check run meets, in order', async () => {
   const arb = fc.record({ a: fc.string(), b: fc.array(fc.nat(), { maxLength: 5 }) });
   const seen: unknown[] = [];
-  await fc.check(fc.asyncProperty(arb, async (v) => { seen.push(v); }), { seed: SEED, numRuns: 40 });
+  await fc.check(
+    fc.asyncProperty(arb, async (v) => {
+      seen.push(v);
+    }),
+    { seed: SEED, numRuns: 40 },
+  );
   expect(generatedCases(arb, SEED, 40)).toEqual(seen);
 });
 
@@ -53,7 +66,11 @@ test('cases start in order, at most N at once, and none starts after a failure i
   expect(run.guardReached).toBe(false);
 });
 
-for (const [spec, fault, numRuns] of [[lifecycle, 'repeat-state-flips', 60], [valid, 'update-ignores-name', 100], [invalid, 'rejected-update-applies', 150]] as const) {
+for (const [spec, fault, numRuns] of [
+  [lifecycle, 'repeat-state-flips', 60],
+  [valid, 'update-ignores-name', 100],
+  [invalid, 'rejected-update-applies', 150],
+] as const) {
   test(`${spec.name}: one case at a time and 4 at once give the same verdict and counterexample (${fault})`, async () => {
     const one = await runOnReferenceServer(spec, [fault], { seed: SEED, numRuns, casesInFlight: 1 });
     const four = await runOnReferenceServer(spec, [fault], { seed: SEED, numRuns, casesInFlight: 4 });

@@ -13,7 +13,10 @@ const invalid = invalidInputsRejected as unknown as PropertySpec<never>;
 const SEED = 20240611;
 
 test('validInputsApplied and invalidInputsRejected pass the conformant reference server', async () => {
-  const [v, i] = await Promise.all([runOnReferenceServer(valid, [], { seed: SEED, numRuns: 40 }), runOnReferenceServer(invalid, [], { seed: SEED, numRuns: 80 })]);
+  const [v, i] = await Promise.all([
+    runOnReferenceServer(valid, [], { seed: SEED, numRuns: 40 }),
+    runOnReferenceServer(invalid, [], { seed: SEED, numRuns: 80 }),
+  ]);
   expect(v.failed, v.report).toBe(false);
   expect(i.failed, i.report).toBe(false);
   expect([...v.leftovers, ...i.leftovers]).toEqual([]);
@@ -21,7 +24,11 @@ test('validInputsApplied and invalidInputsRejected pass the conformant reference
   expect(i.advisories.some((a) => a.startsWith('wrongShapeRefusedWith400'))).toBe(true);
 });
 
-const CASES: Array<[PropertySpec<never>, string, string]> = [valid, invalid].flatMap((spec) => Object.entries(TARGETED_FAULTS[spec.name]).map(([fault, check]) => [spec, fault, check] as [PropertySpec<never>, string, string]));
+const CASES: Array<[PropertySpec<never>, string, string]> = [valid, invalid].flatMap((spec) =>
+  Object.entries(TARGETED_FAULTS[spec.name]).map(
+    ([fault, check]) => [spec, fault, check] as [PropertySpec<never>, string, string],
+  ),
+);
 
 for (const [spec, fault, check] of CASES) {
   test(`${spec.name} catches fault ${fault} with a shrunk case (${check})`, async () => {
@@ -29,7 +36,8 @@ for (const [spec, fault, check] of CASES) {
     expect(out.failed, out.report).toBe(true);
     expect(out.error, out.report).toBe(false);
     expect(failedChecks(out.report), out.report).toContain(check);
-    expect(out.steps.length, out.report).toBeLessThanOrEqual(2); // shrunk: the call itself (after an optional state setup)
+    // shrunk: the call itself (after an optional state setup)
+    expect(out.steps.length, out.report).toBeLessThanOrEqual(2);
     expect(out.report).toMatch(/ZSTACK_REPLAY_PATH='\d+(:\d+)*'/);
     expect(out.report).toContain('"Authorization: OAuth $ZSTACK_SESSION"');
   });
@@ -38,7 +46,10 @@ for (const [spec, fault, check] of CASES) {
 test('invalidInputsRejected replays exactly the printed case from its seed and ZSTACK_REPLAY_PATH', async () => {
   const first = await runOnReferenceServer(invalid, ['rejected-update-applies'], { seed: SEED, numRuns: 300 });
   expect(first.failed, first.report).toBe(true);
-  const again = await runOnReferenceServer(invalid, ['rejected-update-applies'], { seed: first.seed, replayPath: first.replay });
+  const again = await runOnReferenceServer(invalid, ['rejected-update-applies'], {
+    seed: first.seed,
+    replayPath: first.replay,
+  });
   expect(again.failed, again.report).toBe(true);
   expect(again.numRuns).toBe(1);
   expect(again.counterexample).toEqual(first.counterexample);

@@ -33,9 +33,14 @@ for (const [fault, check] of Object.entries(TARGETED_FAULTS[spec.name])) {
 test('lifecycleMatchesModel replays exactly the printed case from its seed and ZSTACK_REPLAY_PATH', async () => {
   const first = await runOnReferenceServer(spec, ['repeat-state-flips'], { seed: SEED, numRuns: 100 });
   expect(first.failed, first.report).toBe(true);
-  const again = await runOnReferenceServer(spec, ['repeat-state-flips'], { seed: first.seed, replayPath: first.replay });
+  const again = await runOnReferenceServer(spec, ['repeat-state-flips'], {
+    seed: first.seed,
+    replayPath: first.replay,
+  });
   expect(again.failed, again.report).toBe(true);
   expect(again.numRuns).toBe(1);
   expect(commandList(again.counterexample)).toEqual(commandList(first.counterexample));
-  expect(again.steps.map((s) => s.replace(/[0-9a-f]{32}|zc-[\w-]+/g, '…'))).toEqual(first.steps.map((s) => s.replace(/[0-9a-f]{32}|zc-[\w-]+/g, '…')));
+  expect(again.steps.map((s) => s.replace(/[0-9a-f]{32}|zc-[\w-]+/g, '…'))).toEqual(
+    first.steps.map((s) => s.replace(/[0-9a-f]{32}|zc-[\w-]+/g, '…')),
+  );
 });

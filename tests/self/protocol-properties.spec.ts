@@ -11,8 +11,15 @@ test.describe.configure({ mode: 'parallel' });
 
 const SEED = 1515;
 
-function run(spec: PropertySpec<never>, opts: { faults?: FaultName[]; variant?: Partial<Variant> }, numRuns: number): Promise<PropertyOutcome & { secret: string }> {
-  return withReferenceTarget(opts, { ZSTACK_RUN_ID: 'self' }, async (suite) => ({ ...(await checkProperty(spec, suite, { numRuns, seed: SEED })), secret: suite.zs.session ?? '' }));
+function run(
+  spec: PropertySpec<never>,
+  opts: { faults?: FaultName[]; variant?: Partial<Variant> },
+  numRuns: number,
+): Promise<PropertyOutcome & { secret: string }> {
+  return withReferenceTarget(opts, { ZSTACK_RUN_ID: 'self' }, async (suite) => ({
+    ...(await checkProperty(spec, suite, { numRuns, seed: SEED })),
+    secret: suite.zs.session ?? '',
+  }));
 }
 
 for (const spec of QUERY_PROPERTIES) {
@@ -32,11 +39,15 @@ for (const spec of QUERY_PROPERTIES) {
   }
 }
 
-for (const [name, variant] of [['clean server', {}] as const, ...Object.entries(VARIANTS).map(([n, v]) => [`variant ${n}`, v] as const)]) {
+for (const [name, variant] of [
+  ['clean server', {}] as const,
+  ...Object.entries(VARIANTS).map(([n, v]) => [`variant ${n}`, v] as const),
+]) {
   test(`the query properties pass on the ${name}`, async () => {
     // one server, the properties side by side (each has its own run-tagged fixture)
     const outcomes = await withReferenceTarget({ variant }, { ZSTACK_RUN_ID: 'self' }, (suite) =>
-      Promise.all(QUERY_PROPERTIES.map((spec) => checkProperty(spec, suite, { numRuns: 4, seed: SEED }))));
+      Promise.all(QUERY_PROPERTIES.map((spec) => checkProperty(spec, suite, { numRuns: 4, seed: SEED }))),
+    );
     for (const outcome of outcomes) {
       expect(outcome.failed, outcome.report).toBe(false);
       expect(outcome.leftovers).toEqual([]);

@@ -11,19 +11,31 @@ import { malformedArbitrary } from '../../src/properties/query/properties.ts';
 import { parseCondition, splitByWholeSeparator as referenceSplit } from '../../reference-server/query.ts';
 import { RestError } from '../../reference-server/errors.ts';
 
-interface SplitFact { text: string; separator: string; max: number; parts: string[] }
-const FACTS = (JSON.parse(readFileSync(join(resolve(import.meta.dirname, '../..'), 'fixtures/source-facts/commons-lang-split.json'), 'utf8')) as { cases: SplitFact[] }).cases;
+interface SplitFact {
+  text: string;
+  separator: string;
+  max: number;
+  parts: string[];
+}
+const FACTS = (
+  JSON.parse(
+    readFileSync(join(resolve(import.meta.dirname, '../..'), 'fixtures/source-facts/commons-lang-split.json'), 'utf8'),
+  ) as { cases: SplitFact[] }
+).cases;
 
 test('the suite splits every recorded case as commons-lang 2 does', () => {
   expect(FACTS.length).toBeGreaterThan(20);
-  for (const f of FACTS) expect(splitByWholeSeparator(f.text, f.separator, f.max), JSON.stringify(f.text)).toEqual(f.parts);
+  for (const f of FACTS)
+    expect(splitByWholeSeparator(f.text, f.separator, f.max), JSON.stringify(f.text)).toEqual(f.parts);
 });
 
 test('the reference server splits every recorded case as commons-lang 2 does', () => {
   for (const f of FACTS) expect(referenceSplit(f.text, f.separator, f.max), JSON.stringify(f.text)).toEqual(f.parts);
 });
 
-/** RestServer.handleQueryApi: no operator, or a split into other than two parts (but for is null / not null), is a 400. */
+/**
+ * RestServer.handleQueryApi: no operator, or a split into other than two parts (but for is null / not null), is a 400.
+ */
 const READINGS: Array<[string, ReturnType<typeof parseConditionAsRestLayer>]> = [
   ['name', { kind: 'rest-refusal', reason: "'name' doesn't contain any query operator" }],
   ['=a', { kind: 'rest-refusal', reason: "'=a' is not a key-value pair split by =" }],
@@ -55,11 +67,14 @@ test('the reference server refuses exactly those conditions with 400 and passes 
 
 test('the malformed-query property expects 400 only where the REST layer refuses, SYS.1000 for an empty field', () => {
   const cases = fc.sample(malformedArbitrary, { numRuns: 400, seed: 7 });
-  const conditions = cases.flatMap((c) => c.params.filter(([k]) => k === 'q').map(([, v]) => ({ cond: v, rest: c.rest })));
+  const conditions = cases.flatMap((c) =>
+    c.params.filter(([k]) => k === 'q').map(([, v]) => ({ cond: v, rest: c.rest })),
+  );
   const leadingSpace = conditions.filter((c) => /^\s+\W/.test(c.cond));
   const bareOperator = conditions.filter((c) => /^[=!<>?~]/.test(c.cond));
   expect(leadingSpace.length, 'the generator must still produce `  =x`').toBeGreaterThan(0);
   expect(bareOperator.length, 'the generator must still produce `=x`').toBeGreaterThan(0);
-  for (const c of leadingSpace) expect(c.rest, `${c.cond}: an empty field fails in ZQL (503 SYS.1000), not in the REST layer`).toBe(false);
+  for (const c of leadingSpace)
+    expect(c.rest, `${c.cond}: an empty field fails in ZQL (503 SYS.1000), not in the REST layer`).toBe(false);
   for (const c of bareOperator) expect(c.rest, `${c.cond}: refused by the REST layer (400)`).toBe(true);
 });

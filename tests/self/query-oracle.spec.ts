@@ -4,7 +4,11 @@ import { expect, test } from '@playwright/test';
 import { compareText, like, UncertainCollation } from '../../src/query-oracle/collation.ts';
 import { conditionText, matches, parsesAsWritten, select, sortRanks } from '../../src/query-oracle/oracle.ts';
 
-const row = (uuid: string, name: string, description?: string) => ({ uuid, name, ...(description === undefined ? {} : { description }) });
+const row = (uuid: string, name: string, description?: string) => ({
+  uuid,
+  name,
+  ...(description === undefined ? {} : { description }),
+});
 
 test('= is case- and accent-insensitive and ignores trailing spaces; LIKE keeps them', () => {
   expect(compareText('ába', 'ABA')).toBe(0);

@@ -13,10 +13,20 @@ import { runDir } from '../../src/safety/run-dir.ts';
 import { startReferenceServer } from '../../reference-server/server.ts';
 import { killGroup, startNested } from '../../fixtures/nested-run.ts';
 
-interface JsonTest { annotations: Array<{ type: string; description?: string }>; results: Array<{ status: string }>; projectName: string }
-interface JsonSuite { title: string; specs?: Array<{ title: string; tests: JsonTest[] }>; suites?: JsonSuite[] }
-const specsOf = (s: JsonSuite): Array<{ title: string; test: JsonTest }> =>
-  [...(s.specs ?? []).flatMap((sp) => sp.tests.map((t) => ({ title: sp.title, test: t }))), ...(s.suites ?? []).flatMap(specsOf)];
+interface JsonTest {
+  annotations: Array<{ type: string; description?: string }>;
+  results: Array<{ status: string }>;
+  projectName: string;
+}
+interface JsonSuite {
+  title: string;
+  specs?: Array<{ title: string; tests: JsonTest[] }>;
+  suites?: JsonSuite[];
+}
+const specsOf = (s: JsonSuite): Array<{ title: string; test: JsonTest }> => [
+  ...(s.specs ?? []).flatMap((sp) => sp.tests.map((t) => ({ title: sp.title, test: t }))),
+  ...(s.suites ?? []).flatMap(specsOf),
+];
 
 test('the reference server counts the calls that could change it', async () => {
   const ref = await startReferenceServer({});
@@ -52,10 +62,26 @@ test('with ZSTACK_READ_ONLY=true a whole run makes no write on the target and sk
   const out = mkdtempSync(join(tmpdir(), 'zc-read-only-'));
   const runId = `ro${Date.now().toString(36).slice(-6)}`;
   // --no-deps: the pact consumer tests need no target, and the provider verification is skipped anyway
-  const run = startNested('repo', ['--project=conformance', '--project=protocol', '--project=derived', '--project=properties', '--project=pact', '--no-deps', '--reporter=json', `--output=${out}`], {
-    ZSTACK_BASE_URL: ref.url, ZSTACK_PASSWORD: 'password', ZSTACK_READ_ONLY: 'true', ZSTACK_RUN_ID: runId,
-    PLAYWRIGHT_JSON_OUTPUT_NAME: join(out, 'read-only.json'),
-  });
+  const run = startNested(
+    'repo',
+    [
+      '--project=conformance',
+      '--project=protocol',
+      '--project=derived',
+      '--project=properties',
+      '--project=pact',
+      '--no-deps',
+      '--reporter=json',
+      `--output=${out}`,
+    ],
+    {
+      ZSTACK_BASE_URL: ref.url,
+      ZSTACK_PASSWORD: 'password',
+      ZSTACK_READ_ONLY: 'true',
+      ZSTACK_RUN_ID: runId,
+      PLAYWRIGHT_JSON_OUTPUT_NAME: join(out, 'read-only.json'),
+    },
+  );
   try {
     const timer = setTimeout(() => killGroup(run), 150_000);
     const code = await run.exited;
@@ -71,16 +97,20 @@ test('with ZSTACK_READ_ONLY=true a whole run makes no write on the target and sk
     const passed = all.filter((s) => status(s.test) === 'passed');
     expect(all.filter((s) => !['skipped', 'passed'].includes(status(s.test) ?? '')).map((s) => s.title)).toEqual([]);
     for (const s of skipped) {
-      expect(s.test.annotations.find((a) => a.type === 'skip')?.description ?? '', s.title).toContain('ZSTACK_READ_ONLY=true: this test creates or changes resources on the target');
+      expect(s.test.annotations.find((a) => a.type === 'skip')?.description ?? '', s.title).toContain(
+        'ZSTACK_READ_ONLY=true: this test creates or changes resources on the target',
+      );
     }
     expect(skipped.some((s) => s.test.projectName === 'properties')).toBe(true);
     expect(skipped.some((s) => s.test.projectName === 'protocol')).toBe(true);
     expect(skipped.some((s) => s.test.projectName === 'derived')).toBe(true);
     expect(skipped.some((s) => s.test.projectName === 'pact')).toBe(true);
-    expect(passed.map((s) => s.title)).toEqual(expect.arrayContaining([
-      'LogInByAccount opens a session that LogOut ends',
-      'Every state event and update is refused before it can touch anything: wrong action key, no Authorization, unknown session',
-    ]));
+    expect(passed.map((s) => s.title)).toEqual(
+      expect.arrayContaining([
+        'LogInByAccount opens a session that LogOut ends',
+        'Every state event and update is refused before it can touch anything: wrong action key, no Authorization, unknown session',
+      ]),
+    );
   } finally {
     killGroup(run);
     await ref.close();

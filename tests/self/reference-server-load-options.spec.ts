@@ -13,15 +13,26 @@ type RawJson = any;
 
 const ORGS = '/zstack/v1/iam2/organizations';
 
-async function withServer(opts: ReferenceServerOptions, body: (call: (method: string, path: string, json?: unknown) => Promise<{ status: number; json: RawJson }>) => Promise<void>): Promise<void> {
+async function withServer(
+  opts: ReferenceServerOptions,
+  body: (
+    call: (method: string, path: string, json?: unknown) => Promise<{ status: number; json: RawJson }>,
+  ) => Promise<void>,
+): Promise<void> {
   const s = await startReferenceServer(opts);
   try {
     const call = async (method: string, path: string, json?: unknown, session?: string) => {
-      const r = await fetch(path.startsWith('http') ? path : s.url + path, { method, headers: session ? { Authorization: `OAuth ${session}` } : {}, ...(json ? { body: JSON.stringify(json) } : {}) });
+      const r = await fetch(path.startsWith('http') ? path : s.url + path, {
+        method,
+        headers: session ? { Authorization: `OAuth ${session}` } : {},
+        ...(json ? { body: JSON.stringify(json) } : {}),
+      });
       const text = await r.text();
       return { status: r.status, json: text ? JSON.parse(text) : undefined };
     };
-    const login = await call('PUT', '/zstack/v1/accounts/login', { logInByAccount: { accountName: 'admin', password: createHash('sha512').update('password').digest('hex') } });
+    const login = await call('PUT', '/zstack/v1/accounts/login', {
+      logInByAccount: { accountName: 'admin', password: createHash('sha512').update('password').digest('hex') },
+    });
     const session = login.json.inventory.uuid as string;
     await body((m, p, j) => call(m, p, j, session));
   } finally {

@@ -4,7 +4,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import type { FaultName, Variant } from '../../reference-server/faults.ts';
-import { startReferenceServer, type ReferenceServer, type ReferenceServerOptions } from '../../reference-server/server.ts';
+import {
+  startReferenceServer,
+  type ReferenceServer,
+  type ReferenceServerOptions,
+} from '../../reference-server/server.ts';
 
 const JAVA8 = /^[A-Z][a-z]{2} \d{1,2}, \d{4} \d{1,2}:\d{2}:\d{2} (AM|PM)$/;
 const JAVA9 = /^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}:\d{2} (AM|PM)$/;
@@ -44,13 +48,21 @@ class Client {
   }
 
   async login(accountName = 'admin', password = 'password'): Promise<Reply> {
-    const r = await this.raw('PUT', '/zstack/v1/accounts/login', { logInByAccount: { accountName, password: sha512(password) } });
+    const r = await this.raw('PUT', '/zstack/v1/accounts/login', {
+      logInByAccount: { accountName, password: sha512(password) },
+    });
     if (r.status === 200 && r.json?.inventory?.uuid) this.session = r.json.inventory.uuid;
     return r;
   }
 
   /** An async call: expects 202 + location, then polls until the job is done. */
-  async call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, pollHeaders: Record<string, string> = {}): Promise<Reply & { location: string }> {
+  async call(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+    pollHeaders: Record<string, string> = {},
+  ): Promise<Reply & { location: string }> {
     const accepted = await this.raw(method, path, body, headers);
     expect(accepted.status, accepted.text).toBe(202);
     const location = accepted.json.location as string;
@@ -69,7 +81,11 @@ class Client {
   }
 
   async org(params: Record<string, unknown> = {}): Promise<RawJson> {
-    return (await this.ok('POST', '/zstack/v1/iam2/organizations', { params: { name: `org-${hex32()}`, type: 'Company', ...params } })).inventory;
+    return (
+      await this.ok('POST', '/zstack/v1/iam2/organizations', {
+        params: { name: `org-${hex32()}`, type: 'Company', ...params },
+      })
+    ).inventory;
   }
 
   async project(name = `p-${hex32()}`): Promise<RawJson> {
@@ -77,16 +93,27 @@ class Client {
   }
 
   async vid(projectUuid?: string): Promise<RawJson> {
-    return (await this.ok('POST', '/zstack/v1/iam2/virtual-ids', { params: { name: `v-${hex32()}`, password: 'secret-pw', projectUuid } })).inventory;
+    return (
+      await this.ok('POST', '/zstack/v1/iam2/virtual-ids', {
+        params: { name: `v-${hex32()}`, password: 'secret-pw', projectUuid },
+      })
+    ).inventory;
   }
 
   /** project + member virtual ID + collection with one flow */
   async collection(extra: Record<string, unknown> = {}): Promise<{ project: RawJson; vid: RawJson; coll: RawJson }> {
     const project = await this.project();
     const vid = await this.vid(project.uuid);
-    const coll = (await this.ok('POST', '/zstack/v1/tickets/flow-collections', {
-      params: { projectUuid: project.uuid, name: `c-${hex32()}`, flows: [{ name: 'f1', approverUuid: vid.uuid }], ...extra },
-    })).inventory;
+    const coll = (
+      await this.ok('POST', '/zstack/v1/tickets/flow-collections', {
+        params: {
+          projectUuid: project.uuid,
+          name: `c-${hex32()}`,
+          flows: [{ name: 'f1', approverUuid: vid.uuid }],
+          ...extra,
+        },
+      })
+    ).inventory;
     return { project, vid, coll };
   }
 
@@ -95,7 +122,10 @@ class Client {
   }
 }
 
-async function withServer<T>(opts: ReferenceServerOptions, fn: (c: Client, s: ReferenceServer) => Promise<T>): Promise<T> {
+async function withServer<T>(
+  opts: ReferenceServerOptions,
+  fn: (c: Client, s: ReferenceServer) => Promise<T>,
+): Promise<T> {
   const s = await startReferenceServer(opts);
   try {
     const c = new Client(s.url);
@@ -106,8 +136,10 @@ async function withServer<T>(opts: ReferenceServerOptions, fn: (c: Client, s: Re
     await s.close();
   }
 }
-const withFaults = <T>(faults: FaultName[], fn: (c: Client, s: ReferenceServer) => Promise<T>) => withServer({ faults }, fn);
-const withVariant = <T>(variant: Partial<Variant>, fn: (c: Client, s: ReferenceServer) => Promise<T>) => withServer({ variant }, fn);
+const withFaults = <T>(faults: FaultName[], fn: (c: Client, s: ReferenceServer) => Promise<T>) =>
+  withServer({ faults }, fn);
+const withVariant = <T>(variant: Partial<Variant>, fn: (c: Client, s: ReferenceServer) => Promise<T>) =>
+  withServer({ variant }, fn);
 
 let server: ReferenceServer;
 let c: Client;
@@ -144,7 +176,9 @@ test.describe('session and REST layer', () => {
   test('wrong credentials are 503 ID.1000; the plain password is not accepted', async () => {
     const anon = new Client(server.url);
     expect((await anon.login('admin', 'wrong')).json.error.code).toBe('ID.1000');
-    const plain = await anon.raw('PUT', '/zstack/v1/accounts/login', { logInByAccount: { accountName: 'admin', password: 'password' } });
+    const plain = await anon.raw('PUT', '/zstack/v1/accounts/login', {
+      logInByAccount: { accountName: 'admin', password: 'password' },
+    });
     expect(plain.status).toBe(503);
     expect(plain.json.error.code).toBe('ID.1000');
   });
@@ -173,7 +207,10 @@ test.describe('session and REST layer', () => {
     expect(m.json).toBeUndefined();
     const uuid = hex32();
     const put = await c.raw('PUT', `/zstack/v1/iam2/organizations/${uuid}`, {});
-    expect([put.status, put.text]).toEqual([400, `the body doesn't contain action mapping to the URL[/zstack/v1/iam2/organizations/${uuid}]`]);
+    expect([put.status, put.text]).toEqual([
+      400,
+      `the body doesn't contain action mapping to the URL[/zstack/v1/iam2/organizations/${uuid}]`,
+    ]);
     expect((await c.raw('PATCH', '/zstack/v1/iam2/projects', {})).status).toBe(405);
   });
 
@@ -259,9 +296,15 @@ test.describe('validation through the job', () => {
   test('SYS.1007 for missing, out-of-enum and over-long values; 255 chars after trim is fine', async () => {
     const missing = await c.call('POST', ORGS, { params: { type: 'Company' } });
     expect(missing.status).toBe(503);
-    expect(missing.json.error).toMatchObject({ code: 'SYS.1007', description: expect.any(String), details: expect.stringContaining('name') });
+    expect(missing.json.error).toMatchObject({
+      code: 'SYS.1007',
+      description: expect.any(String),
+      details: expect.stringContaining('name'),
+    });
     expect((await c.call('POST', ORGS, { params: { name: 'x', type: 'Default' } })).json.error.code).toBe('SYS.1007');
-    expect((await c.call('POST', ORGS, { params: { name: 'x'.repeat(256), type: 'Company' } })).json.error.code).toBe('SYS.1007');
+    expect((await c.call('POST', ORGS, { params: { name: 'x'.repeat(256), type: 'Company' } })).json.error.code).toBe(
+      'SYS.1007',
+    );
     const fits = await c.org({ name: `  ${'y'.repeat(255)}  ` });
     expect(fits.name).toBe('y'.repeat(255));
   });
@@ -270,15 +313,21 @@ test.describe('validation through the job', () => {
     const ghost = hex32();
     const r = await c.call('POST', ORGS, { params: { name: 'x', type: 'Company', parentUuid: ghost } });
     expect(r.json.error.code).toBe('SYS.1003');
-    const a = await c.call('PUT', `${ORGS}/${ghost}/actions`, { changeIAM2OrganizationState: { stateEvent: 'disable' } });
+    const a = await c.call('PUT', `${ORGS}/${ghost}/actions`, {
+      changeIAM2OrganizationState: { stateEvent: 'disable' },
+    });
     expect(a.status).toBe(503);
     expect(a.json.error.code).toBe('SYS.1003');
-    expect(a.json.error.details).toBe(`invalid field[uuid], resource[uuid:${ghost}, type:IAM2OrganizationVO] not found`);
+    expect(a.json.error.details).toBe(
+      `invalid field[uuid], resource[uuid:${ghost}, type:IAM2OrganizationVO] not found`,
+    );
   });
 
   test('the action key is case-sensitive: a lower-case key is 400 plain text', async () => {
     const org = await c.org();
-    const r = await c.raw('PUT', `${ORGS}/${org.uuid}/actions`, { changeiam2organizationstate: { stateEvent: 'disable' } });
+    const r = await c.raw('PUT', `${ORGS}/${org.uuid}/actions`, {
+      changeiam2organizationstate: { stateEvent: 'disable' },
+    });
     expect(r.status).toBe(400);
     expect(r.text).toBe(`the body doesn't contain action mapping to the URL[${ORGS}/${org.uuid}/actions]`);
   });
@@ -288,7 +337,9 @@ test.describe('JSON types and trimming', () => {
   test('Boolean takes "TRUE"; "maybe" is a 400 before any job', async () => {
     const { coll } = await c.collection({ isDefault: 'TRUE' });
     expect(coll.isDefault).toBe(true);
-    const r = await c.raw('PUT', `${COLLS}/${coll.uuid}/actions`, { updateIAM2TicketFlowCollection: { isDefault: 'maybe' } });
+    const r = await c.raw('PUT', `${COLLS}/${coll.uuid}/actions`, {
+      updateIAM2TicketFlowCollection: { isDefault: 'maybe' },
+    });
     expect(r.status).toBe(400);
     expect(r.json).toBeUndefined();
   });
@@ -308,7 +359,9 @@ test.describe('JSON types and trimming', () => {
     expect((await c.org({ name: '\t  a b \n' })).name).toBe('a b');
     expect((await c.org({ name: '\u00a0x\u00a0' })).name).toBe('\u00a0x\u00a0');
     const org = await c.org();
-    const r = await c.ok('PUT', `${ORGS}/${org.uuid}/actions`, { changeIAM2OrganizationState: { stateEvent: ' disable ' } });
+    const r = await c.ok('PUT', `${ORGS}/${org.uuid}/actions`, {
+      changeIAM2OrganizationState: { stateEvent: ' disable ' },
+    });
     expect(r.inventory.state).toBe('Disabled');
   });
 });
@@ -316,10 +369,21 @@ test.describe('JSON types and trimming', () => {
 test.describe('organizations', () => {
   test('create fills the NOT NULL fields; a child gets its root', async () => {
     const root = await c.org({ description: 'd', attributes: [{ name: 'k', value: 'v' }, { name: 'k2' }] });
-    expect(root).toMatchObject({ state: 'Enabled', type: 'Company', srcType: 'ZStack', rootOrganizationUuid: root.uuid, description: 'd' });
+    expect(root).toMatchObject({
+      state: 'Enabled',
+      type: 'Company',
+      srcType: 'ZStack',
+      rootOrganizationUuid: root.uuid,
+      description: 'd',
+    });
     expect(root.createDate).toMatch(JAVA8);
     expect(root.attributes).toHaveLength(2);
-    expect(root.attributes[0]).toMatchObject({ name: 'k', value: 'v', type: 'Customized', organizationUuid: root.uuid });
+    expect(root.attributes[0]).toMatchObject({
+      name: 'k',
+      value: 'v',
+      type: 'Customized',
+      organizationUuid: root.uuid,
+    });
     expect(root.attributes[1]).not.toHaveProperty('value');
     const child = await c.org({ type: 'Department', parentUuid: root.uuid });
     const grandchild = await c.org({ type: 'Department', parentUuid: child.uuid });
@@ -338,8 +402,12 @@ test.describe('organizations', () => {
     const { state: _s, lastOpDate: _l, ...rest } = d2;
     const { state: _s0, lastOpDate: _l0, ...rest0 } = org;
     expect(rest).toEqual(rest0);
-    expect((await c.call('PUT', path, { changeIAM2OrganizationState: { stateEvent: 'Enable' } })).json.error.code).toBe('SYS.1007');
-    expect((await c.ok('PUT', path, { changeIAM2OrganizationState: { stateEvent: 'enable' } })).inventory.state).toBe('Enabled');
+    expect((await c.call('PUT', path, { changeIAM2OrganizationState: { stateEvent: 'Enable' } })).json.error.code).toBe(
+      'SYS.1007',
+    );
+    expect((await c.ok('PUT', path, { changeIAM2OrganizationState: { stateEvent: 'enable' } })).inventory.state).toBe(
+      'Enabled',
+    );
   });
 
   test('delete answers {}; a repeat succeeds; a malformed uuid is SYS.1003; deleted ones vanish', async () => {
@@ -348,7 +416,9 @@ test.describe('organizations', () => {
     expect(await c.ok('DELETE', `${ORGS}/${org.uuid}`)).toEqual({});
     expect((await c.call('DELETE', `${ORGS}/not-a-uuid`)).json.error.code).toBe('SYS.1003');
     expect((await c.query(`${ORGS}/${org.uuid}`)).json.inventories).toEqual([]);
-    const a = await c.call('PUT', `${ORGS}/${org.uuid}/actions`, { changeIAM2OrganizationState: { stateEvent: 'enable' } });
+    const a = await c.call('PUT', `${ORGS}/${org.uuid}/actions`, {
+      changeIAM2OrganizationState: { stateEvent: 'enable' },
+    });
     expect(a.json.error.code).toBe('SYS.1003');
     // no deleteMode check: the SDK declares none for DeleteIAM2Organization, and no allowed values where it has one
   });
@@ -373,25 +443,75 @@ test.describe('projects and flow collections', () => {
     const outsider = await c.vid();
     const base = { projectUuid: project.uuid, name: 'c' };
     const none = await c.call('POST', COLLS, { params: { ...base, flows: [] } });
-    expect(none.json.error).toMatchObject({ code: 'SYS.1007', details: 'at least one flow is needed for create flow collection' });
-    expect((await c.call('POST', COLLS, { params: base })).json.error.details).toBe('at least one flow is needed for create flow collection');
+    expect(none.json.error).toMatchObject({
+      code: 'SYS.1007',
+      details: 'at least one flow is needed for create flow collection',
+    });
+    expect((await c.call('POST', COLLS, { params: base })).json.error.details).toBe(
+      'at least one flow is needed for create flow collection',
+    );
     const ghost = hex32();
     const notVid = await c.call('POST', COLLS, { params: { ...base, flows: [{ name: 'f', approverUuid: ghost }] } });
     expect(notVid.json.error.details).toBe(`can not find IAM2VirtualIDVO[uuid:${ghost}]`);
-    const notMember = await c.call('POST', COLLS, { params: { ...base, flows: [{ name: 'f', approverUuid: outsider.uuid }] } });
-    expect(notMember.json.error.details).toBe(`virtual id[uuid:${outsider.uuid}] not belong to project[uuid:${project.uuid}]`);
-    expect((await c.call('POST', COLLS, { params: { ...base, flows: [{ approverUuid: outsider.uuid }] } })).json.error.details).toBe('name cannot be null');
-    expect((await c.call('POST', COLLS, { params: { ...base, flows: [{ name: 'f' }] } })).json.error.details).toBe('approverUuid cannot be null');
-    expect((await c.call('POST', COLLS, { params: { ...base, projectUuid: hex32(), flows: [{ name: 'f', approverUuid: outsider.uuid }] } })).json.error.code).toBe('SYS.1003');
+    const notMember = await c.call('POST', COLLS, {
+      params: { ...base, flows: [{ name: 'f', approverUuid: outsider.uuid }] },
+    });
+    expect(notMember.json.error.details).toBe(
+      `virtual id[uuid:${outsider.uuid}] not belong to project[uuid:${project.uuid}]`,
+    );
+    expect(
+      (await c.call('POST', COLLS, { params: { ...base, flows: [{ approverUuid: outsider.uuid }] } })).json.error
+        .details,
+    ).toBe('name cannot be null');
+    expect((await c.call('POST', COLLS, { params: { ...base, flows: [{ name: 'f' }] } })).json.error.details).toBe(
+      'approverUuid cannot be null',
+    );
+    expect(
+      (
+        await c.call('POST', COLLS, {
+          params: { ...base, projectUuid: hex32(), flows: [{ name: 'f', approverUuid: outsider.uuid }] },
+        })
+      ).json.error.code,
+    ).toBe('SYS.1003');
     // joining the project makes it valid
-    expect(await c.ok('POST', `/zstack/v1/iam2/projects/${project.uuid}/virtual-ids`, { params: { virtualIDUuids: [outsider.uuid] } })).toEqual({});
+    expect(
+      await c.ok('POST', `/zstack/v1/iam2/projects/${project.uuid}/virtual-ids`, {
+        params: { virtualIDUuids: [outsider.uuid] },
+      }),
+    ).toEqual({});
     const vid2 = await c.vid(project.uuid);
-    const r = await c.call('POST', COLLS, { params: { ...base, flows: [{ name: 'f1', approverUuid: outsider.uuid }, { name: 'f2', description: 'second', approverUuid: vid2.uuid }] } }, { 'X-JSON-Schema': 'true' });
+    const r = await c.call(
+      'POST',
+      COLLS,
+      {
+        params: {
+          ...base,
+          flows: [
+            { name: 'f1', approverUuid: outsider.uuid },
+            { name: 'f2', description: 'second', approverUuid: vid2.uuid },
+          ],
+        },
+      },
+      { 'X-JSON-Schema': 'true' },
+    );
     expect(r.status).toBe(200);
     const coll = r.json.inventory;
-    expect(coll).toMatchObject({ state: 'Enabled', status: 'Valid', isDefault: false, projectUuid: project.uuid, ticketTypeUuids: [] });
+    expect(coll).toMatchObject({
+      state: 'Enabled',
+      status: 'Valid',
+      isDefault: false,
+      projectUuid: project.uuid,
+      ticketTypeUuids: [],
+    });
     expect(coll).not.toHaveProperty('description');
-    expect(coll.flows[0]).toMatchObject({ name: 'f1', collectionUuid: coll.uuid, approverUuid: outsider.uuid, valid: true, flowContextType: expect.any(String), flowContext: expect.any(String) });
+    expect(coll.flows[0]).toMatchObject({
+      name: 'f1',
+      collectionUuid: coll.uuid,
+      approverUuid: outsider.uuid,
+      valid: true,
+      flowContextType: expect.any(String),
+      flowContext: expect.any(String),
+    });
     expect(coll.flows[0]).not.toHaveProperty('parentFlowUuid');
     expect(coll.flows[1].parentFlowUuid).toBe(coll.flows[0].uuid);
     expect(Object.entries(r.json.schema)).toEqual([
@@ -405,12 +525,32 @@ test.describe('projects and flow collections', () => {
     const { coll, vid } = await c.collection({ description: 'keep me' });
     const path = `${COLLS}/${coll.uuid}/actions`;
     const u1 = (await c.ok('PUT', path, { updateIAM2TicketFlowCollection: { name: ' renamed ' } })).inventory;
-    expect(u1).toMatchObject({ name: 'renamed', description: 'keep me', isDefault: false, flows: coll.flows, createDate: coll.createDate });
-    const u2 = (await c.ok('PUT', path, { updateIAM2TicketFlowCollection: { flows: [{ name: 'n1', approverUuid: vid.uuid }, { name: 'n2', approverUuid: vid.uuid }] } })).inventory;
+    expect(u1).toMatchObject({
+      name: 'renamed',
+      description: 'keep me',
+      isDefault: false,
+      flows: coll.flows,
+      createDate: coll.createDate,
+    });
+    const u2 = (
+      await c.ok('PUT', path, {
+        updateIAM2TicketFlowCollection: {
+          flows: [
+            { name: 'n1', approverUuid: vid.uuid },
+            { name: 'n2', approverUuid: vid.uuid },
+          ],
+        },
+      })
+    ).inventory;
     expect(u2.flows.map((f: RawJson) => f.name)).toEqual(['n1', 'n2']);
     expect(u2.flows[0].uuid).not.toBe(coll.flows[0].uuid);
-    expect((await c.call('PUT', path, { updateIAM2TicketFlowCollection: { flows: [{ name: 'x', approverUuid: hex32() }] } })).json.error.code).toBe('SYS.1007');
-    expect((await c.call('PUT', path, { updateIAM2TicketFlowCollection: { name: 'z'.repeat(256) } })).json.error.code).toBe('SYS.1007');
+    expect(
+      (await c.call('PUT', path, { updateIAM2TicketFlowCollection: { flows: [{ name: 'x', approverUuid: hex32() }] } }))
+        .json.error.code,
+    ).toBe('SYS.1007');
+    expect(
+      (await c.call('PUT', path, { updateIAM2TicketFlowCollection: { name: 'z'.repeat(256) } })).json.error.code,
+    ).toBe('SYS.1007');
     const q = (await c.query(`${COLLS}/${coll.uuid}`)).json.inventories[0];
     expect(q.name).toBe('renamed');
     const s = (await c.ok('PUT', path, { changeTicketFlowCollectionState: { stateEvent: 'disable' } })).inventory;
@@ -423,7 +563,10 @@ test.describe('projects and flow collections', () => {
     expect((await c.query(`${COLLS}/${coll.uuid}`)).json.inventories).toHaveLength(1);
     await c.ok('PUT', `/zstack/v1/iam2/projects/${project.uuid}/actions`, { expungeIAM2Project: {} });
     expect((await c.query(`${COLLS}/${coll.uuid}`)).json.inventories).toEqual([]);
-    expect((await c.call('PUT', `/zstack/v1/iam2/projects/${project.uuid}/actions`, { expungeIAM2Project: {} })).json.error.code).toBe('SYS.1003');
+    expect(
+      (await c.call('PUT', `/zstack/v1/iam2/projects/${project.uuid}/actions`, { expungeIAM2Project: {} })).json.error
+        .code,
+    ).toBe('SYS.1003');
   });
 });
 
@@ -434,7 +577,14 @@ test.describe('queries', () => {
   const q = (s: string) => `${ORGS}?q=${encodeURIComponent(`name~=q${tag}-%`)}&${s}`;
 
   test.beforeAll(async () => {
-    for (const [i, name] of names.entries()) orgs.push(await c.org({ name, description: i % 2 === 0 ? `desc ${i}` : undefined, attributes: [{ name: 'a', value: `v${i}` }] }));
+    for (const [i, name] of names.entries())
+      orgs.push(
+        await c.org({
+          name,
+          description: i % 2 === 0 ? `desc ${i}` : undefined,
+          attributes: [{ name: 'a', value: `v${i}` }],
+        }),
+      );
   });
 
   test('reply shape: inventories + schema map, parents before children', async () => {
@@ -446,7 +596,9 @@ test.describe('queries', () => {
     const keys = Object.keys(r.json.schema);
     expect(keys.slice(0, 2)).toEqual(['inventories[0]', 'inventories[0].attributes[0]']);
     expect(r.json.schema['inventories[3]']).toBe('org.zstack.iam2.entity.IAM2OrganizationInventory');
-    expect(r.json.schema['inventories[3].attributes[0]']).toBe('org.zstack.iam2.entity.IAM2OrganizationAttributeInventory');
+    expect(r.json.schema['inventories[3].attributes[0]']).toBe(
+      'org.zstack.iam2.entity.IAM2OrganizationAttributeInventory',
+    );
   });
 
   test('conditions: case-insensitive =, != skips NULL, like, in, is null, nested fields', async () => {
@@ -455,12 +607,18 @@ test.describe('queries', () => {
     expect(await names$(`q=${encodeURIComponent('description!=desc 0')}`)).toEqual([names[2]]);
     expect(await names$('q=description%20is%20null')).toEqual([names[1], names[3]].sort());
     expect(await names$('q=description%20not%20null')).toEqual([names[0], names[2]].sort());
-    expect(await names$(`q=${encodeURIComponent(`name?=${names[1]},${names[2]}`)}`)).toEqual([names[1], names[2]].sort());
-    expect(await names$(`q=${encodeURIComponent(`name!?=${names[1]},${names[2]}`)}`)).toEqual([names[0], names[3]].sort());
+    expect(await names$(`q=${encodeURIComponent(`name?=${names[1]},${names[2]}`)}`)).toEqual(
+      [names[1], names[2]].sort(),
+    );
+    expect(await names$(`q=${encodeURIComponent(`name!?=${names[1]},${names[2]}`)}`)).toEqual(
+      [names[0], names[3]].sort(),
+    );
     expect(await names$(`q=${encodeURIComponent('name~=%\\_x')}`)).toEqual([names[3]]);
     expect(await names$(`q=${encodeURIComponent('name!~=%a')}`)).toEqual([names[3]]);
     expect(await names$(`q=${encodeURIComponent('attributes.value=v2')}`)).toEqual([names[2]]);
-    expect(await names$(`q=${encodeURIComponent('state=enabled')}&q=${encodeURIComponent('type=Company')}`)).toEqual([...names].sort());
+    expect(await names$(`q=${encodeURIComponent('state=enabled')}&q=${encodeURIComponent('type=Company')}`)).toEqual(
+      [...names].sort(),
+    );
   });
 
   test('sort, limit, start, count, replyWithCount, fields', async () => {
@@ -487,7 +645,18 @@ test.describe('queries', () => {
       expect(r.json, s).toBeUndefined();
     }
     // `  =x` and `is null` split into an empty field, which only ZQL refuses (docs/zstack-protocol.md#query-errors)
-    for (const s of ['q=nope%3D1', 'sort=nope', 'fields=nope', 'limit=-1', 'start=-1', "q=name%3Da'b", 'sort=', 'q=%20%20%3Dx', 'q=%20%3Ex', 'q=is%20null']) {
+    for (const s of [
+      'q=nope%3D1',
+      'sort=nope',
+      'fields=nope',
+      'limit=-1',
+      'start=-1',
+      "q=name%3Da'b",
+      'sort=',
+      'q=%20%20%3Dx',
+      'q=%20%3Ex',
+      'q=is%20null',
+    ]) {
       const r = await c.query(`${ORGS}?${s}`);
       expect(r.status, s).toBe(503);
       expect(r.json.error.code, s).toBe('SYS.1000');
@@ -504,7 +673,9 @@ test.describe('queries', () => {
     // the display format is not a date: the zero date, so `>` and `!=` match every row, `=` none
     expect(await count(`q=${encodeURIComponent(`createDate=${orgs[0].createDate}`)}`)).toBe(0);
     expect(await count(`q=${encodeURIComponent(`createDate!=${orgs[0].createDate}`)}`)).toBe(4);
-    const tagged = (await c.ok('POST', ORGS, { params: { name: `t-${tag}`, type: 'Company' }, userTags: ['Red'], systemTags: [] })).inventory;
+    const tagged = (
+      await c.ok('POST', ORGS, { params: { name: `t-${tag}`, type: 'Company' }, userTags: ['Red'], systemTags: [] })
+    ).inventory;
     const withTag = (await c.query(`${ORGS}?q=__userTag__=red&q=name=t-${tag}`)).json.inventories;
     expect(withTag.map((i: RawJson) => i.uuid)).toEqual([tagged.uuid]);
     expect(await count('q=__userTag__!=red')).toBe(4);
@@ -545,7 +716,19 @@ test.describe('variants', () => {
   test('extra fields in inventories and at the top level', async () => {
     await withVariant({ extraFields: true }, async (v) => {
       const r = await v.call('POST', ORGS, { params: { name: 'x', type: 'Company' } });
-      const known = ['uuid', 'name', 'description', 'state', 'type', 'srcType', 'parentUuid', 'rootOrganizationUuid', 'createDate', 'lastOpDate', 'attributes'];
+      const known = [
+        'uuid',
+        'name',
+        'description',
+        'state',
+        'type',
+        'srcType',
+        'parentUuid',
+        'rootOrganizationUuid',
+        'createDate',
+        'lastOpDate',
+        'attributes',
+      ];
       expect(Object.keys(r.json.inventory).some((k) => !known.includes(k))).toBe(true);
       expect(Object.keys(r.json).some((k) => k !== 'inventory')).toBe(true);
     });
@@ -615,7 +798,9 @@ test.describe('fault modes', () => {
 
   test('reply faults: error-on-success, no-inventory-on-success, missing-uuid, wrong-field-type', async () => {
     await withFaults(['error-on-success'], async (f) => {
-      expect((await f.call('POST', ORGS, { params: { name: 'x', type: 'Company' } })).json.error.code).toEqual(expect.any(String));
+      expect((await f.call('POST', ORGS, { params: { name: 'x', type: 'Company' } })).json.error.code).toEqual(
+        expect.any(String),
+      );
     });
     await withFaults(['no-inventory-on-success'], async (f) => {
       // the login keeps its inventory (or no call could follow it); results of APIs lose theirs
@@ -632,7 +817,9 @@ test.describe('fault modes', () => {
   });
 
   test('timestamp faults', async () => {
-    await withFaults(['iso-timestamps'], async (f) => expect((await f.org()).createDate).toMatch(/^\d{4}-\d{2}-\d{2}T/));
+    await withFaults(['iso-timestamps'], async (f) =>
+      expect((await f.org()).createDate).toMatch(/^\d{4}-\d{2}-\d{2}T/),
+    );
     await withFaults(['java20-timestamps'], async (f) => expect((await f.org()).createDate).toContain('\u202f'));
   });
 
@@ -643,7 +830,9 @@ test.describe('fault modes', () => {
       expect(r.status).toBe(503);
       expect(r.json.error).not.toHaveProperty('code');
     });
-    await withFaults(['inventory-on-failure'], async (f) => expect((await f.call('POST', ORGS, body)).json).toHaveProperty('inventory'));
+    await withFaults(['inventory-on-failure'], async (f) =>
+      expect((await f.call('POST', ORGS, body)).json).toHaveProperty('inventory'),
+    );
     await withFaults(['failure-as-200'], async (f) => {
       const r = await f.call('POST', ORGS, body);
       expect(r.status).toBe(200);
@@ -652,7 +841,8 @@ test.describe('fault modes', () => {
   });
 
   test('state faults', async () => {
-    const change = (f: Client, uuid: string, stateEvent: string) => f.call('PUT', `${ORGS}/${uuid}/actions`, { changeIAM2OrganizationState: { stateEvent } });
+    const change = (f: Client, uuid: string, stateEvent: string) =>
+      f.call('PUT', `${ORGS}/${uuid}/actions`, { changeIAM2OrganizationState: { stateEvent } });
     await withFaults(['state-not-changed'], async (f) => {
       const o = await f.org();
       expect((await change(f, o.uuid, 'disable')).json.inventory.state).toBe('Enabled');
@@ -684,7 +874,8 @@ test.describe('fault modes', () => {
   });
 
   test('update and query faults', async () => {
-    const upd = (f: Client, uuid: string, p: Record<string, unknown>) => f.call('PUT', `${COLLS}/${uuid}/actions`, { updateIAM2TicketFlowCollection: p });
+    const upd = (f: Client, uuid: string, p: Record<string, unknown>) =>
+      f.call('PUT', `${COLLS}/${uuid}/actions`, { updateIAM2TicketFlowCollection: p });
     await withFaults(['update-clears-unsent'], async (f) => {
       const { coll } = await f.collection({ description: 'd' });
       expect((await upd(f, coll.uuid, { name: 'n' })).json.inventory).not.toHaveProperty('description');
@@ -733,7 +924,10 @@ test.describe('fault modes', () => {
     });
     await withFaults(['miscased-key-accepted'], async (f) => {
       const o = await f.org();
-      expect((await f.call('PUT', `${ORGS}/${o.uuid}/actions`, { changeiam2organizationstate: { stateEvent: 'disable' } })).status).toBe(200);
+      expect(
+        (await f.call('PUT', `${ORGS}/${o.uuid}/actions`, { changeiam2organizationstate: { stateEvent: 'disable' } }))
+          .status,
+      ).toBe(200);
     });
     await withFaults(['boolean-not-verified'], async (f) => {
       const { coll } = await f.collection({ isDefault: 'maybe' });

@@ -29,9 +29,24 @@ test('a run whose query replies never finish stops within two request bounds of 
   const proxy = await startDrippingProxy(ref.url, 300);
   const runId = `drip${Date.now().toString(36).slice(-6)}`;
   const out = mkdtempSync(join(tmpdir(), 'zc-drip-'));
-  const run = startNested('repo', ['--project=conformance', '--project=protocol', '--project=derived', '--project=properties', '--project=pact', '--reporter=line', `--output=${out}`], {
-    ZSTACK_BASE_URL: proxy.url, ZSTACK_PASSWORD: 'password', ZSTACK_RUN_ID: runId, ZSTACK_REQUEST_TIMEOUT_MS: String(REQUEST_BOUND_MS),
-  });
+  const run = startNested(
+    'repo',
+    [
+      '--project=conformance',
+      '--project=protocol',
+      '--project=derived',
+      '--project=properties',
+      '--project=pact',
+      '--reporter=line',
+      `--output=${out}`,
+    ],
+    {
+      ZSTACK_BASE_URL: proxy.url,
+      ZSTACK_PASSWORD: 'password',
+      ZSTACK_RUN_ID: runId,
+      ZSTACK_REQUEST_TIMEOUT_MS: String(REQUEST_BOUND_MS),
+    },
+  );
   try {
     const timer = setTimeout(() => killGroup(run), 100_000);
     const code = await run.exited;
@@ -40,16 +55,29 @@ test('a run whose query replies never finish stops within two request bounds of 
     const output = run.output();
     const firstDrip = proxy.firstDripAt();
     expect(firstDrip, 'the run met a dripping reply').toBeDefined();
-    test.info().annotations.push({ type: 'measured', description: `exit ${code}; ${ended - (firstDrip as number)} ms from the first dripping reply to the end; ${proxy.dripped.length} dripping replies` });
-    expect(ended - (firstDrip as number), `ms from the first dripping reply to the run's end\n${output.slice(-3000)}`).toBeLessThan(AFTER_FIRST_DRIP_MS);
+    test.info().annotations.push({
+      type: 'measured',
+      description: `exit ${code}; ${ended - (firstDrip as number)} ms from the first dripping reply to the end; ${proxy.dripped.length} dripping replies`,
+    });
+    expect(
+      ended - (firstDrip as number),
+      `ms from the first dripping reply to the run's end\n${output.slice(-3000)}`,
+    ).toBeLessThan(AFTER_FIRST_DRIP_MS);
     expect(code, 'the run fails').not.toBe(0);
 
     const lines = output.split('\n').filter((l) => l.startsWith('zstack-conformance teardown: the run stopped early:'));
     expect(lines, output.slice(-3000)).toHaveLength(1);
-    expect(lines[0]).toMatch(new RegExp(`^zstack-conformance teardown: the run stopped early: the endpoint's replies never finish: GET /zstack/v1/\\S+ sent headers and \\d+ bytes?, then kept dripping past ZSTACK_REQUEST_TIMEOUT_MS=${REQUEST_BOUND_MS}(, and so did GET /zstack/v1/\\S+ \\(\\d+ bytes?\\))?$`));
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^zstack-conformance teardown: the run stopped early: the endpoint's replies never finish: GET /zstack/v1/\\S+ sent headers and \\d+ bytes?, then kept dripping past ZSTACK_REQUEST_TIMEOUT_MS=${REQUEST_BOUND_MS}(, and so did GET /zstack/v1/\\S+ \\(\\d+ bytes?\\))?$`,
+      ),
+    );
 
     expect(ref.stats().writes, 'the run created (and deleted) something through the proxy').toBeGreaterThan(0);
-    expect(ref.resources().filter((r) => r.name.startsWith(`zc-${runId}-`)), `left on the reference server:\n${output.slice(-3000)}`).toEqual([]);
+    expect(
+      ref.resources().filter((r) => r.name.startsWith(`zc-${runId}-`)),
+      `left on the reference server:\n${output.slice(-3000)}`,
+    ).toEqual([]);
     expect(existsSync(runDir(runId)), 'the run directory goes once nothing of the run is left').toBe(false);
   } finally {
     killGroup(run);

@@ -19,11 +19,15 @@ const SESSION = '0123456789abcdef0123456789abcdef';
 const UUID = 'a'.repeat(32);
 const contracts = loadValidatedContracts();
 
-/** Queries of projects drip (or, with `silent`, never start); organizations answer; a delete answers at once or drips. */
+/**
+ * Queries of projects drip (or, with `silent`, never start); organizations answer; a delete answers at once or drips.
+ */
 async function endpoint(opts: { silent?: boolean; deletesDrip?: boolean } = {}): Promise<Served & { stop(): void }> {
   const timers: NodeJS.Timeout[] = [];
   const s = await serve((req, res) => {
-    const drips = (req.method === 'GET' && req.url?.startsWith('/zstack/v1/iam2/projects')) || (req.method === 'DELETE' && opts.deletesDrip);
+    const drips =
+      (req.method === 'GET' && req.url?.startsWith('/zstack/v1/iam2/projects')) ||
+      (req.method === 'DELETE' && opts.deletesDrip);
     if (drips && opts.silent) return; // no headers, ever
     if (drips) {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -40,9 +44,17 @@ async function endpoint(opts: { silent?: boolean; deletesDrip?: boolean } = {}):
 /** n clients with their own transports and one run directory: n workers of one run. */
 function workers(url: string, n: number): { clients: ZStackClient[]; dir: string } {
   const dir = join(mkdtempSync(join(tmpdir(), 'zc-run-')), 'run');
-  const config = readConfig({ ZSTACK_BASE_URL: url, ZSTACK_PASSWORD: 'password', ZSTACK_REQUEST_TIMEOUT_MS: String(REQUEST_BOUND_MS) });
+  const config = readConfig({
+    ZSTACK_BASE_URL: url,
+    ZSTACK_PASSWORD: 'password',
+    ZSTACK_REQUEST_TIMEOUT_MS: String(REQUEST_BOUND_MS),
+  });
   const clients = Array.from({ length: n }, () => {
-    const zs = new ZStackClient(new Transport({ timeoutMs: config.requestTimeoutMs, maxResponseBytes: config.maxResponseBytes }), config, contracts);
+    const zs = new ZStackClient(
+      new Transport({ timeoutMs: config.requestTimeoutMs, maxResponseBytes: config.maxResponseBytes }),
+      config,
+      contracts,
+    );
     zs.session = SESSION;
     zs.guards.push(new ReplyBreaker(dir));
     return zs;
@@ -50,14 +62,21 @@ function workers(url: string, n: number): { clients: ZStackClient[]; dir: string
   return { clients, dir };
 }
 
-const failure = (p: Promise<unknown>): Promise<unknown> => p.then(() => undefined, (e: unknown) => e);
+const failure = (p: Promise<unknown>): Promise<unknown> =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
 const dripped = (zs: ZStackClient) => failure(zs.query('QueryIAM2Project'));
 const healthy = (zs: ZStackClient) => zs.query('QueryIAM2Organization');
 const remove = (zs: ZStackClient) => zs.call('DeleteIAM2Organization', { uuid: UUID });
 
 test('one reply that drips past the request bound fails its own call only: healthy replies after it go on and nothing trips', async () => {
   const s = await endpoint();
-  const { clients: [a, b], dir } = workers(s.url, 2);
+  const {
+    clients: [a, b],
+    dir,
+  } = workers(s.url, 2);
   try {
     const err = await dripped(a);
     expect(err).toBeInstanceOf(TransportError);
@@ -71,14 +90,21 @@ test('one reply that drips past the request bound fails its own call only: healt
   }
 });
 
-test('the second dripping reply of the run, in any worker, trips it: every later call fails at once with one line, the cleanup\'s deletes still go out', async () => {
+test("the second dripping reply of the run, in any worker, trips it: every later call fails at once with one line, the cleanup's deletes still go out", async () => {
   const s = await endpoint();
-  const { clients: [a, b], dir } = workers(s.url, 2);
+  const {
+    clients: [a, b],
+    dir,
+  } = workers(s.url, 2);
   try {
     await dripped(a);
     expect(await dripped(b)).toBeInstanceOf(TransportError);
     const line = new ReplyBreaker(dir).tripped();
-    expect(line).toMatch(new RegExp(`^the endpoint's replies never finish: GET /zstack/v1/iam2/projects sent headers and \\d+ bytes?, then kept dripping past ZSTACK_REQUEST_TIMEOUT_MS=${REQUEST_BOUND_MS}$`));
+    expect(line).toMatch(
+      new RegExp(
+        `^the endpoint's replies never finish: GET /zstack/v1/iam2/projects sent headers and \\d+ bytes?, then kept dripping past ZSTACK_REQUEST_TIMEOUT_MS=${REQUEST_BOUND_MS}$`,
+      ),
+    );
     const seen = s.seen.length;
     for (const zs of [a, b]) {
       const started = Date.now();
@@ -100,13 +126,18 @@ test('the second dripping reply of the run, in any worker, trips it: every later
   }
 });
 
-test('once a delete\'s reply dripped too, the cleanup is refused as well (the teardown, which has no breaker, deletes)', async () => {
+test("once a delete's reply dripped too, the cleanup is refused as well (the teardown, which has no breaker, deletes)", async () => {
   const s = await endpoint({ deletesDrip: true });
-  const { clients: [a, b], dir } = workers(s.url, 2);
+  const {
+    clients: [a, b],
+    dir,
+  } = workers(s.url, 2);
   try {
     await dripped(a);
     expect(await failure(remove(b))).toBeInstanceOf(TransportError);
-    expect(new ReplyBreaker(dir).tripped()).toMatch(/, and so did DELETE \/zstack\/v1\/iam2\/organizations\/a{32} \(\d+ bytes?\)$/);
+    expect(new ReplyBreaker(dir).tripped()).toMatch(
+      /, and so did DELETE \/zstack\/v1\/iam2\/organizations\/a{32} \(\d+ bytes?\)$/,
+    );
     expect(await failure(remove(a))).toBeInstanceOf(RepliesNeverFinishError);
   } finally {
     s.stop();
@@ -116,7 +147,10 @@ test('once a delete\'s reply dripped too, the cleanup is refused as well (the te
 
 test('replies that never start (no headers within the bound) are left to the request bound and do not trip the breaker', async () => {
   const s = await endpoint({ silent: true });
-  const { clients: [a, b], dir } = workers(s.url, 2);
+  const {
+    clients: [a, b],
+    dir,
+  } = workers(s.url, 2);
   try {
     for (const zs of [a, b, a]) {
       const err = await dripped(zs);

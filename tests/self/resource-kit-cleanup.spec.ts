@@ -8,7 +8,12 @@ import { ResourceKit } from '../../src/resources/resource-kit.ts';
 import { finalBody } from '../../src/exchange/exchange.ts';
 import { withReferenceTarget } from '../../fixtures/reference-target.ts';
 
-interface Timed { api: string; uuid: string; start: number; end: number }
+interface Timed {
+  api: string;
+  uuid: string;
+  start: number;
+  end: number;
+}
 
 /** Times each delete from its request to its settled exchange. */
 function deleteTimer(): SendGuard & { deletes: Timed[] } {
@@ -22,7 +27,8 @@ function deleteTimer(): SendGuard & { deletes: Timed[] } {
     after(api, x) {
       const url = x.hops[0].request.url;
       const start = started.get(url);
-      if (start !== undefined) deletes.push({ api: api.name, uuid: url.split('/').at(-1)?.split('?')[0] ?? '', start, end: Date.now() });
+      if (start !== undefined)
+        deletes.push({ api: api.name, uuid: url.split('/').at(-1)?.split('?')[0] ?? '', start, end: Date.now() });
     },
   };
 }

@@ -89,14 +89,31 @@ test('an action class gives its name, superclass, route and every @Param field w
   expect(facts.class).toBe('org.zstack.sdk.widget.api.CreateWidgetAction');
   expect(facts.file).toBe(WIDGET_FILE);
   expect(facts.extends).toBe('AbstractAction');
-  expect(facts.rest).toEqual({ httpMethod: 'POST', path: '/widgets/{uuid}', needSession: true, needPoll: true, parameterName: 'params' });
+  expect(facts.rest).toEqual({
+    httpMethod: 'POST',
+    path: '/widgets/{uuid}',
+    needSession: true,
+    needPoll: true,
+    parameterName: 'params',
+  });
   expect(Object.keys(facts.params)).toEqual(['name', 'port', 'tags', 'pattern', 'size', 'enabled', 'extra']);
   expect(facts.params).toEqual({
     name: { javaType: 'java.lang.String', required: true, validValues: ['A', 'B'], maxLength: 64 },
-    port: { javaType: 'java.lang.Integer', required: false, numberRange: [1, 65535], numberRangeUnit: ['port'], initializer: -1 },
+    port: {
+      javaType: 'java.lang.Integer',
+      required: false,
+      numberRange: [1, 65535],
+      numberRangeUnit: ['port'],
+      initializer: -1,
+    },
     tags: { javaType: 'java.util.List<String>', required: false, nonempty: true, nullElements: false },
     pattern: {
-      javaType: 'String', required: false, validRegexValues: '^\\d+"\tA$', minLength: 16, emptyString: false, noTrim: true,
+      javaType: 'String',
+      required: false,
+      validRegexValues: '^\\d+"\tA$',
+      minLength: 16,
+      emptyString: false,
+      noTrim: true,
       initializer: 'say "hi"\n',
     },
     size: { javaType: 'long', required: false, numberRange: [-1, 9223372036854775807n], initializer: 0 },
@@ -118,15 +135,30 @@ test('an action whose getRestInfo() sets no parameterName has none, and a query 
 test('what the reader cannot take for a fact is one line naming the file and the field', () => {
   const file = 'sdk/src/main/java/org/zstack/sdk/widget/api/CreateWidgetAction.java';
   const broken = (from: string, to: string) => () => actionFacts(WIDGET_ACTION.replace(from, to), file);
-  expect(broken('maxLength = 64', 'maxLength = LIMIT')).toThrow(`${file}: CreateWidgetAction.name: @Param maxLength is not an integer literal`);
-  expect(broken('maxLength = 64', 'maxLenght = 64')).toThrow('CreateWidgetAction.name: @Param has no element maxLenght');
+  expect(broken('maxLength = 64', 'maxLength = LIMIT')).toThrow(
+    `${file}: CreateWidgetAction.name: @Param maxLength is not an integer literal`,
+  );
+  expect(broken('maxLength = 64', 'maxLenght = 64')).toThrow(
+    'CreateWidgetAction.name: @Param has no element maxLenght',
+  );
   expect(broken('info.path = "/widgets/{uuid}";', '')).toThrow('getRestInfo() does not set path');
-  expect(broken('public java.lang.String name;', 'public java.lang.String name')).toThrow(/^sdk\/src\/main\/java\/org\/zstack\/sdk\/widget\/api\/CreateWidgetAction\.java: .*line: \d+/);
-  expect(() => actionFacts(WIDGET_ACTION, 'sdk/OtherAction.java')).toThrow('sdk/OtherAction.java: no top-level class OtherAction');
+  expect(broken('public java.lang.String name;', 'public java.lang.String name')).toThrow(
+    /^sdk\/src\/main\/java\/org\/zstack\/sdk\/widget\/api\/CreateWidgetAction\.java: .*line: \d+/,
+  );
+  expect(() => actionFacts(WIDGET_ACTION, 'sdk/OtherAction.java')).toThrow(
+    'sdk/OtherAction.java: no top-level class OtherAction',
+  );
 });
 
 test('Java literals read as the compiler reads them', () => {
-  expect([integerValue('65535L'), integerValue('0x1F'), integerValue('0b101'), integerValue('017'), integerValue('1_000'), integerValue('0')]).toEqual([65535, 31, 5, 15, 1000, 0]);
+  expect([
+    integerValue('65535L'),
+    integerValue('0x1F'),
+    integerValue('0b101'),
+    integerValue('017'),
+    integerValue('1_000'),
+    integerValue('0'),
+  ]).toEqual([65535, 31, 5, 15, 1000, 0]);
   expect(integerValue('9223372036854775807L')).toBe(9223372036854775807n);
   expect(unescapeJava(String.raw`a\tb\"c\\d\u0041\uu0042\101\0\s`)).toBe('a\tb"c\\dAB' + 'A\0 ');
   // An escaped backslash before u is no unicode escape.
@@ -137,18 +169,38 @@ test('Java literals read as the compiler reads them', () => {
 test('the JSON text is JSON.stringify with two spaces, and bigints keep every digit', () => {
   const value = { b: [1, 'x', true, null, { c: [] }], a: {}, skipped: undefined, s: 'é"\n' };
   expect(jsonText(value)).toBe(JSON.stringify(value, null, 2));
-  expect(jsonText({ max: 9223372036854775807n, list: [1n] })).toBe('{\n  "max": 9223372036854775807,\n  "list": [\n    1\n  ]\n}');
+  expect(jsonText({ max: 9223372036854775807n, list: [1n] })).toBe(
+    '{\n  "max": 9223372036854775807,\n  "list": [\n    1\n  ]\n}',
+  );
 });
 
 test('Java types map to the JSON type they travel as', () => {
   const isEnum = (c: string) => c === 'org.zstack.sdk.widget.entity.WidgetType';
   const cases: Array<[string, string | undefined]> = [
-    ['java.lang.String', 'string'], ['String', 'string'], ['boolean', 'boolean'], ['java.lang.Boolean', 'boolean'], ['Boolean', 'boolean'],
-    ['int', 'integer'], ['java.lang.Integer', 'integer'], ['long', 'integer'], ['java.lang.Long', 'integer'], ['short', 'integer'], ['Short', 'integer'],
-    ['float', 'number'], ['double', 'number'], ['java.lang.Double', 'number'],
-    ['java.util.List', 'array'], ['java.util.List<String>', 'array'], ['java.util.Set', 'array'], ['java.util.Collection', 'array'], ['String[]', 'array'],
-    ['java.util.Map', 'object'], ['java.util.Map<String, Object>', 'object'],
-    ['org.zstack.sdk.widget.entity.WidgetType', 'string'], ['org.zstack.sdk.MiniHostInfo', undefined], ['java.lang.Object', undefined],
+    ['java.lang.String', 'string'],
+    ['String', 'string'],
+    ['boolean', 'boolean'],
+    ['java.lang.Boolean', 'boolean'],
+    ['Boolean', 'boolean'],
+    ['int', 'integer'],
+    ['java.lang.Integer', 'integer'],
+    ['long', 'integer'],
+    ['java.lang.Long', 'integer'],
+    ['short', 'integer'],
+    ['Short', 'integer'],
+    ['float', 'number'],
+    ['double', 'number'],
+    ['java.lang.Double', 'number'],
+    ['java.util.List', 'array'],
+    ['java.util.List<String>', 'array'],
+    ['java.util.Set', 'array'],
+    ['java.util.Collection', 'array'],
+    ['String[]', 'array'],
+    ['java.util.Map', 'object'],
+    ['java.util.Map<String, Object>', 'object'],
+    ['org.zstack.sdk.widget.entity.WidgetType', 'string'],
+    ['org.zstack.sdk.MiniHostInfo', undefined],
+    ['java.lang.Object', undefined],
   ];
   for (const [java, json] of cases) expect(jsonTypeOf(java, isEnum), java).toBe(json);
 });
@@ -163,8 +215,14 @@ function sdkFolder(actions: Record<string, string>): string {
     writeFileSync(join(dir, `${name}Action.java`), source);
   }
   mkdirSync(join(pkg, 'widget', 'entity'), { recursive: true });
-  writeFileSync(join(pkg, 'widget', 'entity', 'WidgetType.java'), 'package org.zstack.sdk.widget.entity;\n\npublic enum WidgetType {\n    Small,\n    Large,\n}\n');
-  writeFileSync(join(pkg, 'widget', 'entity', 'WidgetInfo.java'), 'package org.zstack.sdk.widget.entity;\n\npublic class WidgetInfo {\n    public String name;\n}\n');
+  writeFileSync(
+    join(pkg, 'widget', 'entity', 'WidgetType.java'),
+    'package org.zstack.sdk.widget.entity;\n\npublic enum WidgetType {\n    Small,\n    Large,\n}\n',
+  );
+  writeFileSync(
+    join(pkg, 'widget', 'entity', 'WidgetInfo.java'),
+    'package org.zstack.sdk.widget.entity;\n\npublic class WidgetInfo {\n    public String name;\n}\n',
+  );
   return root;
 }
 
@@ -187,11 +245,19 @@ test('an SDK enum is told from an SDK class by its own source file', () => {
   }
 });
 
-interface Run { status: number; stdout: string; stderr: string }
+interface Run {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
 
 function sdkFacts(...args: string[]): Run {
   try {
-    const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/sdk-facts.ts', ...args], { cwd: ROOT, stdio: 'pipe', encoding: 'utf8' });
+    const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/sdk-facts.ts', ...args], {
+      cwd: ROOT,
+      stdio: 'pipe',
+      encoding: 'utf8',
+    });
     return { status: 0, stdout, stderr: '' };
   } catch (e) {
     const x = e as Run;
@@ -230,7 +296,10 @@ test('without --commit the script records the commit of the git work tree DIR is
   const root = sdkFolder({ QueryWidget: QUERY_ACTION });
   const outside = mkdtempSync(join(tmpdir(), 'sdk-facts-contracts-')); // not in the work tree under test
   try {
-    const git = (...args: string[]) => execFileSync('git', ['-C', root, '-c', 'user.name=test', '-c', 'user.email=test@example.invalid', ...args], { encoding: 'utf8' }).trim();
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-C', root, '-c', 'user.name=test', '-c', 'user.email=test@example.invalid', ...args], {
+        encoding: 'utf8',
+      }).trim();
     git('init', '-q');
     git('add', '.');
     git('commit', '-qm', 'sdk');
@@ -252,9 +321,15 @@ test('the script stops with one line and exit 2 on an API the SDK lacks, a bad f
     const contracts = contractsFolder(root, ['QueryWidget', 'DeleteWidget']);
     const out = join(root, 'actions.json');
     const runs: Array<[Run, RegExp]> = [
-      [sdkFacts(root, '--commit', COMMIT, '--out', out, '--contracts', contracts), /^sdk:facts: the SDK has no DeleteWidgetAction\.java \(contract API DeleteWidget\)$/],
+      [
+        sdkFacts(root, '--commit', COMMIT, '--out', out, '--contracts', contracts),
+        /^sdk:facts: the SDK has no DeleteWidgetAction\.java \(contract API DeleteWidget\)$/,
+      ],
       [sdkFacts(root, '--commit', COMMIT, '--colour'), /^sdk:facts: Unknown option '--colour' \(--help for usage\)$/],
-      [sdkFacts(root, '--out', out, '--contracts', contracts), /^sdk:facts: .* is not in a git work tree: say which commit it holds with --commit SHA$/],
+      [
+        sdkFacts(root, '--out', out, '--contracts', contracts),
+        /^sdk:facts: .* is not in a git work tree: say which commit it holds with --commit SHA$/,
+      ],
       [sdkFacts(root, '--commit', 'HEAD'), /^sdk:facts: --commit HEAD is not a 40-hex commit id$/],
     ];
     for (const [run, message] of runs) {
@@ -276,7 +351,10 @@ test('the committed fact index names exactly the contract APIs and the 40-hex co
     sdk: { repository: string; path: string; commit: string };
     actions: Record<string, { class: string; file: string }>;
   };
-  const apis = readdirSync(join(ROOT, 'contracts/apis')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -'.json'.length)).sort();
+  const apis = readdirSync(join(ROOT, 'contracts/apis'))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -'.json'.length))
+    .sort();
   expect(Object.keys(index.actions)).toEqual(apis);
   expect(index.sdk.repository).toBe('zstackio/zstack');
   expect(index.sdk.commit).toMatch(/^[0-9a-f]{40}$/);

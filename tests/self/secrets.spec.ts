@@ -1,5 +1,7 @@
-// No secret in any output: the whole conformance run (conformance, protocol, derived, properties and pact projects, the embedded
-// reference server with two fault modes, so failures are reported too) with a canary password, in a copy of the project so that every file the run writes is
+// No secret in any output: the whole conformance run (conformance, protocol, derived, properties and pact projects, the
+// embedded
+// reference server with two fault modes, so failures are reported too) with a canary password, in a copy of the project
+// so that every file the run writes is
 // there (reports, JUnit, JSON, HTML with its embedded data, attachments, pacts, traces, temp files through
 // TMPDIR). Every file and everything printed is searched for the password, its SHA-512 (either case) and
 // every session id the reference server issued (it logs them to ZSTACK_REF_SESSION_LOG).
@@ -17,14 +19,20 @@ test('a whole run with a canary password writes and prints neither it, nor its S
   const sha = createHash('sha512').update(canary, 'utf8').digest('hex');
   const sessionLog = join(mkdtempSync(join(tmpdir(), 'zc-sessions-')), 'sessions.txt');
   const sandbox = makeSandbox();
-  const run = startNested(sandbox, ['--project=conformance', '--project=protocol', '--project=derived', '--project=properties', '--project=pact'], {
-    ZSTACK_PASSWORD: canary, ZSTACK_REF_PASSWORD: canary, ZSTACK_REF_SESSION_LOG: sessionLog,
-    // a few cases per property keep this test short; every kind of output is still written
-    ZSTACK_NUM_RUNS: '2',
-    // faults that make checks fail in every project, so failure reports (curl lines, exchanges with the login
-    // body and Authorization headers, property reports, pact mismatches) are written too, not only passes
-    ZSTACK_REF_FAULTS: 'bad-session-accepted,state-event-renames',
-  });
+  const run = startNested(
+    sandbox,
+    ['--project=conformance', '--project=protocol', '--project=derived', '--project=properties', '--project=pact'],
+    {
+      ZSTACK_PASSWORD: canary,
+      ZSTACK_REF_PASSWORD: canary,
+      ZSTACK_REF_SESSION_LOG: sessionLog,
+      // a few cases per property keep this test short; every kind of output is still written
+      ZSTACK_NUM_RUNS: '2',
+      // faults that make checks fail in every project, so failure reports (curl lines, exchanges with the login
+      // body and Authorization headers, property reports, pact mismatches) are written too, not only passes
+      ZSTACK_REF_FAULTS: 'bad-session-accepted,state-event-renames',
+    },
+  );
   try {
     const timer = setTimeout(() => killGroup(run), 270_000);
     const code = await run.exited;
@@ -38,12 +46,25 @@ test('a whole run with a canary password writes and prints neither it, nor its S
   const sessions = readFileSync(sessionLog, 'utf8').split('\n').filter(Boolean);
   // the run logged in (workers, the session scenario, the pact verification)
   expect(sessions.length).toBeGreaterThanOrEqual(3);
-  for (const f of ['reports/results.json', 'reports/junit.xml', 'reports/html/index.html', 'reports/pacts/zstack-conformance-zstack.json']) {
+  for (const f of [
+    'reports/results.json',
+    'reports/junit.xml',
+    'reports/html/index.html',
+    'reports/pacts/zstack-conformance-zstack.json',
+  ]) {
     expect(existsSync(join(sandbox.dir, f)), f).toBe(true);
   }
-  const texts = [{ where: 'the run\'s terminal output', text: run.output() }, ...allTexts(sandbox.dir)];
-  expect(texts.some((t) => t.where.includes('embedded-zip')), 'the HTML report\'s data was opened').toBe(true);
-  const secrets = [['the password', canary], ['its SHA-512', sha], ['its SHA-512 in upper case', sha.toUpperCase()], ...sessions.map((s) => ['a session id', s])];
+  const texts = [{ where: "the run's terminal output", text: run.output() }, ...allTexts(sandbox.dir)];
+  expect(
+    texts.some((t) => t.where.includes('embedded-zip')),
+    "the HTML report's data was opened",
+  ).toBe(true);
+  const secrets = [
+    ['the password', canary],
+    ['its SHA-512', sha],
+    ['its SHA-512 in upper case', sha.toUpperCase()],
+    ...sessions.map((s) => ['a session id', s]),
+  ];
   const found: string[] = [];
   for (const t of texts) for (const [what, s] of secrets) if (t.text.includes(s)) found.push(`${what} in ${t.where}`);
   expect(found).toEqual([]);

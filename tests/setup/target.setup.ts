@@ -10,7 +10,9 @@ test('the target is reachable and the account can log in', async () => {
   try {
     suite = await openSuite(config);
   } catch (e) {
-    const err = new Error(`target ${config.baseUrl ?? '(embedded)'} not usable: ${e instanceof Error ? e.message : String(e)}`);
+    const err = new Error(
+      `target ${config.baseUrl ?? '(embedded)'} not usable: ${e instanceof Error ? e.message : String(e)}`,
+    );
     err.stack = err.message; // the reason matters here, not the suite's call stack
     throw err;
   }

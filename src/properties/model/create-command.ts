@@ -8,7 +8,10 @@ import { entriesOf, MAX_LIVE_PER_RESOURCE, type LifecycleCommand, type Lifecycle
 
 /** Creates a resource with generated valid parameters (its name carries the run id). */
 export class CreateCommand implements LifecycleCommand {
-  constructor(readonly profile: ResourceProfile, readonly params: Record<string, unknown>) {}
+  constructor(
+    readonly profile: ResourceProfile,
+    readonly params: Record<string, unknown>,
+  ) {}
 
   check(m: Readonly<LifecycleModel>): boolean {
     return entriesOf(m, this.profile.resource).filter((e) => !e.deleted).length < MAX_LIVE_PER_RESOURCE;
@@ -23,7 +26,13 @@ export class CreateCommand implements LifecycleCommand {
     if (main.exchange.final.status === 200) rec.kit.track(this.profile.resource, this.profile.create, main.exchange);
     rec.judge(stepName(this.profile.create.name, `${label}: ${showParams(params)}`), obs);
     const inv = main.after ?? (main.exchange.final.json as { inventory?: Record<string, unknown> }).inventory;
-    m.entries.push({ label, resource: this.profile.resource, uuid: String(inv?.['uuid']), last: inv ?? undefined, deleted: false });
+    m.entries.push({
+      label,
+      resource: this.profile.resource,
+      uuid: String(inv?.['uuid']),
+      last: inv ?? undefined,
+      deleted: false,
+    });
   }
 
   toString(): string {

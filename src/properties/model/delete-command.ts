@@ -5,7 +5,10 @@ import { entriesOf, expectLastBefore, pick, type LifecycleCommand, type Lifecycl
 
 /** Deletes a resource of the case; deleting it again must succeed too (successIfResourceNotExisting). */
 export class DeleteCommand implements LifecycleCommand {
-  constructor(readonly profile: ResourceProfile, readonly position: number) {}
+  constructor(
+    readonly profile: ResourceProfile,
+    readonly position: number,
+  ) {}
 
   check(m: Readonly<LifecycleModel>): boolean {
     return entriesOf(m, this.profile.resource).length > 0;
@@ -14,7 +17,12 @@ export class DeleteCommand implements LifecycleCommand {
   async run(m: LifecycleModel, rec: CaseRecord): Promise<void> {
     const e = pick(m, this.profile, this.position);
     const again = e.deleted;
-    const obs = await observe(rec.zs, this.profile.delete.name, { uuid: e.uuid }, { uuid: e.uuid, expect: again ? { kind: 'repeat-delete' } : { kind: 'success' } });
+    const obs = await observe(
+      rec.zs,
+      this.profile.delete.name,
+      { uuid: e.uuid },
+      { uuid: e.uuid, expect: again ? { kind: 'repeat-delete' } : { kind: 'success' } },
+    );
     expectLastBefore(e, obs);
     rec.judge(stepName(this.profile.delete.name, `${e.label}${again ? ' again' : ''}`), obs);
     if (!again) {

@@ -31,11 +31,18 @@ export const lifecycleMatchesModel: PropertySpec<Iterable<LifecycleCommand>> = {
         const events = Object.keys(p.stateEvent.effect?.transitions ?? {});
         arbs.push(fc.tuple(POSITION, validEnum(events)).map(([i, ev]) => new ChangeStateCommand(p, i, ev)));
       }
-      if (p.update) arbs.push(fc.tuple(POSITION, validBody(env.contracts, p.update)).map(([i, params]) => new UpdateCommand(p, i, params)));
+      if (p.update)
+        arbs.push(
+          fc.tuple(POSITION, validBody(env.contracts, p.update)).map(([i, params]) => new UpdateCommand(p, i, params)),
+        );
       arbs.push(POSITION.map((i) => new QueryCommand(p, i)));
       arbs.push(POSITION.map((i) => new DeleteCommand(p, i)));
     }
-    return fc.commands(arbs, { maxCommands: opts.deep ? 30 : 16, size: 'max', ...(opts.commandsReplayPath ? { replayPath: opts.commandsReplayPath } : {}) });
+    return fc.commands(arbs, {
+      maxCommands: opts.deep ? 30 : 16,
+      size: 'max',
+      ...(opts.commandsReplayPath ? { replayPath: opts.commandsReplayPath } : {}),
+    });
   },
   async run(cmds, rec: CaseRecord) {
     await fc.asyncModelRun(() => ({ model: newModel(), real: rec }), cmds);

@@ -32,7 +32,8 @@ export const MAX_LIVE_PER_RESOURCE = 3;
 
 export const newModel = (): LifecycleModel => ({ entries: [], made: {} });
 
-export const entriesOf = (m: Readonly<LifecycleModel>, resource: string): Entry[] => m.entries.filter((e) => e.resource === resource);
+export const entriesOf = (m: Readonly<LifecycleModel>, resource: string): Entry[] =>
+  m.entries.filter((e) => e.resource === resource);
 
 /** The entry a command's position picks (commands take a position, not a uuid that may not exist). */
 export function pick(m: LifecycleModel, profile: ResourceProfile, position: number): Entry {
@@ -42,7 +43,9 @@ export function pick(m: LifecycleModel, profile: ResourceProfile, position: numb
 
 /** The expectation for an action on an entry: success while it lives, SYS.1003 once deleted. */
 export const actionExpectation = (e: Entry) =>
-  e.deleted ? { kind: 'api-rejection' as const, code: 'SYS.1003', why: `${e.label} was deleted` } : { kind: 'success' as const };
+  e.deleted
+    ? { kind: 'api-rejection' as const, code: 'SYS.1003', why: `${e.label} was deleted` }
+    : { kind: 'success' as const };
 
 /** observe() returns [call, query before, query after]: the query before must show the last inventory seen. */
 export function expectLastBefore(e: Entry, obs: Observation[]): void {

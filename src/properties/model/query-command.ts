@@ -10,7 +10,10 @@ import { entriesOf, pick, type LifecycleCommand, type LifecycleModel } from './m
  * gone, judged as its delete's observation with this later query as `after` (resourceGoneAfterDelete).
  */
 export class QueryCommand implements LifecycleCommand {
-  constructor(readonly profile: ResourceProfile, readonly position: number) {}
+  constructor(
+    readonly profile: ResourceProfile,
+    readonly position: number,
+  ) {}
 
   check(m: Readonly<LifecycleModel>): boolean {
     return entriesOf(m, this.profile.resource).length > 0;
@@ -21,9 +24,23 @@ export class QueryCommand implements LifecycleCommand {
     const x = await rec.zs.query(this.profile.query.name, { uuid: e.uuid });
     const list = finalBody(x)?.['inventories'];
     const found = Array.isArray(list) ? list.find((i) => isObject(i) && i['uuid'] === e.uuid) : undefined;
-    const obs: Observation[] = [{ api: this.profile.query, exchange: x, sent: { uuid: e.uuid }, expect: { kind: 'success' }, ...(e.last && !e.deleted ? { before: e.last } : {}) }];
+    const obs: Observation[] = [
+      {
+        api: this.profile.query,
+        exchange: x,
+        sent: { uuid: e.uuid },
+        expect: { kind: 'success' },
+        ...(e.last && !e.deleted ? { before: e.last } : {}),
+      },
+    ];
     if (e.deleted && e.deletion) {
-      obs.push({ api: this.profile.delete, exchange: e.deletion, sent: { uuid: e.uuid }, expect: { kind: 'success' }, after: isObject(found) ? found : null });
+      obs.push({
+        api: this.profile.delete,
+        exchange: e.deletion,
+        sent: { uuid: e.uuid },
+        expect: { kind: 'success' },
+        after: isObject(found) ? found : null,
+      });
     }
     rec.judge(stepName(this.profile.query.name, `${e.label}${e.deleted ? ' (deleted)' : ''}`), obs);
     if (!e.deleted && isObject(found)) e.last = found;

@@ -12,25 +12,47 @@ import { BASE_LETTER } from '../../query-oracle/collation.ts';
 import { mapInFlight } from '../../client/in-flight.ts';
 import type { CaseRecord, PropertyEnv } from '../core.ts';
 
-/** Characters the generated text uses: each has a certain utf8_general_ci weight and none is read as a query operator. */
+/**
+ * Characters the generated text uses: each has a certain utf8_general_ci weight and none is read as a query operator.
+ */
 export const ALPHABET = [...'abcxyzABCXYZ019 _%\\-.', ...'éÉèàÄöÖüñÑçå'];
 
 /** Accent toggles: a base letter to one accented form and back. */
-export const ACCENTED: Readonly<Record<string, string>> = { a: 'á', e: 'é', o: 'ö', u: 'ü', n: 'ñ', c: 'ç', A: 'Ä', E: 'É', O: 'Ö', N: 'Ñ' };
+export const ACCENTED: Readonly<Record<string, string>> = {
+  a: 'á',
+  e: 'é',
+  o: 'ö',
+  u: 'ü',
+  n: 'ñ',
+  c: 'ç',
+  A: 'Ä',
+  E: 'É',
+  O: 'Ö',
+  N: 'Ñ',
+};
 export const toggleAccent = (ch: string): string => ACCENTED[ch] ?? BASE_LETTER[ch] ?? ch;
 export const flipCase = (ch: string): string => (ch.toUpperCase() === ch ? ch.toLowerCase() : ch.toUpperCase());
 
-export interface RowSpec { suffix: string; description: string | null; type: 'first' | 'second' }
-export interface FixtureSpec { rows: RowSpec[] }
+export interface RowSpec {
+  suffix: string;
+  description: string | null;
+  type: 'first' | 'second';
+}
+export interface FixtureSpec {
+  rows: RowSpec[];
+}
 
-const text = (min: number, max: number) => fc.array(fc.constantFrom(...ALPHABET), { minLength: min, maxLength: max }).map((cs) => cs.join(''));
+const text = (min: number, max: number) =>
+  fc.array(fc.constantFrom(...ALPHABET), { minLength: min, maxLength: max }).map((cs) => cs.join(''));
 
 /** Stored text as ZStack keeps it: Java-trimmed; a trailing backslash is avoided (see collation.ts). */
 const tidy = (s: string): string => s.replace(/[\s\\]+$/, '').replace(/^\s+/, '') || 'x';
 
 /** A twin differs from an earlier row only in case and accents: `=` must find both. */
 function twin(s: string, flips: boolean[]): string {
-  return [...s].map((c, i) => (flips[i % Math.max(1, flips.length)] ? toggleAccent(flipCase(c)) : flipCase(c))).join('');
+  return [...s]
+    .map((c, i) => (flips[i % Math.max(1, flips.length)] ? toggleAccent(flipCase(c)) : flipCase(c)))
+    .join('');
 }
 
 export function fixtureArbitrary(size: number): fc.Arbitrary<FixtureSpec> {
@@ -45,7 +67,11 @@ export function fixtureArbitrary(size: number): fc.Arbitrary<FixtureSpec> {
     const rows: RowSpec[] = [];
     rs.forEach((r, i) => {
       const suffix = r.twinOf !== null && i > 0 ? twin(rows[r.twinOf % i].suffix, r.flips) : tidy(r.suffix);
-      rows.push({ suffix: tidy(suffix), description: r.description === null ? null : tidy(r.description), type: r.type });
+      rows.push({
+        suffix: tidy(suffix),
+        description: r.description === null ? null : tidy(r.description),
+        type: r.type,
+      });
     });
     return { rows };
   });
@@ -71,7 +97,10 @@ export function queryFixture(env: PropertyEnv, spec: FixtureSpec): Promise<Query
       const tag = `${env.kit.name('q')}-`;
       // the rows are independent of each other: made several at once, listed in the spec's order
       const uuids = await mapInFlight(spec.rows, env.zs.config.casesInFlight, async (r) => {
-        const params: Record<string, unknown> = { name: tag + r.suffix, type: r.type === 'first' ? types[0] : types[1] ?? types[0] };
+        const params: Record<string, unknown> = {
+          name: tag + r.suffix,
+          type: r.type === 'first' ? types[0] : (types[1] ?? types[0]),
+        };
         if (r.description !== null) params['description'] = r.description;
         return String((await env.kit.create('IAM2Organization', params))['uuid']);
       });
@@ -92,7 +121,16 @@ export const tagCondition = (f: QueryFixture): string => `name~=${f.tag}%`;
 export async function fixtureRows(rec: CaseRecord, f: QueryFixture): Promise<JsonObject[]> {
   const zs = rec.zs;
   const x = await zs.query(f.queryApi, { q: [tagCondition(f)] });
-  const o: Observation = { api: zs.api(f.queryApi), exchange: x, sent: { q: tagCondition(f) }, expect: { kind: 'query', why: 'the run\'s own organizations', expected: { uuids: { list: f.uuids, ordered: false } } } };
+  const o: Observation = {
+    api: zs.api(f.queryApi),
+    exchange: x,
+    sent: { q: tagCondition(f) },
+    expect: {
+      kind: 'query',
+      why: "the run's own organizations",
+      expected: { uuids: { list: f.uuids, ordered: false } },
+    },
+  };
   rec.judge(`${f.queryApi}(q=${tagCondition(f)}) (the fixture)`, [o]);
   const list = finalBody(x)?.['inventories'];
   return Array.isArray(list) ? list.filter(isObject) : [];

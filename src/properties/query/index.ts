@@ -1,7 +1,13 @@
 // The query-language properties, run by the `protocol` Playwright project, each with the fault modes of the
 // reference server it is built to catch and the check that catches it (by name: src/ does not import the server).
 import type { PropertySpec } from '../runner.ts';
-import { malformedQueriesRefused, queryConditionsMatchOracle, queryFieldsAndUuidPath, queryPagesCoverSortedList, querySortOrdersAnswer } from './properties.ts';
+import {
+  malformedQueriesRefused,
+  queryConditionsMatchOracle,
+  queryFieldsAndUuidPath,
+  queryPagesCoverSortedList,
+  querySortOrdersAnswer,
+} from './properties.ts';
 
 export const QUERY_PROPERTIES: ReadonlyArray<PropertySpec<never>> = [
   queryConditionsMatchOracle,

@@ -6,12 +6,27 @@ import type { Expectation, QueryExpectation } from '../../exchange/observation.t
 import { finalBody } from '../../exchange/exchange.ts';
 import { isObject, type JsonObject } from '../../exchange/json.ts';
 import { newUuid, type QueryOptions } from '../../client/zstack-client.ts';
-import { conditionText, hasTies, parsesAsWritten, select, sortRanks, sortRows, type QueryCondition } from '../../query-oracle/oracle.ts';
+import {
+  conditionText,
+  hasTies,
+  parsesAsWritten,
+  select,
+  sortRanks,
+  sortRows,
+  type QueryCondition,
+} from '../../query-oracle/oracle.ts';
 import { parseConditionAsRestLayer } from '../../query-oracle/condition-parse.ts';
 import { rawRequest } from '../../observe/raw.ts';
 import { stepName, type CaseRecord, type PropertyEnv } from '../core.ts';
 import type { PropertySpec } from '../runner.ts';
-import { fixtureArbitrary, fixtureRows, queryFixture, tagCondition, type FixtureSpec, type QueryFixture } from './fixture.ts';
+import {
+  fixtureArbitrary,
+  fixtureRows,
+  queryFixture,
+  tagCondition,
+  type FixtureSpec,
+  type QueryFixture,
+} from './fixture.ts';
 import { conditionArbitrary, makeCondition, type ConditionRecipe } from './recipes.ts';
 
 const FIXTURE_SIZE = { quick: 10, deep: 24 } as const;
@@ -19,7 +34,10 @@ const specs = new WeakMap<PropertyEnv, FixtureSpec>();
 
 /** Draws the fixture from the run's seed (so a replay rebuilds the same one) and remembers it for run(). */
 function drawFixture(env: PropertyEnv, opts: { deep: boolean; seed: number }): void {
-  specs.set(env, fc.sample(fixtureArbitrary(FIXTURE_SIZE[opts.deep ? 'deep' : 'quick']), { seed: opts.seed, numRuns: 1 })[0]);
+  specs.set(
+    env,
+    fc.sample(fixtureArbitrary(FIXTURE_SIZE[opts.deep ? 'deep' : 'quick']), { seed: opts.seed, numRuns: 1 })[0],
+  );
 }
 
 async function setup(rec: CaseRecord): Promise<{ f: QueryFixture; rows: JsonObject[] }> {
@@ -44,11 +62,19 @@ function describeQuery(o: QueryOptions): string {
 }
 
 /** Sends one query and judges it against the oracle's expectation; returns the answer's inventories. */
-async function judgedQuery(rec: CaseRecord, f: QueryFixture, opts: QueryOptions, expected: QueryExpectation, why: string): Promise<JsonObject[] | undefined> {
+async function judgedQuery(
+  rec: CaseRecord,
+  f: QueryFixture,
+  opts: QueryOptions,
+  expected: QueryExpectation,
+  why: string,
+): Promise<JsonObject[] | undefined> {
   const zs = rec.zs;
   const x = await zs.query(f.queryApi, opts);
   const expect: Expectation = { kind: 'query', why, expected };
-  rec.judge(stepName(f.queryApi, describeQuery(opts)), [{ api: zs.api(f.queryApi), exchange: x, sent: { ...opts }, expect }]);
+  rec.judge(stepName(f.queryApi, describeQuery(opts)), [
+    { api: zs.api(f.queryApi), exchange: x, sent: { ...opts }, expect },
+  ]);
   const list = finalBody(x)?.['inventories'];
   return Array.isArray(list) ? list.filter(isObject) : undefined;
 }
@@ -73,7 +99,13 @@ export const queryConditionsMatchOracle: PropertySpec<{ conditions: ConditionRec
     const conds = conditionsOf(rows, c.conditions);
     if (conds.length === 0) return;
     const texts = conds.map(conditionText);
-    await judgedQuery(rec, f, { q: [tagCondition(f), ...texts] }, { uuids: { list: uuids(select(rows, conds)), ordered: false } }, `q=${texts.join(' and q=')}`);
+    await judgedQuery(
+      rec,
+      f,
+      { q: [tagCondition(f), ...texts] },
+      { uuids: { list: uuids(select(rows, conds)), ordered: false } },
+      `q=${texts.join(' and q=')}`,
+    );
   },
 };
 
@@ -82,26 +114,44 @@ const SORT_FIELDS = ['name', 'description', 'type', 'state', 'uuid'] as const;
 export const querySortOrdersAnswer: PropertySpec<{ field: string; desc: boolean; filter: ConditionRecipe | null }> = {
   name: 'querySortOrdersAnswer',
   title: 'sort=+field / -field orders the answer as utf8_general_ci does, NULLs first ascending',
-  rule: 'A query with sort=+f or -f MUST list the matching resources in the collation\'s order, NULL first ascending and last descending, ties in any order.',
+  rule: "A query with sort=+f or -f MUST list the matching resources in the collation's order, NULL first ascending and last descending, ties in any order.",
   project: 'protocol',
   usesProjectFixture: false,
   quickRuns: 12,
   arbitrary(env, opts) {
     drawFixture(env, opts);
-    return fc.record({ field: fc.constantFrom(...SORT_FIELDS), desc: fc.boolean(), filter: fc.option(conditionArbitrary, { nil: null }) });
+    return fc.record({
+      field: fc.constantFrom(...SORT_FIELDS),
+      desc: fc.boolean(),
+      filter: fc.option(conditionArbitrary, { nil: null }),
+    });
   },
   async run(c, rec) {
     const { f, rows } = await setup(rec);
     const conds = c.filter ? conditionsOf(rows, [c.filter]) : [];
     const subset = select(rows, conds);
     const sort = `${c.desc ? '-' : '+'}${c.field}`;
-    await judgedQuery(rec, f, { q: [tagCondition(f), ...conds.map(conditionText)], sort }, { uuids: { list: uuids(subset), ordered: false }, ranks: sortRanks(subset, c.field, c.desc) }, `sort=${sort}`);
+    await judgedQuery(
+      rec,
+      f,
+      { q: [tagCondition(f), ...conds.map(conditionText)], sort },
+      { uuids: { list: uuids(subset), ordered: false }, ranks: sortRanks(subset, c.field, c.desc) },
+      `sort=${sort}`,
+    );
   },
 };
 
-export const queryPagesCoverSortedList: PropertySpec<{ field: 'name' | 'uuid'; desc: boolean; limit: number; replyWithCount: boolean; countStart: number; countLimit: number }> = {
+export const queryPagesCoverSortedList: PropertySpec<{
+  field: 'name' | 'uuid';
+  desc: boolean;
+  limit: number;
+  replyWithCount: boolean;
+  countStart: number;
+  countLimit: number;
+}> = {
   name: 'queryPagesCoverSortedList',
-  title: 'start/limit pages of a sorted query put together give the sorted list; count and replyWithCount give the total',
+  title:
+    'start/limit pages of a sorted query put together give the sorted list; count and replyWithCount give the total',
   rule: 'With sort on a field without ties, the pages start=0, L, 2L, … MUST each be that slice of the sorted list (no duplicate, no gap, an empty page past the end); replyWithCount=true MUST add total = all matches; count=true MUST answer only total = all matches, whatever start and limit.',
   project: 'protocol',
   usesProjectFixture: false,
@@ -124,10 +174,25 @@ export const queryPagesCoverSortedList: PropertySpec<{ field: 'name' | 'uuid'; d
     const sorted = uuids(sortRows(rows, field, c.desc));
     const sort = `${c.desc ? '-' : '+'}${field}`;
     for (let start = 0; start <= sorted.length; start += c.limit) {
-      const expected: QueryExpectation = { uuids: { list: sorted.slice(start, start + c.limit), ordered: true }, ...(c.replyWithCount ? { total: sorted.length } : {}) };
-      await judgedQuery(rec, f, { q: [tagCondition(f)], sort, start, limit: c.limit, replyWithCount: c.replyWithCount }, expected, `page start=${start} limit=${c.limit} of sort=${sort}`);
+      const expected: QueryExpectation = {
+        uuids: { list: sorted.slice(start, start + c.limit), ordered: true },
+        ...(c.replyWithCount ? { total: sorted.length } : {}),
+      };
+      await judgedQuery(
+        rec,
+        f,
+        { q: [tagCondition(f)], sort, start, limit: c.limit, replyWithCount: c.replyWithCount },
+        expected,
+        `page start=${start} limit=${c.limit} of sort=${sort}`,
+      );
     }
-    await judgedQuery(rec, f, { q: [tagCondition(f)], count: true, start: c.countStart, limit: c.countLimit }, { total: sorted.length, countOnly: true }, 'count=true');
+    await judgedQuery(
+      rec,
+      f,
+      { q: [tagCondition(f)], count: true, start: c.countStart, limit: c.countLimit },
+      { total: sorted.length, countOnly: true },
+      'count=true',
+    );
   },
 };
 
@@ -149,17 +214,39 @@ export const queryFieldsAndUuidPath: PropertySpec<{ fields: string[]; row: numbe
   },
   async run(c, rec) {
     const { f, rows } = await setup(rec);
-    await judgedQuery(rec, f, { q: [tagCondition(f)], fields: c.fields }, { fields: { names: c.fields, projected: rows.map((r) => project(r, c.fields)) } }, `fields=${c.fields.join(',')}`);
+    await judgedQuery(
+      rec,
+      f,
+      { q: [tagCondition(f)], fields: c.fields },
+      { fields: { names: c.fields, projected: rows.map((r) => project(r, c.fields)) } },
+      `fields=${c.fields.join(',')}`,
+    );
     const uuid = c.unknown || rows.length === 0 ? newUuid() : String(rows[c.row % rows.length]['uuid']);
     const want = c.unknown ? [] : [uuid];
-    const byCondition = await judgedQuery(rec, f, { q: [`uuid=${uuid}`] }, { uuids: { list: want, ordered: false } }, `q=uuid=${uuid}`);
+    const byCondition = await judgedQuery(
+      rec,
+      f,
+      { q: [`uuid=${uuid}`] },
+      { uuids: { list: want, ordered: false } },
+      `q=uuid=${uuid}`,
+    );
     if (byCondition === undefined) return;
-    await judgedQuery(rec, f, { uuid }, { uuids: { list: want, ordered: false }, sameAs: byCondition }, `GET .../${uuid}`);
+    await judgedQuery(
+      rec,
+      f,
+      { uuid },
+      { uuids: { list: want, ordered: false }, sameAs: byCondition },
+      `GET .../${uuid}`,
+    );
   },
 };
 
 /** A malformed query: its URL parameters (besides the tag condition) and how ZStack refuses it. */
-interface Malformed { label: string; params: Array<[string, string]>; rest: boolean }
+interface Malformed {
+  label: string;
+  params: Array<[string, string]>;
+  rest: boolean;
+}
 
 const word = fc.array(fc.constantFrom(...'abcxyz019'), { minLength: 1, maxLength: 8 }).map((c) => c.join(''));
 const notInteger = fc.constantFrom('1.0', '', ' ', 'abc', '2147483648', '1e3', '0x10');
@@ -174,15 +261,27 @@ export const malformedArbitrary: fc.Arbitrary<Malformed> = fc.oneof(
       ? { label: 'a condition without a field', params: [['q', cond]], rest: true }
       : { label: 'a condition whose field is empty once trimmed', params: [['q', cond]], rest: false };
   }),
-  fc.tuple(fc.constantFrom('limit', 'start'), notInteger).map(([p, v]) => ({ label: `a ${p} that is not an integer`, params: [[p, v]], rest: true })),
-  fc.constantFrom(',', ',,', ' , ').map((v) => ({ label: 'fields naming no field', params: [['fields', v]], rest: true })),
+  fc
+    .tuple(fc.constantFrom('limit', 'start'), notInteger)
+    .map(([p, v]) => ({ label: `a ${p} that is not an integer`, params: [[p, v]], rest: true })),
+  fc
+    .constantFrom(',', ',,', ' , ')
+    .map((v) => ({ label: 'fields naming no field', params: [['fields', v]], rest: true })),
   word.map((w) => ({ label: 'an unknown field in q', params: [['q', `zcNo${w}=x`]], rest: false })),
-  fc.tuple(fc.constantFrom('+', '-', ''), word).map(([d, w]) => ({ label: 'an unknown sort field', params: [['sort', `${d}zcNo${w}`]], rest: false })),
+  fc
+    .tuple(fc.constantFrom('+', '-', ''), word)
+    .map(([d, w]) => ({ label: 'an unknown sort field', params: [['sort', `${d}zcNo${w}`]], rest: false })),
   word.map((w) => ({ label: 'an unknown field in fields', params: [['fields', `name,zcNo${w}`]], rest: false })),
-  word.map((w) => ({ label: 'a field name with a character outside [A-Za-z0-9_]', params: [['q', `na-${w}=x`]], rest: false })),
+  word.map((w) => ({
+    label: 'a field name with a character outside [A-Za-z0-9_]',
+    params: [['q', `na-${w}=x`]],
+    rest: false,
+  })),
   fc.constantFrom('sort', 'fields').map((p) => ({ label: `an empty ${p}`, params: [[p, '']], rest: false })),
   word.map((w) => ({ label: 'a value with a single quote', params: [['q', `name=${w}'`]], rest: false })),
-  fc.tuple(fc.constantFrom('limit', 'start'), fc.integer({ min: 1, max: 5 })).map(([p, n]) => ({ label: `a negative ${p}`, params: [[p, String(-n)]], rest: false })),
+  fc
+    .tuple(fc.constantFrom('limit', 'start'), fc.integer({ min: 1, max: 5 }))
+    .map(([p, n]) => ({ label: `a negative ${p}`, params: [[p, String(-n)]], rest: false })),
 ) as fc.Arbitrary<Malformed>;
 
 const tags = new WeakMap<PropertyEnv, string>();
@@ -209,7 +308,11 @@ export const malformedQueriesRefused: PropertySpec<Malformed> = {
     const f = { tag: malformedTag(rec.env), queryApi: api.name, uuids: [] };
     const search = new URLSearchParams([['q', tagCondition(f)], ...c.params]);
     const request = rawRequest(zs, 'GET', apiPath(api, {}) + '?' + search.toString());
-    const expect: Expectation = c.rest ? { kind: 'rest-rejection', statuses: [400], why: c.label } : { kind: 'api-rejection', code: 'SYS.1000', why: c.label };
-    rec.judge(stepName(f.queryApi, `${c.label}: ${search.toString()}`), [{ api, exchange: await zs.send(api.name, request), sent: Object.fromEntries(c.params), expect }]);
+    const expect: Expectation = c.rest
+      ? { kind: 'rest-rejection', statuses: [400], why: c.label }
+      : { kind: 'api-rejection', code: 'SYS.1000', why: c.label };
+    rec.judge(stepName(f.queryApi, `${c.label}: ${search.toString()}`), [
+      { api, exchange: await zs.send(api.name, request), sent: Object.fromEntries(c.params), expect },
+    ]);
   },
 };

@@ -43,7 +43,11 @@ export const recipeArbitrary: fc.Arbitrary<ValueRecipe> = fc.record({
   items: fc.integer({ min: 1, max: 3 }),
 });
 
-export interface ConditionRecipe { field: (typeof QUERY_FIELDS)[number]; op: QueryOperator; value: ValueRecipe }
+export interface ConditionRecipe {
+  field: (typeof QUERY_FIELDS)[number];
+  op: QueryOperator;
+  value: ValueRecipe;
+}
 
 export const conditionArbitrary: fc.Arbitrary<ConditionRecipe> = fc.record({
   field: fc.constantFrom(...QUERY_FIELDS),
@@ -61,9 +65,19 @@ function source(rows: readonly JsonObject[], field: string, r: ValueRecipe, offs
 
 /** Case flips and accent toggles: values the collation must treat as the stored one. */
 const disguise = (s: string, r: ValueRecipe): string =>
-  [...s].map((c, i) => { const f = at(r.flips, i) ? flipCase(c) : c; return at(r.accents, i) ? toggleAccent(f) : f; }).join('');
+  [...s]
+    .map((c, i) => {
+      const f = at(r.flips, i) ? flipCase(c) : c;
+      return at(r.accents, i) ? toggleAccent(f) : f;
+    })
+    .join('');
 
-const cut = (s: string, r: ValueRecipe): string => { const cs = [...s]; return cs.slice(Math.min(r.cutStart, cs.length), Math.max(Math.min(r.cutStart, cs.length), cs.length - r.cutEnd)).join(''); };
+const cut = (s: string, r: ValueRecipe): string => {
+  const cs = [...s];
+  return cs
+    .slice(Math.min(r.cutStart, cs.length), Math.max(Math.min(r.cutStart, cs.length), cs.length - r.cutEnd))
+    .join('');
+};
 
 /** Never end a value with a backslash (ZQL's reading of it is not relied on). */
 const safeEnd = (s: string, fill: string): string => (s.endsWith('\\') ? s + fill : s);
@@ -72,8 +86,10 @@ function likePattern(s: string, r: ValueRecipe): string {
   let p = '';
   [...disguise(cut(s, r), r)].forEach((c, i) => {
     if (at(r.underscores, i)) p += '_';
-    else if (c === '%' || c === '_') p += r.escape ? `\\${c}` : c; // unescaped, a stored metacharacter is a wildcard
-    else if (c === '\\') p += '\\\\'; // a backslash is always escaped: a lone one would escape what follows
+    else if (c === '%' || c === '_')
+      p += r.escape ? `\\${c}` : c; // unescaped, a stored metacharacter is a wildcard
+    else if (c === '\\')
+      p += '\\\\'; // a backslash is always escaped: a lone one would escape what follows
     else p += c;
   });
   p = (r.leadingPercent ? '%' : '') + p + (r.trailingPercent ? '%' : '');
@@ -93,12 +109,18 @@ export function makeCondition(rows: readonly JsonObject[], c: ConditionRecipe): 
     case '!=':
       value = safeEnd(disguise(source(rows, c.field, r), r), 'x') + pad;
       break;
-    case '>': case '<': case '>=': case '<=':
+    case '>':
+    case '<':
+    case '>=':
+    case '<=':
       value = safeEnd(disguise(cut(source(rows, c.field, r), r), r), 'x') + pad;
       break;
     case '?=':
     case '!?=':
-      value = Array.from({ length: r.items }, (_, k) => safeEnd(disguise(source(rows, c.field, r, k), r), 'x') + pad).join(',');
+      value = Array.from(
+        { length: r.items },
+        (_, k) => safeEnd(disguise(source(rows, c.field, r, k), r), 'x') + pad,
+      ).join(',');
       break;
     case '~=':
     case '!~=':

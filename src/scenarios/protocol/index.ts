@@ -8,4 +8,9 @@ import { webHooksScenario } from './web-hooks.ts';
 
 export { webHooksApplicable } from './web-hooks.ts';
 
-export const PROTOCOL_SCENARIOS: readonly Scenario[] = [jobsScenario, statusCodesScenario, sessionsScenario, webHooksScenario];
+export const PROTOCOL_SCENARIOS: readonly Scenario[] = [
+  jobsScenario,
+  statusCodesScenario,
+  sessionsScenario,
+  webHooksScenario,
+];

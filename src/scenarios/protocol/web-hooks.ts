@@ -13,10 +13,11 @@ export const webHooksApplicable = (ctx: Pick<ScenarioContext, 'zs'>): boolean =>
   Testname: Web hooks
 */
 export const webHooksScenario: Scenario = {
-  title: 'X-Web-Hook makes the server POST the job\'s result, as polling answers it, with X-Job-UUID and X-Job-Success',
+  title: "X-Web-Hook makes the server POST the job's result, as polling answers it, with X-Job-UUID and X-Job-Success",
   apis: ['CreateIAM2Organization', 'ChangeIAM2OrganizationState', 'QueryIAM2Organization', 'DeleteIAM2Organization'],
   since: '2.4.0',
-  description: 'a create and a failing state change sent with X-Web-Hook MUST still answer 202 + location, and within the job timeout the server MUST POST to the hook URL the body a poll of the job answers, with X-Job-UUID (the job id) and X-Job-Success (true, then false). Not applicable when ZSTACK_WEB_HOOK_BASE=off.',
+  description:
+    'a create and a failing state change sent with X-Web-Hook MUST still answer 202 + location, and within the job timeout the server MUST POST to the hook URL the body a poll of the job answers, with X-Job-UUID (the job id) and X-Job-Success (true, then false). Not applicable when ZSTACK_WEB_HOOK_BASE=off.',
   async run(ctx) {
     if (!webHooksApplicable(ctx)) return;
     const receiver = await WebHookReceiver.start(ctx.zs.config.webHookBase);
@@ -29,19 +30,37 @@ export const webHooksScenario: Scenario = {
       if (!org || created.exchange.final.status !== 200) return;
       // A job that fails: a state event outside the allowed values (SYS.1007 from the job).
       const stateEvent = findApi(ctx.zs.contracts, 'IAM2Organization', 'action', 'stateEvent');
-      await hooked(ctx, receiver, stateEvent.name, { uuid: org['uuid'], [stateEvent.effect?.param ?? 'stateEvent']: 'zc-no-such-event' }, { kind: 'api-rejection', code: 'SYS.1007', why: 'a stateEvent outside the allowed values' });
+      await hooked(
+        ctx,
+        receiver,
+        stateEvent.name,
+        { uuid: org['uuid'], [stateEvent.effect?.param ?? 'stateEvent']: 'zc-no-such-event' },
+        { kind: 'api-rejection', code: 'SYS.1007', why: 'a stateEvent outside the allowed values' },
+      );
     } finally {
       await receiver.close();
     }
   },
 };
 
-async function hooked(ctx: ScenarioContext, receiver: WebHookReceiver, api: string, params: Record<string, unknown>, expect: Observation['expect'] = { kind: 'success' }): Promise<Observation> {
+async function hooked(
+  ctx: ScenarioContext,
+  receiver: WebHookReceiver,
+  api: string,
+  params: Record<string, unknown>,
+  expect: Observation['expect'] = { kind: 'success' },
+): Promise<Observation> {
   const hook = receiver.newHook();
   const exchange = await ctx.zs.call(api, params, { headers: { 'X-Web-Hook': hook.url, 'X-Job-UUID': newJobUuid() } });
   receiver.callAnswered(hook.id);
   const deliveries = await receiver.waitFor(hook.id, ctx.zs.config.jobTimeoutMs);
-  const o: Observation = { api: ctx.zs.api(api), exchange, sent: params, expect, webHook: { waitedMs: ctx.zs.config.jobTimeoutMs, deliveries } };
+  const o: Observation = {
+    api: ctx.zs.api(api),
+    exchange,
+    sent: params,
+    expect,
+    webHook: { waitedMs: ctx.zs.config.jobTimeoutMs, deliveries },
+  };
   ctx.record.push(o);
   return o;
 }
