@@ -8,6 +8,8 @@ export default tseslint.config(
   { ignores: ['node_modules/', 'reports/', 'test-results/', 'playwright-report/', 'blob-report/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // .dependency-cruiser.cjs: a CommonJS module (dependency-cruiser's own config format)
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } } },
   {
     files: ['**/*.ts'],
     rules: {

@@ -27,8 +27,8 @@ export default defineConfig({
   workers,
   timeout: 120_000,
   // SIGTERM handled like Ctrl-C; the teardown deletes what the run created and did not delete (docs/safety.md)
-  globalSetup: './src/safety/global-setup.ts',
-  globalTeardown: './src/resources/global-teardown.ts',
+  globalSetup: './playwright/global-setup.ts',
+  globalTeardown: './playwright/global-teardown.ts',
   reporter: [
     ['list'],
     ['json', { outputFile: 'reports/results.json' }],

@@ -1,6 +1,6 @@
 // How a change to a stored record happens: mutate, let the hooks see it, then bump lastOpDate.
 import type { ServerContext } from './context.ts';
-import type { ApiCall } from './resources/types.ts';
+import type { ApiCall } from './api-call.ts';
 import { clone, type StoredResource } from './store.ts';
 
 /**

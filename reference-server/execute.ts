@@ -8,11 +8,10 @@ import type { ApiOutcome } from './outcome.ts';
 import { recordChange } from './changes.ts';
 import { renderInventory } from './render.ts';
 import { RESOURCE_MODULES } from './resources/index.ts';
-import { applyFields, type ApiCall, type ResourceModule } from './resources/types.ts';
+import type { ApiCall } from './api-call.ts';
+import { applyFields, type ResourceModule } from './resources/types.ts';
 import { isWellFormedUuid, type StoredResource } from './store.ts';
 import { enumError, validateParams } from './validate.ts';
-
-export type { ApiCall } from './resources/types.ts';
 
 /** Checks the session of an API call (docs/zstack-protocol.md#sessions). */
 export function checkSession(ctx: ServerContext, session: string | undefined): void {

@@ -5,7 +5,7 @@
 import type { ApiDescriptor, ParamSpec } from '../contracts/index.ts';
 import type { ApiError } from './errors.ts';
 import type { ApiOutcome, RenderedReply } from './outcome.ts';
-import type { ApiCall } from './resources/types.ts';
+import type { ApiCall } from './api-call.ts';
 import type { Inventory, StoredResource } from './store.ts';
 import type { TimestampStyle } from './timestamps.ts';
 

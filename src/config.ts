@@ -1,17 +1,10 @@
 // Suite configuration: process environment > .env (dotenv) > defaults. Every variable is listed in
 // .env.example and in the README's configuration table; a bad value stops the run with one line naming it.
 import { config as loadDotenv } from 'dotenv';
-import { readSafetySettings, SAFETY_VARIABLES, type SafetySettings } from './safety/settings.ts';
+import { ConfigError } from './config-error.ts';
+import { readSafetySettings, SAFETY_VARIABLES, type SafetySettings } from './safety-settings.ts';
 
-export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    problem: string,
-  ) {
-    super(`${variable}: ${problem}`);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError };
 
 export type Depth = 'quick' | 'deep';
 

@@ -1,5 +1,5 @@
 // Shared by the state-event fault units: whether a call is a stateEvent outside its API's transitions.
-import type { ApiCall } from '../resources/types.ts';
+import type { ApiCall } from '../api-call.ts';
 
 export function isInvalidStateEvent(call: ApiCall): boolean {
   const effect = call.api.effect;

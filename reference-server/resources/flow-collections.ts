@@ -4,7 +4,8 @@ import type { ServerContext } from '../context.ts';
 import { invalidArgument } from '../errors.ts';
 import type { StoredResource } from '../store.ts';
 import { membersOf } from './projects.ts';
-import { applyFields, type ApiCall, type ResourceModule } from './types.ts';
+import type { ApiCall } from '../api-call.ts';
+import { applyFields, type ResourceModule } from './types.ts';
 
 const RESOURCE = 'TicketFlowCollection';
 const NEED_FLOW = 'at least one flow is needed for create flow collection';

@@ -1,7 +1,8 @@
 // IAM2Organization: create (root/child, attributes), delete cascades to descendants.
 import type { ServerContext } from '../context.ts';
 import type { StoredResource } from '../store.ts';
-import { applyFields, type ApiCall, type ResourceModule } from './types.ts';
+import type { ApiCall } from '../api-call.ts';
+import { applyFields, type ResourceModule } from './types.ts';
 
 const RESOURCE = 'IAM2Organization';
 

@@ -4,7 +4,8 @@ import type { ServerContext } from '../context.ts';
 import { invalidArgument, notFoundField } from '../errors.ts';
 import { collationKey } from '../query.ts';
 import type { StoredResource } from '../store.ts';
-import { applyFields, type ApiCall, type ResourceModule } from './types.ts';
+import type { ApiCall } from '../api-call.ts';
+import { applyFields, type ResourceModule } from './types.ts';
 
 const RESOURCE = 'IAM2Project';
 

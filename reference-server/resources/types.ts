@@ -1,16 +1,7 @@
 // What a resource module supplies: the per-resource part of create / update / delete / expunge / membership.
-import type { ApiDescriptor } from '../../contracts/index.ts';
+import type { ApiCall } from '../api-call.ts';
 import type { ServerContext } from '../context.ts';
 import type { StoredResource } from '../store.ts';
-
-export interface ApiCall {
-  api: ApiDescriptor;
-  /** body parameters, already type-verified and trimmed; query parameters for DELETE */
-  params: Record<string, unknown>;
-  pathParams: Record<string, string>;
-  systemTags: string[];
-  userTags: string[];
-}
 
 export interface ResourceModule {
   resource: string;

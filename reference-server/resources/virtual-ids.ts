@@ -3,7 +3,8 @@
 import type { ServerContext } from '../context.ts';
 import type { StoredResource } from '../store.ts';
 import { membersOf } from './projects.ts';
-import { applyFields, type ApiCall, type ResourceModule } from './types.ts';
+import type { ApiCall } from '../api-call.ts';
+import { applyFields, type ResourceModule } from './types.ts';
 
 const RESOURCE = 'IAM2VirtualID';
 

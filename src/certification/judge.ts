@@ -5,7 +5,7 @@ import type { Severity } from '../checks/index.ts';
 import { describeEntry, isExpired, type Baseline, type BaselineEntry } from './baseline.ts';
 import { PACT_VERIFY_TEST } from '../pact/names.ts';
 import { applicable, type Level, type Profile, type TestKind } from './profile.ts';
-import type { RecordError, RuleTally, TestRecord } from './record.ts';
+import type { RecordError, RuleTally, TestRecord } from '../reporting/test-record.ts';
 import { EXIT_CODES, worstOf, type Verdict } from './verdict.ts';
 
 /** One test as the reporter saw it (its last attempt). */

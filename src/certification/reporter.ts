@@ -15,7 +15,7 @@ import { PACT_FILE_TEST, PACT_VERIFY_TEST } from '../pact/names.ts';
 import { loadBaseline } from './baseline.ts';
 import { judge, type Certification, type TestEntry } from './judge.ts';
 import { loadProfile } from './profile.ts';
-import { RECORD_ATTACHMENT, type TestRecord } from './record.ts';
+import { RECORD_ATTACHMENT, type TestRecord } from '../reporting/test-record.ts';
 import { renderHtml } from './render-html.ts';
 import { renderText } from './render-text.ts';
 import { seal } from './bundle.ts';

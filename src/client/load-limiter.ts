@@ -1,10 +1,7 @@
 // The load bound of one process: at most `maxInFlight` requests at once and request starts spaced at least
 // 1000/maxRps ms apart. The run's limits are shared among its worker processes (ZSTACK_RUN_WORKERS), so a
 // whole run stays within ZSTACK_MAX_IN_FLIGHT and ZSTACK_MAX_RPS against a shared target.
-export interface LoadLimits {
-  maxInFlight: number;
-  maxRps: number;
-}
+import type { LoadLimits } from '../safety-settings.ts';
 
 export class LoadLimiter {
   private inFlight = 0;

@@ -6,7 +6,8 @@
 import { BoundedHttp, HttpFailure, type BodyStall } from './bounded-http.ts';
 import { parseJsonBody } from '../exchange/json.ts';
 import type { WireRequest, WireResponse } from '../exchange/exchange.ts';
-import { LoadLimiter, type LoadLimits } from './load-limiter.ts';
+import type { LoadLimits } from '../safety-settings.ts';
+import { LoadLimiter } from './load-limiter.ts';
 import { redact } from '../reporting/redact.ts';
 
 export class TransportError extends Error {

@@ -37,3 +37,9 @@ export interface Exchange {
 export function finalBody(x: Exchange): JsonObject | undefined {
   return isObject(x.final.json) ? x.final.json : undefined;
 }
+
+/** The `inventory` of the settling answer, when it carries one (a single-resource reply). */
+export function finalInventory(x: Exchange): JsonObject | undefined {
+  const inv = finalBody(x)?.['inventory'];
+  return isObject(inv) ? inv : undefined;
+}

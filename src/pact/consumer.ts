@@ -8,7 +8,8 @@ import { readConfig } from '../config.ts';
 import { Transport } from '../client/transport.ts';
 import { ZStackClient } from '../client/zstack-client.ts';
 import { CONSUMER, PROVIDER, pactFile, quietPact } from './names.ts';
-import { buildInteractions, PLACEHOLDER_SESSION, type InteractionSpec } from './interactions.ts';
+import { PLACEHOLDER_SESSION, type InteractionSpec } from './interaction-spec.ts';
+import { buildInteractions } from './interactions.ts';
 
 export interface ConsumerSide {
   pact: PactV4;

@@ -13,7 +13,7 @@ import {
   statePath,
   type ExerciseContext,
   type InteractionSpec,
-} from './interactions.ts';
+} from './interaction-spec.ts';
 import { EXAMPLE_UUID, SchemaMatchers } from './matchers.ts';
 import { STATES } from './states.ts';
 

@@ -8,7 +8,7 @@ import type { SuiteConfig } from '../config.ts';
 import { redact, registerSecret } from '../reporting/redact.ts';
 import { openSuite } from '../suite.ts';
 import { PROVIDER, quietPact } from './names.ts';
-import { PLACEHOLDER_SESSION } from './interactions.ts';
+import { PLACEHOLDER_SESSION } from './interaction-spec.ts';
 import { ProviderStates, type StateRequest } from './state-handlers.ts';
 
 export interface VerifyOptions {

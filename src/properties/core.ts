@@ -13,7 +13,7 @@ import { formatFailures } from '../reporting/failures.ts';
 import { ZStackClient } from '../client/zstack-client.ts';
 import type { Suite } from '../suite.ts';
 import type { RefSlot, SlotEnv } from '../generators/slots.ts';
-import { CheckTally } from '../certification/record.ts';
+import { CheckTally } from '../reporting/test-record.ts';
 
 /** The checks the properties judge with: the same registry as the example scenarios. */
 export const PROPERTY_CHECKS: readonly Check[] = ALL_CHECKS;

@@ -8,7 +8,7 @@ import { redact } from '../reporting/redact.ts';
 import { renderValue } from '../generators/render.ts';
 import type { Suite } from '../suite.ts';
 import { CaseRecord, PropertyEnv, StepFailure } from './core.ts';
-import type { CheckTally } from '../certification/record.ts';
+import type { CheckTally } from '../reporting/test-record.ts';
 import { resourceProfiles } from './targets.ts';
 import { commandsReplayPathOf, decodeReplay, encodeReplay } from './replay.ts';
 import { runCasesInFlight, type CaseResult, type PrefixRun } from './cases-in-flight.ts';

@@ -7,13 +7,22 @@ import { findApi, type ApiDescriptor, type JsonSchema, type ParamSpec } from '..
 import type { JsonObject } from '../exchange/json.ts';
 import { dereference } from '../contracts/schemas.ts';
 import type { ZStackClient } from '../client/zstack-client.ts';
-import type { ResourceKit } from './resource-kit.ts';
 import { registerSecret } from '../reporting/redact.ts';
+
+/**
+ * What making resources needs of the resource kit (ResourceKit, which itself makes its approver with validParams):
+ * run-id names, creates it deletes again, a project with an approver in it.
+ */
+export interface ResourceMaker {
+  name(label: string): string;
+  create(resource: string, params: Record<string, unknown>): Promise<JsonObject>;
+  approvedProject(): Promise<{ project: JsonObject; approverUuid: string }>;
+}
 
 /** What making resources needs: the client and the kit that deletes them again. */
 export interface FreshContext {
   zs: ZStackClient;
-  kit: ResourceKit;
+  kit: ResourceMaker;
 }
 
 /** uuids a test's resources need, by referenced resource (IAM2Project) or by member name (approverUuid). */

@@ -1,5 +1,5 @@
 import { observeInto, observeQuery } from '../observe/observe.ts';
-import { replyInventory } from '../checks/support.ts';
+import { finalInventory } from '../exchange/exchange.ts';
 import { createObserved, nextSecond, type Scenario } from './scenario.ts';
 
 /*
@@ -25,7 +25,8 @@ export const organizationStateScenario: Scenario = {
     await nextSecond(); // so a rewritten createDate or a lastOpDate going back is visible
     let last;
     for (const stateEvent of ['disable', 'disable', 'enable', 'enable', 'disable']) {
-      last = replyInventory(await observeInto(ctx, 'ChangeIAM2OrganizationState', { uuid, stateEvent }, { uuid }));
+      const changed = await observeInto(ctx, 'ChangeIAM2OrganizationState', { uuid, stateEvent }, { uuid });
+      last = finalInventory(changed.exchange);
     }
     await observeQuery(ctx, 'IAM2Organization', uuid, last);
     await observeInto(ctx, 'DeleteIAM2Organization', { uuid }, { uuid });

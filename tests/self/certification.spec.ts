@@ -17,7 +17,7 @@ import { parseBaseline, BaselineError } from '../../src/certification/baseline.t
 import { judge, type TestEntry, type RunMeta } from '../../src/certification/judge.ts';
 import { applicable, assertCovers, loadProfile } from '../../src/certification/profile.ts';
 import { deriveProfile, profileProblems } from '../../src/certification/profile-derive.ts';
-import type { RuleTally, TestRecord } from '../../src/certification/record.ts';
+import type { RuleTally, TestRecord } from '../../src/reporting/test-record.ts';
 import { allScenarios } from '../../src/scenarios/all.ts';
 import { seal, verifyBundle } from '../../src/certification/bundle.ts';
 import { renderText } from '../../src/certification/render-text.ts';

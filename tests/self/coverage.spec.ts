@@ -3,16 +3,18 @@
 import { expect, test } from '@playwright/test';
 import type { ApiDescriptor, Contracts } from '../../contracts/index.ts';
 import { loadValidatedContracts } from '../../src/contracts/descriptors.ts';
+import { buildInteractions } from '../../src/pact/interactions.ts';
 import { coverage, coverageProblems, readExclusions } from '../../src/scenarios/coverage.ts';
 
 const contracts = loadValidatedContracts();
+const pactOf = (c: Contracts) => buildInteractions(c, '5.0.0');
 
 test('every API in contracts/apis is exercised by a test or excluded with a reason', () => {
-  expect(coverageProblems(contracts, readExclusions())).toEqual([]);
+  expect(coverageProblems(contracts, readExclusions(), pactOf)).toEqual([]);
 });
 
 test('every API but login and logout has derived tests, and every state event and update API its own', () => {
-  const cov = coverage(contracts);
+  const cov = coverage(contracts, pactOf);
   for (const api of contracts.apis.values()) {
     const derived = (cov.get(api.name) ?? []).filter((t) => t.includes('(derived)'));
     if (api.kind === 'login' || api.kind === 'logout') continue;
@@ -48,15 +50,17 @@ test('an API nothing exercises fails the coverage check until it is excluded wit
     apis: new Map([...contracts.apis, [orphan.name, orphan]]),
     schemas: contracts.schemas,
   };
-  expect(coverageProblems(withOrphan, [])).toEqual([
+  expect(coverageProblems(withOrphan, [], pactOf)).toEqual([
     'LogOutOfEverything is exercised by no test and not listed in contracts/excluded.json with a reason',
   ]);
   expect(
-    coverageProblems(withOrphan, [
-      { api: 'LogOutOfEverything', reason: 'ends every session of the account: not run on shared staging' },
-    ]),
+    coverageProblems(
+      withOrphan,
+      [{ api: 'LogOutOfEverything', reason: 'ends every session of the account: not run on shared staging' }],
+      pactOf,
+    ),
   ).toEqual([]);
-  expect(coverageProblems(withOrphan, [{ api: 'LogOutOfEverything', reason: ' ' }])).toEqual([
+  expect(coverageProblems(withOrphan, [{ api: 'LogOutOfEverything', reason: ' ' }], pactOf)).toEqual([
     'contracts/excluded.json: LogOutOfEverything has no reason',
   ]);
 });

@@ -10,12 +10,8 @@ import { startReferenceServer, type ReferenceServer } from '../../reference-serv
 import { readConfig } from '../../src/config.ts';
 import { loadValidatedContracts } from '../../src/contracts/descriptors.ts';
 import { generatePacts } from '../../src/pact/consumer.ts';
-import {
-  EXAMPLE_JOB_UUID,
-  PLACEHOLDER_SESSION,
-  UNKNOWN_SESSION,
-  buildInteractions,
-} from '../../src/pact/interactions.ts';
+import { EXAMPLE_JOB_UUID, PLACEHOLDER_SESSION, UNKNOWN_SESSION } from '../../src/pact/interaction-spec.ts';
+import { buildInteractions } from '../../src/pact/interactions.ts';
 import { EXAMPLE_UUID } from '../../src/pact/matchers.ts';
 import { STATES } from '../../src/pact/states.ts';
 import { verifyPacts } from '../../src/pact/verify.ts';

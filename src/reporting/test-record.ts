@@ -1,12 +1,12 @@
 // What one test tells the certification: per API × rule how often each check passed, failed or did not apply,
 // which state transitions the test exercised, the redacted exchanges of its failures, and whether it stopped
 // for a reason that is not the server's (a setup refusal, the endpoint gone, a suite bug). Tests attach it as
-// `certification.json`; the certification reporter (reporter.ts) reads it.
+// `certification.json`; the certification reporter (src/certification/reporter.ts) reads it.
 import type { CheckResult, Severity } from '../checks/index.ts';
 import type { Observation } from '../exchange/observation.ts';
 import { isObject } from '../exchange/json.ts';
-import { curlLine, describeExchange } from '../reporting/transcript.ts';
-import { redact, redactJson } from '../reporting/redact.ts';
+import { curlLine, describeExchange } from './transcript.ts';
+import { redact, redactJson } from './redact.ts';
 
 export const RECORD_ATTACHMENT = 'certification.json';
 export const RECORD_CONTENT_TYPE = 'application/json';

@@ -1,17 +1,17 @@
 // Playwright's global teardown: runs in the runner process after every test, also after Ctrl-C, a SIGTERM
-// (src/safety/global-setup.ts) or a worker that crashed. It replays the run's ledger: whatever the run created
+// (global-setup.ts) or a worker that crashed. It replays the run's ledger: whatever the run created
 // and did not delete is deleted now (projects expunged). What cannot be deleted stays in the ledger and is
 // named in one line; `npm run janitor` finds it later. A run the reply breaker stopped says why, in one line.
 // Its client is opened without the run's guards, so no breaker refuses its deletes.
 import { existsSync, rmSync } from 'node:fs';
-import { ConfigError, loadConfig } from '../config.ts';
-import { redact } from '../reporting/redact.ts';
-import { jobBoundMarkerPath, ledgerPath, runDir } from '../safety/run-dir.ts';
-import { JobBreaker } from '../safety/job-breaker.ts';
-import { ReplyBreaker } from '../safety/reply-breaker.ts';
-import { openSuite } from '../suite.ts';
-import { outstanding, readLedger } from './ledger.ts';
-import { replayLedger } from './ledger-replay.ts';
+import { ConfigError, loadConfig } from '../src/config.ts';
+import { redact } from '../src/reporting/redact.ts';
+import { jobBoundMarkerPath, ledgerPath, runDir } from '../src/safety/run-dir.ts';
+import { JobBreaker } from '../src/safety/job-breaker.ts';
+import { ReplyBreaker } from '../src/safety/reply-breaker.ts';
+import { openSuite } from '../src/suite.ts';
+import { outstanding, readLedger } from '../src/resources/ledger.ts';
+import { replayLedger } from '../src/resources/ledger-replay.ts';
 
 /** A target whose jobs never end gets short polls at teardown: its deletes are sent, not waited for in full. */
 const SHORT_JOB_BOUND_MS = 3_000;

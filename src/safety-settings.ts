@@ -1,10 +1,18 @@
 // The settings that keep a run gentle and safe against a shared target (docs/safety.md): read-only mode, the
 // load bound, back-pressure waits, and TLS trust. Read with the rest of the configuration (src/config.ts).
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { ConfigError } from '../config.ts';
-import type { LoadLimits } from '../client/load-limiter.ts';
+import { ConfigError } from './config-error.ts';
 
 type Env = Record<string, string | undefined>;
+
+/**
+ * The load bound: at most `maxInFlight` requests at once, request starts at most `maxRps` a second (the client's
+ * load limiter, src/client/load-limiter.ts, enforces it).
+ */
+export interface LoadLimits {
+  maxInFlight: number;
+  maxRps: number;
+}
 
 export interface SafetySettings {
   /** ZSTACK_READ_ONLY: run only what cannot change the target; everything else is skipped with the reason */
