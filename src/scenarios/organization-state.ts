@@ -1,5 +1,5 @@
 import { observeInto, observeQuery } from '../observe/observe.ts';
-import { replyInventory } from '../checks/support.ts';
+import { replyInventory } from '../checks/support/observation-parts.ts';
 import { createObserved, nextSecond, type Scenario } from './scenario.ts';
 
 /*
