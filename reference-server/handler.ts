@@ -108,25 +108,24 @@ async function dispatch(ctx: ServerContext, req: IncomingMessage, res: ServerRes
     const r = renderOutcome(ctx, outcome, { job: false, withSchema: wantsSchema(req) });
     return sendJson(ctx, res, r.status, r.body, r.nullError);
   }
+  answerAsJob(ctx, req, res, call, session);
+}
 
-  const jobUuid = header(req, 'x-job-uuid');
-  if (jobUuid !== undefined) {
-    const problem =
-      jobUuid.length !== 32
-        ? "Invalid header[X-Job-UUID], it must be a UUID with '-' stripped"
-        : ctx.jobs.has(jobUuid)
-          ? `Duplicate job uuid[${jobUuid}]`
-          : undefined;
-    const refusal = ctx.hooks.jobUuidError(problem, { requested: jobUuid });
-    if (refusal !== undefined) throw new RestError(400, refusal);
-  }
+/** An async API: runs it as a job and answers 202 with the job's location and the API timeout. */
+function answerAsJob(
+  ctx: ServerContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  call: ApiCall,
+  session: string | undefined,
+): void {
+  const { api } = call;
+  const jobUuid = requestedJobUuid(ctx, req);
   const id = ctx.hooks.jobId(jobUuid ?? ctx.newUuid(), { requested: jobUuid });
   const host =
     ctx.variant.jobLocationHost ?? header(req, 'host') ?? `${req.socket.localAddress}:${req.socket.localPort}`;
   const location = `http://${host}${ctx.hooks.jobPath(JOB_PATH, {})}${id}`;
-  const timeoutSec = Number(header(req, 'x-api-timeout'));
-  const apiTimeout =
-    Number.isFinite(timeoutSec) && timeoutSec > 0 ? Math.round(timeoutSec * 1000) : DEFAULT_API_TIMEOUT_MS;
+  const apiTimeout = apiTimeoutMs(req);
   const outcome = executeApi(ctx, call, session);
   const readyAt = ctx.hooks.jobReadyAt(ctx.now() + jobDelay(ctx.variant), { api });
   const job: Job = { id, location, readyAt, outcome, schemaRequested: wantsSchema(req) };
@@ -134,6 +133,27 @@ async function dispatch(ctx: ServerContext, req: IncomingMessage, res: ServerRes
   const hook = ctx.hooks.webHookUrl(header(req, 'x-web-hook'), {});
   if (hook !== undefined) scheduleWebHook(ctx, job, hook);
   sendJson(ctx, res, 202, addTopLevelExtras(ctx, { location, apiTimeout }));
+}
+
+/** X-Job-UUID, when sent: 32 characters and no existing job's, or a 400 from the REST layer. */
+function requestedJobUuid(ctx: ServerContext, req: IncomingMessage): string | undefined {
+  const jobUuid = header(req, 'x-job-uuid');
+  if (jobUuid === undefined) return undefined;
+  const problem =
+    jobUuid.length !== 32
+      ? "Invalid header[X-Job-UUID], it must be a UUID with '-' stripped"
+      : ctx.jobs.has(jobUuid)
+        ? `Duplicate job uuid[${jobUuid}]`
+        : undefined;
+  const refusal = ctx.hooks.jobUuidError(problem, { requested: jobUuid });
+  if (refusal !== undefined) throw new RestError(400, refusal);
+  return jobUuid;
+}
+
+/** X-API-Timeout (seconds) in milliseconds, or ZStack's default. */
+function apiTimeoutMs(req: IncomingMessage): number {
+  const timeoutSec = Number(header(req, 'x-api-timeout'));
+  return Number.isFinite(timeoutSec) && timeoutSec > 0 ? Math.round(timeoutSec * 1000) : DEFAULT_API_TIMEOUT_MS;
 }
 
 function parseBody(ctx: ServerContext, raw: Buffer): Record<string, unknown> {

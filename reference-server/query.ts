@@ -331,7 +331,7 @@ export function runQuery(
 ): Record<string, unknown> {
   const schema = ctx.contracts.schemas.get(schemaName);
   if (!schema) throw internalError(`no schema ${schemaName}`);
-  const cls = String(schema['x-zstack-class'] ?? schemaName);
+  const target = { schema, schemaName, cls: String(schema['x-zstack-class'] ?? schemaName) };
   const q: QuerySpec =
     byUuid !== undefined
       ? {
@@ -342,8 +342,43 @@ export function runQuery(
           replyWithCount: false,
         }
       : spec;
+  const conds = resolvedConditions(ctx, target, q.conditions);
+  if (q.limit < 0) throw internalError('java.lang.IllegalArgumentException: max-results cannot be negative');
+  if (q.start < 0) throw internalError('java.lang.IllegalArgumentException: first-result value cannot be negative');
+  const sort = resolvedSort(ctx, target, ctx.hooks.querySort(q.sort, {}));
+  const fields = checkedFields(target, ctx.hooks.queryFields(q.fields, {}));
 
-  const conds = q.conditions.flatMap((c) => {
+  const rows = records
+    .map((rec) => ({ rec, inv: ctx.hooks.queryView(rec.inv, { rec }) }))
+    .sort(ctx.variant.rowOrder === 'random' ? () => 0 : (a, b) => cmp(a.rec.uuid, b.rec.uuid))
+    .filter(({ rec, inv }) => conds.every(({ c, info }) => matches(ctx, info, c, rec, inv)));
+  // Without ORDER BY the database's order is unspecified: the variant shuffles (ties under a sort too).
+  if (ctx.variant.rowOrder === 'random') shuffle(rows);
+  if (sort) sortRows(ctx, rows, sort);
+  return replyBody(ctx, target, q, rows, fields);
+}
+
+/** The queried inventory's schema, its name and its Java class (named in ZStack's error messages). */
+interface QueryTarget {
+  schema: JsonSchema;
+  schemaName: string;
+  cls: string;
+}
+
+interface Row {
+  rec: StoredResource;
+  inv: Inventory;
+}
+
+interface Sort {
+  field: string;
+  desc: boolean;
+  type: ScalarKind;
+}
+
+/** Each condition with what its field is, refused as ZStack refuses it (unknown field, quote, non-boolean). */
+function resolvedConditions(ctx: ServerContext, { schema, cls }: QueryTarget, conditions: QuerySpec['conditions']) {
+  return conditions.flatMap((c) => {
     const info = fieldInfo(ctx, schema, c.field);
     if (!info) {
       if (!ctx.hooks.unknownFieldFails(true, { field: c.field })) return [];
@@ -361,55 +396,61 @@ export function runQuery(
     }
     return [{ c, info }];
   });
-  if (q.limit < 0) throw internalError('java.lang.IllegalArgumentException: max-results cannot be negative');
-  if (q.start < 0) throw internalError('java.lang.IllegalArgumentException: first-result value cannot be negative');
+}
 
-  let sort: { field: string; desc: boolean; type: ScalarKind } | undefined;
-  const sortText = ctx.hooks.querySort(q.sort, {});
-  if (sortText !== undefined) {
-    const desc = sortText.startsWith('-');
-    const field = sortText.startsWith('-') || sortText.startsWith('+') ? sortText.slice(1).trim() : sortText;
-    const info = field === '' ? undefined : fieldInfo(ctx, schema, field);
-    if (!info || info.kind !== 'scalar')
-      throw internalError(
-        `java.lang.IllegalArgumentException: invalid order by clause, inventory[${cls}] doesn't have field[${field}]`,
-      );
-    sort = { field, desc, type: info.type };
+/** `sort=[+|-]field` on a scalar field of the inventory; anything else is refused. */
+function resolvedSort(
+  ctx: ServerContext,
+  { schema, cls }: QueryTarget,
+  sortText: string | undefined,
+): Sort | undefined {
+  if (sortText === undefined) return undefined;
+  const desc = sortText.startsWith('-');
+  const field = sortText.startsWith('-') || sortText.startsWith('+') ? sortText.slice(1).trim() : sortText;
+  const info = field === '' ? undefined : fieldInfo(ctx, schema, field);
+  if (!info || info.kind !== 'scalar')
+    throw internalError(
+      `java.lang.IllegalArgumentException: invalid order by clause, inventory[${cls}] doesn't have field[${field}]`,
+    );
+  return { field, desc, type: info.type };
+}
+
+/** `fields=`: each must be a top-level field of the inventory. */
+function checkedFields({ schema, cls }: QueryTarget, fields: string[] | undefined): string[] | undefined {
+  if (!fields) return undefined;
+  const props = (schema.properties ?? {}) as Record<string, unknown>;
+  for (const f of fields) {
+    if (!FIELD_NAME.test(f) || !Object.hasOwn(props, f))
+      throw internalError(`java.lang.IllegalArgumentException: inventory[${cls}] has no field[${f}]`);
   }
-  const fields = ctx.hooks.queryFields(q.fields, {});
-  if (fields) {
-    const props = (schema.properties ?? {}) as Record<string, unknown>;
-    for (const f of fields) {
-      if (!FIELD_NAME.test(f) || !Object.hasOwn(props, f))
-        throw internalError(`java.lang.IllegalArgumentException: inventory[${cls}] has no field[${f}]`);
-    }
-  }
+  return fields;
+}
 
-  const rows = records
-    .map((rec) => ({ rec, inv: ctx.hooks.queryView(rec.inv, { rec }) }))
-    .sort(ctx.variant.rowOrder === 'random' ? () => 0 : (a, b) => cmp(a.rec.uuid, b.rec.uuid))
-    .filter(({ rec, inv }) => conds.every(({ c, info }) => matches(ctx, info, c, rec, inv)));
-  // Without ORDER BY the database's order is unspecified: the variant shuffles (ties under a sort too).
-  if (ctx.variant.rowOrder === 'random') shuffle(rows);
+/** In place, by the sort field: NULL first ascending, last descending. */
+function sortRows(ctx: ServerContext, rows: Row[], s: Sort): void {
+  const key = (inv: Inventory): string | number | undefined => {
+    const v = inv[s.field];
+    if (v === undefined || v === null) return undefined;
+    if (s.type === 'string') return textKey(ctx, String(v), true);
+    if (s.type === 'boolean') return v === true ? 1 : 0;
+    return Number(v);
+  };
+  rows.sort((a, b) => {
+    const ka = key(a.inv);
+    const kb = key(b.inv);
+    const r = ka === undefined ? (kb === undefined ? 0 : -1) : kb === undefined ? 1 : cmp(ka, kb);
+    return s.desc ? -r : r;
+  });
+}
 
-  if (sort) {
-    const s = sort;
-    const key = (inv: Inventory): string | number | undefined => {
-      const v = inv[s.field];
-      if (v === undefined || v === null) return undefined;
-      if (s.type === 'string') return textKey(ctx, String(v), true);
-      if (s.type === 'boolean') return v === true ? 1 : 0;
-      return Number(v);
-    };
-    rows.sort((a, b) => {
-      const ka = key(a.inv);
-      const kb = key(b.inv);
-      // NULL first ascending, last descending
-      const r = ka === undefined ? (kb === undefined ? 0 : -1) : kb === undefined ? 1 : cmp(ka, kb);
-      return s.desc ? -r : r;
-    });
-  }
-
+/** The page asked for: the count alone, or the inventories (only `fields` when asked), total and schema map. */
+function replyBody(
+  ctx: ServerContext,
+  { schemaName }: QueryTarget,
+  q: QuerySpec,
+  rows: Row[],
+  fields: string[] | undefined,
+): Record<string, unknown> {
   const { start, limit } = ctx.hooks.queryPage({ start: q.start, limit: q.limit }, {});
   const page = rows.slice(start, start + limit);
   const total = ctx.hooks.queryTotal(rows.length, { pageSize: page.length });

@@ -11,7 +11,6 @@ import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/tes
 import { ALL_CHECKS } from '../checks/index.ts';
 import { loadConfig, type SuiteConfig } from '../config.ts';
 import { sha512Hex } from '../client/zstack-client.ts';
-import { PACT_FILE_TEST, PACT_VERIFY_TEST } from '../pact/names.ts';
 import { loadBaseline } from './baseline.ts';
 import { judge, type Certification, type TestEntry } from './judge.ts';
 import { loadProfile } from './profile.ts';
@@ -19,6 +18,7 @@ import { RECORD_ATTACHMENT, type TestRecord } from '../reporting/test-record.ts'
 import { renderHtml } from './render-html.ts';
 import { renderText } from './render-text.ts';
 import { seal } from './bundle.ts';
+import { writeFailures, writePacts, type Collected } from './bundle-files.ts';
 import { readCertSettings } from './settings.ts';
 
 /** The projects whose tests certify the target (the self-tests do not). */
@@ -31,11 +31,6 @@ export const CERTIFICATION_PROJECTS = [
   'pact-consumer',
   'pact',
 ];
-
-interface Collected {
-  entry: TestEntry;
-  texts: Array<{ name: string; text: string }>;
-}
 
 // the escape sequences of terminal colours, which the saved text must not carry
 // eslint-disable-next-line no-control-regex
@@ -132,101 +127,48 @@ export default class CertificationReporter implements Reporter {
 
   private write(): Certification {
     const config = loadConfig();
-    const settings = readCertSettings(
-      process.env,
-      ALL_CHECKS.map((c) => c.name),
-    );
-    const profile = loadProfile(settings.profile);
-    const baseline = settings.baseline ? loadBaseline(settings.baseline) : undefined;
     const collected = [...this.collected.values()].sort(
       (a, b) => a.entry.title.localeCompare(b.entry.title) || a.entry.project.localeCompare(b.entry.project),
     );
     const entries = collected.map((c) => c.entry);
-    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version?: string };
-    const commit = gitCommit();
-    const cert = judge(
-      entries,
-      profile,
-      {
-        suiteVersion: `${pkg.version ?? '0.0.0'}${commit ? ` (${commit})` : ''}`,
-        target: targetLabel(config, process.env),
-        declaredVersion: config.targetVersion,
-        date: new Date().toISOString(),
-        selection: settings.selection,
-        ...(settings.rules ? { rules: settings.rules } : {}),
-        ...(settings.level ? { level: settings.level } : {}),
-      },
-      baseline,
-    );
-
+    const cert = judgeRun(entries, config);
     const dir = this.dir;
     writeFileSync(join(dir, 'certification.json'), JSON.stringify(cert, null, 2) + '\n');
     writeFileSync(join(dir, 'certificate.txt'), renderText(cert));
     writeFileSync(join(dir, 'certificate.html'), renderHtml(cert));
     writeFileSync(join(dir, 'tests.json'), JSON.stringify(entries, null, 2) + '\n');
-
-    // the failures, each with its redacted exchanges and reports
-    const verdictOf = new Map(cert.tests.map((t) => [t.title, t]));
-    let n = 0;
-    for (const c of collected) {
-      const t = verdictOf.get(c.entry.title);
-      const failedCells = c.entry.record?.failures ?? [];
-      if (!t || (t.verdict !== 'failed' && t.verdict !== 'error' && failedCells.length === 0)) continue;
-      const texts = c.texts.filter((x) => c.entry.title !== PACT_FILE_TEST || !x.name.endsWith('.json'));
-      const slug = c.entry.title
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-|-$/g, '')
-        .slice(0, 60);
-      const body = [
-        `${c.entry.title}  [${c.entry.project}]`,
-        `verdict: ${t.verdict}${t.expected ? ` (expected: ${t.expected.reason})` : ''}${t.reason ? `: ${t.reason}` : ''}`,
-        '',
-        ...failedCells.flatMap((f) => [
-          `✗ ${f.check} [${f.severity}] ${f.api}: ${f.title}`,
-          `  Reproduce: ${f.curl}`,
-          f.exchange
-            .split('\n')
-            .map((l) => `  ${l}`)
-            .join('\n'),
-          '',
-        ]),
-        ...texts.flatMap((x) => [`--- ${x.name}`, x.text, '']),
-      ].join('\n');
-      mkdirSync(join(dir, 'failures'), { recursive: true });
-      writeFileSync(join(dir, 'failures', `${String(++n).padStart(2, '0')}-${slug}.txt`), body);
-    }
-
-    // the pacts (attached by the test that checks the pact file, so they survive sharding) and their verification
-    const pactFiles =
-      collected.find((c) => c.entry.title === PACT_FILE_TEST)?.texts.filter((x) => x.name.endsWith('.json')) ?? [];
-    if (pactFiles.length) mkdirSync(join(dir, 'pacts'), { recursive: true });
-    for (const f of pactFiles) writeFileSync(join(dir, 'pacts', f.name.replace(/[^A-Za-z0-9._-]/g, '_')), f.text);
-    const verify = collected.find((c) => c.entry.title === PACT_VERIFY_TEST);
-    const pactTests = cert.tests.filter((t) => t.kind === 'pact');
-    writeFileSync(
-      join(dir, 'pact-verification.json'),
-      JSON.stringify(
-        {
-          verification: verify
-            ? {
-                status: verify.entry.status,
-                verdict: verdictOf.get(PACT_VERIFY_TEST)?.verdict,
-                annotations: verify.entry.annotations,
-                details: verify.texts,
-              }
-            : 'not run',
-          interactions: pactTests.map((t) => ({ test: t.title, apis: t.apis, verdict: t.verdict })),
-        },
-        null,
-        2,
-      ) + '\n',
-    );
-
+    writeFailures(dir, collected, cert);
+    writePacts(dir, collected, cert);
     scrubSecrets(dir, config);
     seal(dir);
     return cert;
   }
+}
+
+/** Judges the run's entries against the profile, baseline and selection the environment names. */
+function judgeRun(entries: TestEntry[], config: SuiteConfig): Certification {
+  const settings = readCertSettings(
+    process.env,
+    ALL_CHECKS.map((c) => c.name),
+  );
+  const profile = loadProfile(settings.profile);
+  const baseline = settings.baseline ? loadBaseline(settings.baseline) : undefined;
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version?: string };
+  const commit = gitCommit();
+  return judge(
+    entries,
+    profile,
+    {
+      suiteVersion: `${pkg.version ?? '0.0.0'}${commit ? ` (${commit})` : ''}`,
+      target: targetLabel(config, process.env),
+      declaredVersion: config.targetVersion,
+      date: new Date().toISOString(),
+      selection: settings.selection,
+      ...(settings.rules ? { rules: settings.rules } : {}),
+      ...(settings.level ? { level: settings.level } : {}),
+    },
+    baseline,
+  );
 }
 
 /** The suite's commit when it runs from a git checkout (a clean one: a modified tree is marked), else nothing. */

@@ -1,6 +1,6 @@
 import { isObject } from '../exchange/json.ts';
 import { NOT_APPLICABLE, type Check } from './types.ts';
-import { show, violation } from './support.ts';
+import { show, violation } from './support/violation.ts';
 
 const JOB_PATH = '/zstack/v1/api-jobs/';
 

@@ -1,5 +1,5 @@
 import { NOT_APPLICABLE, type Check } from './types.ts';
-import { violation } from './support.ts';
+import { violation } from './support/violation.ts';
 
 // Advisory: real ZStack runs every non-GET API but login as a job, but the official SDK also accepts a
 // direct 200 (it only polls on 202), so a server that answers synchronously still works with it.

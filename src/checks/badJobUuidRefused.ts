@@ -1,5 +1,6 @@
 import { NOT_APPLICABLE, type Check } from './types.ts';
-import { firstResponse, show, violation } from './support.ts';
+import { firstResponse } from './support/observation-parts.ts';
+import { show, violation } from './support/violation.ts';
 
 // The REST layer checks X-Job-UUID before any job exists: a length other than 32 and the id of an existing
 // job are both 400 plain text, and the API never runs.

@@ -1,6 +1,7 @@
 import { formatProblems } from '../contracts/schemas.ts';
 import { NOT_APPLICABLE, type Check } from './types.ts';
-import { body, show, violation } from './support.ts';
+import { body } from './support/observation-parts.ts';
+import { show, violation } from './support/violation.ts';
 
 // Only API failures (HTTP 503) carry an ErrorCode. REST-layer rejections (400/404/405/500) are plain text
 // on real ZStack, so nothing is demanded of their bodies here (docs/zstack-protocol.md#http-status-codes).

@@ -1,5 +1,6 @@
 import { NOT_APPLICABLE, type Check } from './types.ts';
-import { succeeded, violation } from './support.ts';
+import { succeeded } from './support/observation-parts.ts';
+import { violation } from './support/violation.ts';
 
 export const expungedResourceGone: Check = {
   name: 'expungedResourceGone',

@@ -1,5 +1,6 @@
 import { NOT_APPLICABLE, type Check } from './types.ts';
-import { body, violation } from './support.ts';
+import { body } from './support/observation-parts.ts';
+import { violation } from './support/violation.ts';
 
 // Advisory only: these fields rest on inference (open-source patterns, docs), not on a NOT NULL column
 // (docs/zstack-protocol.md#inventory-fields-always-present: "inferred" fields are advisory).

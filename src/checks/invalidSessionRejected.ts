@@ -1,5 +1,6 @@
 import { NOT_APPLICABLE, type Check } from './types.ts';
-import { errorCodeOf, show, violation } from './support.ts';
+import { errorCodeOf } from './support/observation-parts.ts';
+import { show, violation } from './support/violation.ts';
 
 export const invalidSessionRejected: Check = {
   name: 'invalidSessionRejected',

@@ -1,5 +1,6 @@
 import { NOT_APPLICABLE, type Check } from './types.ts';
-import { firstResponse, show, violation } from './support.ts';
+import { firstResponse } from './support/observation-parts.ts';
+import { show, violation } from './support/violation.ts';
 
 // The session is checked behind the REST layer, so an async API accepts the call and its job fails; the official
 // SDK parses an ErrorCode only from a job's 503 (a direct non-2xx answer becomes its own sdk.1000 error).

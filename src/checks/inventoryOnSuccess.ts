@@ -1,6 +1,7 @@
 import { isObject } from '../exchange/json.ts';
 import { NOT_APPLICABLE, type Check } from './types.ts';
-import { body, show, violation } from './support.ts';
+import { body } from './support/observation-parts.ts';
+import { show, violation } from './support/violation.ts';
 
 export const inventoryOnSuccess: Check = {
   name: 'inventoryOnSuccess',

@@ -1,6 +1,7 @@
 import { isObject } from '../exchange/json.ts';
 import { NOT_APPLICABLE, type Check } from './types.ts';
-import { firstResponse, jobIdOf, requestHeader, show, violation } from './support.ts';
+import { firstResponse, jobIdOf, requestHeader } from './support/observation-parts.ts';
+import { show, violation } from './support/violation.ts';
 
 // The official Java SDK sends its own X-Job-UUID with every async call and relies on the job carrying it. RestServer
 // gives the message that id before the API runs, so a job that fails (validation, session) carries it as well.

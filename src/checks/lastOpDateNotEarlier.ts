@@ -1,6 +1,7 @@
 import { parseZStackTimestamp } from '../contracts/timestamps.ts';
 import { NOT_APPLICABLE, type Check } from './types.ts';
-import { replyInventory, succeeded, violation } from './support.ts';
+import { replyInventory, succeeded } from './support/observation-parts.ts';
+import { violation } from './support/violation.ts';
 
 // Timestamps have one-second resolution and no zone (docs/zstack-protocol.md#timestamps): "not earlier" is compared in
 // whole

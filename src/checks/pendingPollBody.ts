@@ -1,6 +1,6 @@
 import { isObject } from '../exchange/json.ts';
 import { NOT_APPLICABLE, type Check } from './types.ts';
-import { show, violation } from './support.ts';
+import { show, violation } from './support/violation.ts';
 
 // Advisory: the official SDK reads only the status of a pending poll, so another body does not break it; the
 // real server sends {} and the manual shows the location again, and both are accepted.

@@ -1,5 +1,7 @@
 import { NOT_APPLICABLE, type Check } from './types.ts';
-import { changedFields, replyInventory, show, succeeded, violation } from './support.ts';
+import { changedFields } from './support/canonical-json.ts';
+import { replyInventory, succeeded } from './support/observation-parts.ts';
+import { show, violation } from './support/violation.ts';
 
 export const queryAgreesWithReply: Check = {
   name: 'queryAgreesWithReply',

@@ -1,6 +1,8 @@
 import { NOT_APPLICABLE, type Check } from './types.ts';
 import { queryRefused } from './queryReturnsMatchingRows.ts';
-import { body, sameJson, show, violation } from './support.ts';
+import { sameJson } from './support/canonical-json.ts';
+import { body } from './support/observation-parts.ts';
+import { show, violation } from './support/violation.ts';
 
 export const queryByUuidAgrees: Check = {
   name: 'queryByUuidAgrees',

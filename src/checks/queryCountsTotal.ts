@@ -1,6 +1,7 @@
 import { NOT_APPLICABLE, type Check } from './types.ts';
 import { queryRefused } from './queryReturnsMatchingRows.ts';
-import { body, show, violation } from './support.ts';
+import { body } from './support/observation-parts.ts';
+import { show, violation } from './support/violation.ts';
 
 export const queryCountsTotal: Check = {
   name: 'queryCountsTotal',

@@ -1,7 +1,9 @@
 import { isObject } from '../exchange/json.ts';
 import { NOT_APPLICABLE, type Check } from './types.ts';
 import { queryRefused } from './queryReturnsMatchingRows.ts';
-import { body, canonical, show, violation } from './support.ts';
+import { canonical } from './support/canonical-json.ts';
+import { body } from './support/observation-parts.ts';
+import { show, violation } from './support/violation.ts';
 
 export const queryFieldsSelected: Check = {
   name: 'queryFieldsSelected',

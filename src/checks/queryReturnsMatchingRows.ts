@@ -1,7 +1,8 @@
 import { isObject } from '../exchange/json.ts';
 import type { Observation } from '../exchange/observation.ts';
 import { NOT_APPLICABLE, type Check } from './types.ts';
-import { body, show, violation } from './support.ts';
+import { body } from './support/observation-parts.ts';
+import { show, violation } from './support/violation.ts';
 
 /** The uuids of a query answer's inventories, in order (undefined when it has no inventories list). */
 export function answerUuids(o: Observation): string[] | undefined {

@@ -1,7 +1,8 @@
 import { zstackClassOf } from '../../contracts/index.ts';
 import { isObject } from '../exchange/json.ts';
 import { NOT_APPLICABLE, type Check } from './types.ts';
-import { body, show, violation } from './support.ts';
+import { body } from './support/observation-parts.ts';
+import { show, violation } from './support/violation.ts';
 
 /** The parent of a schema-map path: `inventories[0].flows[1]` -> `inventories[0]`. */
 const parentOf = (path: string): string | undefined =>

@@ -1,6 +1,8 @@
 import { isObject } from '../exchange/json.ts';
 import { NOT_APPLICABLE, type Check } from './types.ts';
-import { body, changedFields, show, violation } from './support.ts';
+import { changedFields } from './support/canonical-json.ts';
+import { body } from './support/observation-parts.ts';
+import { show, violation } from './support/violation.ts';
 
 // For a query by uuid, `before` is the inventory the last reply or query of that resource showed, with no
 // call in between that could change it (the property models set it; plain scenarios never do).

@@ -1,6 +1,6 @@
 import { NOT_APPLICABLE, type Check } from './types.ts';
 import { answerUuids, queryRefused } from './queryReturnsMatchingRows.ts';
-import { violation } from './support.ts';
+import { violation } from './support/violation.ts';
 
 // Ranks come from the oracle: ties share one, so rows the collation cannot tell apart may come in any order.
 export const querySortedAsAsked: Check = {

@@ -1,5 +1,6 @@
 import { NOT_APPLICABLE, type Check } from './types.ts';
-import { errorCodeOf, show, violation } from './support.ts';
+import { errorCodeOf } from './support/observation-parts.ts';
+import { show, violation } from './support/violation.ts';
 
 // Only the code is compared: descriptions and details are free text that varies by version and locale
 // (Kubernetes conformance rules out asserting optional message text for the same reason).

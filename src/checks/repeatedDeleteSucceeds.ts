@@ -1,5 +1,5 @@
 import { NOT_APPLICABLE, type Check } from './types.ts';
-import { show, violation } from './support.ts';
+import { show, violation } from './support/violation.ts';
 
 export const repeatedDeleteSucceeds: Check = {
   name: 'repeatedDeleteSucceeds',

@@ -1,6 +1,7 @@
 import { formatProblems } from '../contracts/schemas.ts';
 import { NOT_APPLICABLE, type Check } from './types.ts';
-import { body, violation } from './support.ts';
+import { body } from './support/observation-parts.ts';
+import { violation } from './support/violation.ts';
 
 export const replyMatchesSchema: Check = {
   name: 'replyMatchesSchema',

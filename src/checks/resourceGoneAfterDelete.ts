@@ -1,5 +1,5 @@
 import { NOT_APPLICABLE, type Check } from './types.ts';
-import { violation } from './support.ts';
+import { violation } from './support/violation.ts';
 
 export const resourceGoneAfterDelete: Check = {
   name: 'resourceGoneAfterDelete',

@@ -1,5 +1,5 @@
 import { NOT_APPLICABLE, type Check } from './types.ts';
-import { violation } from './support.ts';
+import { violation } from './support/violation.ts';
 
 // REST-layer rejections are plain text on real ZStack: only the status is demanded, never a JSON body
 // (docs/zstack-protocol.md#http-status-codes). A 500 where ZStack itself answers 500 (Gson's wrong-shape error) is

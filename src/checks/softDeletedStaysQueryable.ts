@@ -1,5 +1,6 @@
 import { NOT_APPLICABLE, type Check } from './types.ts';
-import { show, succeeded, violation } from './support.ts';
+import { succeeded } from './support/observation-parts.ts';
+import { show, violation } from './support/violation.ts';
 
 export const softDeletedStaysQueryable: Check = {
   name: 'softDeletedStaysQueryable',

@@ -1,6 +1,7 @@
 import { NOT_APPLICABLE, type Check } from './types.ts';
 import { javaTrim } from '../contracts/java-text.ts';
-import { replyInventory, show, succeeded, violation } from './support.ts';
+import { replyInventory, succeeded } from './support/observation-parts.ts';
+import { show, violation } from './support/violation.ts';
 
 export const stateEventApplied: Check = {
   name: 'stateEventApplied',

@@ -1,6 +1,7 @@
 import { parseZStackTimestamp } from '../contracts/timestamps.ts';
 import { NOT_APPLICABLE, type Check } from './types.ts';
-import { body, violation } from './support.ts';
+import { body } from './support/observation-parts.ts';
+import { violation } from './support/violation.ts';
 
 function* strings(v: unknown, path: string): Generator<[string, string]> {
   if (typeof v === 'string') yield [path, v];

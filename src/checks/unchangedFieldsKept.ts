@@ -1,5 +1,7 @@
 import { NOT_APPLICABLE, type Check } from './types.ts';
-import { changedFields, replyInventory, succeeded, violation, show } from './support.ts';
+import { changedFields } from './support/canonical-json.ts';
+import { replyInventory, succeeded } from './support/observation-parts.ts';
+import { show, violation } from './support/violation.ts';
 import type { JsonObject } from '../exchange/json.ts';
 
 /** Fields this call is allowed to change: the effect's own field, the fields of the parameters sent, mayChange. */

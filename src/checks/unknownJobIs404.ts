@@ -1,5 +1,6 @@
 import { NOT_APPLICABLE, type Check } from './types.ts';
-import { firstResponse, show, violation } from './support.ts';
+import { firstResponse } from './support/observation-parts.ts';
+import { show, violation } from './support/violation.ts';
 
 // A client polling an address that names no job must learn so at once, not wait for a job that never ends.
 export const unknownJobIs404: Check = {

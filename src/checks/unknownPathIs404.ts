@@ -1,5 +1,6 @@
 import { NOT_APPLICABLE, type Check } from './types.ts';
-import { firstResponse, show, violation } from './support.ts';
+import { firstResponse } from './support/observation-parts.ts';
+import { show, violation } from './support/violation.ts';
 
 // Only the status is demanded: the body of a REST-layer error is plain text on real ZStack.
 export const unknownPathIs404: Check = {

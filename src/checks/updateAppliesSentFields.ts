@@ -1,5 +1,6 @@
 import { NOT_APPLICABLE, type Check } from './types.ts';
-import { sentFieldsNotApplied, succeeded } from './support.ts';
+import { succeeded } from './support/observation-parts.ts';
+import { sentFieldsNotApplied } from './support/sent-fields.ts';
 
 export const updateAppliesSentFields: Check = {
   name: 'updateAppliesSentFields',

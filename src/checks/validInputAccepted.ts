@@ -1,5 +1,6 @@
 import { NOT_APPLICABLE, type Check } from './types.ts';
-import { body, show, violation } from './support.ts';
+import { body } from './support/observation-parts.ts';
+import { show, violation } from './support/violation.ts';
 
 // `expect: success` is what the caller states for a call that a real ZStack accepts: valid parameters, a live
 // resource, a valid session (the property generators only label a case success when ZStack accepts it).

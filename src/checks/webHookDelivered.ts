@@ -1,6 +1,8 @@
 import { isObject, type JsonObject } from '../exchange/json.ts';
 import { NOT_APPLICABLE, type Check } from './types.ts';
-import { firstResponse, jobIdOf, sameJson, show, violation } from './support.ts';
+import { sameJson } from './support/canonical-json.ts';
+import { firstResponse, jobIdOf } from './support/observation-parts.ts';
+import { show, violation } from './support/violation.ts';
 
 /** The body without the `schema` map: it follows X-JSON-Schema on the request that reads it, not the result. */
 const withoutSchemaMap = (v: unknown): unknown => {

@@ -1,5 +1,6 @@
 import { NOT_APPLICABLE, type Check } from './types.ts';
-import { firstResponse, show, violation } from './support.ts';
+import { firstResponse } from './support/observation-parts.ts';
+import { show, violation } from './support/violation.ts';
 
 /**
  * What ZStack's REST layer answers, besides 405, at a path several APIs share when none of them takes the

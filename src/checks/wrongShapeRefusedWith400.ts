@@ -1,5 +1,5 @@
 import { NOT_APPLICABLE, type Check } from './types.ts';
-import { show, violation } from './support.ts';
+import { show, violation } from './support/violation.ts';
 
 // Advisory: real ZStack itself answers a wrongly-shaped List/String parameter or a non-object body with
 // Gson's 500 (docs/zstack-protocol.md#wrong-json-types), so a 500 there is conformant, but a client cannot tell it from

@@ -17,7 +17,7 @@ import fc from 'fast-check';
 import type { ApiDescriptor, Contracts } from '../../contracts/index.ts';
 import type { Expectation } from '../exchange/observation.ts';
 import { unknownUuid, validBody, validItem, type ParamGenOptions } from './params.ts';
-import { rejectionRules } from '../contracts/rejection-rules.ts';
+import { rejectionRules, type RejectionRule } from '../contracts/rejection-rules.ts';
 import { javaTrim } from '../contracts/java-text.ts';
 import { coreOfLength, joinPadded, padded } from './text.ts';
 
@@ -82,199 +82,195 @@ export function invalidCase(
   opts: ParamGenOptions = {},
 ): fc.Arbitrary<InvalidCase> {
   const base = validBody(contracts, a, opts);
-  const cases: Array<fc.Arbitrary<InvalidCase>> = [];
+  return fc.oneof(
+    ...restLayerCases(a, base),
+    // one case family per refusal the descriptor lets the suite demand (src/contracts/rejection-rules.ts)
+    ...rejectionRules(contracts, a).flatMap((r) => casesForRule(contracts, a, base, r)),
+    unknownSessionCase(base),
+  );
+}
+
+type Params = Record<string, unknown>;
+type Cases = Array<fc.Arbitrary<InvalidCase>>;
+
+/** The REST layer's refusals of the body as a whole: the action key, a body that is no object, tags' shape. */
+function restLayerCases(a: ApiDescriptor, base: fc.Arbitrary<Params>): Cases {
   const bodyKey = a.bodyKey;
   const isAction = a.method === 'PUT' && bodyKey !== undefined && bodyKey !== 'params';
-
-  if (isAction && bodyKey) {
-    const miscased = fc
-      .constantFrom(bodyKey.toLowerCase(), bodyKey.toUpperCase(), bodyKey[0].toUpperCase() + bodyKey.slice(1))
-      .filter((k) => k !== bodyKey);
-    cases.push(
-      fc.tuple(base, miscased).map(([params, key]) => ({
-        label: `action key "${key}" instead of "${bodyKey}"`,
-        klass: 'rest-layer',
-        expect: rest(`mis-cased action key ${key}`, [400]),
-        params,
-        bodyKeyOverride: key,
-      })),
-    );
-    cases.push(
-      fc.tuple(base, fc.constantFrom('none', 'tags-only', 'other-key')).map(([params, shape]) => {
-        const envelope =
-          shape === 'none'
-            ? {}
-            : shape === 'tags-only'
-              ? { systemTags: [], userTags: [] }
-              : { [`${bodyKey}Unknown`]: params };
-        return {
-          label: `body without the action key (${shape})`,
-          klass: 'rest-layer',
-          expect: rest('a PUT body without its action key', [400]),
-          params,
-          envelope,
-        };
-      }),
-    );
-  }
-  if (bodyKey) {
-    cases.push(
-      fc.constantFrom('[]', '"text"', '5', 'true', 'null', `{"${bodyKey}":`, 'not json').map((rawText) => ({
-        label: `body ${JSON.stringify(rawText)} (not a JSON object)`,
-        klass: 'rest-layer',
-        expect: rest('a body that is not a JSON object', WRONG_SHAPE),
-        params: {},
-        rawText,
-      })),
-    );
-  }
-  if (a.tags) {
-    cases.push(
-      fc
-        .tuple(base, fc.constantFrom('systemTags', 'userTags'), fc.oneof(fc.string({ maxLength: 5 }), fc.constant({})))
-        .map(([params, key, value]) => ({
-          label: `${key} ${JSON.stringify(value)} (not a list)`,
-          klass: 'rest-layer',
-          expect: rest(`${key} of the wrong JSON shape`, WRONG_SHAPE),
-          params,
-          envelope: { [bodyKey ?? 'params']: params, [key]: value },
-        })),
-    );
-  }
-
-  // one case family per refusal the descriptor lets the suite demand (src/contracts/rejection-rules.ts)
-  for (const r of rejectionRules(contracts, a)) {
-    const name = r.param;
-    const withValue = (value: fc.Arbitrary<unknown>) =>
-      fc.tuple(base, value).map(([params, v]) => ({ ...params, [name]: v }));
-    switch (r.kind) {
-      case 'boolean':
-        cases.push(
-          fc.tuple(base, nonBoolean).map(([params, v]) => ({
-            label: `${name} ${JSON.stringify(v)} (not a boolean)`,
-            klass: 'rest-layer',
-            expect: rest(`${name} ${JSON.stringify(v)}`, [400]),
-            params: { ...params, [name]: v },
-          })),
-        );
-        break;
-      case 'list-shape':
-        cases.push(
-          withValue(nonList).map((params) => ({
-            label: `${name} ${JSON.stringify(params[name])} (not a list)`,
-            klass: 'rest-layer',
-            expect: rest(`${name} of the wrong JSON shape`, WRONG_SHAPE),
-            params,
-          })),
-        );
-        break;
-      case 'item-required': {
-        const p = a.params[name];
-        const items = fc.array(validItem(contracts, p.items ?? {}), {
-          minLength: Math.max(1, p.minItems ?? 0),
-          maxLength: 3,
-        });
-        const member = r.member;
-        cases.push(
-          fc.tuple(base, items, fc.nat()).map(([params, list, at]) => {
-            const i = at % list.length;
-            const broken = list.map((x, j) =>
-              j === i
-                ? Object.fromEntries(Object.entries(x as Record<string, unknown>).filter(([k]) => k !== member))
-                : x,
-            );
-            return {
-              label: `${name}[${i}] without ${member}`,
-              klass: 'api',
-              expect: api('SYS.1007', `${name}[${i}] without ${member}`),
-              params: { ...params, [name]: broken },
-            };
-          }),
-        );
-        break;
-      }
-      case 'string-shape':
-        cases.push(
-          withValue(nonScalar).map((params) => ({
-            label: `${name} ${JSON.stringify(params[name])} (not a string)`,
-            klass: 'rest-layer',
-            expect: rest(`${name} of the wrong JSON shape`, WRONG_SHAPE),
-            params,
-          })),
-        );
-        break;
-      case 'enum': {
-        const allowed = new Set(r.values.map((v) => v.toLowerCase()));
-        const outside = fc
-          .oneof(
-            fc.constantFrom('pause', 'start', 'stop', 'enabled', 'Disabled', 'delete', ' '),
-            fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'), minLength: 1, maxLength: 8 }),
-          )
-          .filter((v) => !allowed.has(javaTrim(v).toLowerCase()));
-        cases.push(
-          withValue(outside).map((params) => ({
-            label: `${name} ${JSON.stringify(params[name])} (not one of ${r.values.join('/')})`,
-            klass: 'api',
-            expect: api('SYS.1007', `${name} ${JSON.stringify(params[name])}`),
-            params,
-          })),
-        );
-        break;
-      }
-      case 'maxLength': {
-        const max = r.max;
-        const tooLong = fc
-          .integer({ min: max + 1, max: max + 3 })
-          .chain((n) => padded(coreOfLength(n)))
-          .map(joinPadded);
-        cases.push(
-          withValue(tooLong).map((params) => ({
-            label: `${name} of ${javaTrim(params[name] as string).length} characters once trimmed (max ${max})`,
-            klass: 'api',
-            expect: api('SYS.1007', `a ${javaTrim(params[name] as string).length}-character ${name}`),
-            params,
-          })),
-        );
-        break;
-      }
-      case 'required':
-        cases.push(
-          base.map((params) => {
-            const { [name]: _omitted, ...rest_ } = params;
-            return {
-              label: `${name} missing`,
-              klass: 'api',
-              expect: api('SYS.1007', `missing ${name}`),
-              params: rest_,
-            };
-          }),
-        );
-        break;
-      case 'references':
-        // only an unknown uuid in the path: the body's references are fixtures the case does not own
-        if (a.params[name]?.in === 'path') {
-          cases.push(
-            fc.tuple(base, unknownUuid).map(([params, uuid]) => ({
-              label: `${name} ${uuid} names no ${r.resource}`,
-              klass: 'api',
-              expect: api('SYS.1003', `unknown ${name}`),
-              params,
-              pathUuid: uuid,
-            })),
-          );
-        }
-        break;
-    }
-  }
-
-  cases.push(
-    fc.tuple(base, unknownUuid).map(([params, session]) => ({
-      label: 'an unknown session',
-      klass: 'session',
-      expect: { kind: 'invalid-session' },
-      params,
-      session,
-    })),
-  );
-  return fc.oneof(...cases);
+  return [
+    ...(isAction && bodyKey ? actionKeyCases(bodyKey, base) : []),
+    ...(bodyKey ? [nonObjectBodyCase(bodyKey)] : []),
+    ...(a.tags ? [tagsShapeCase(bodyKey, base)] : []),
+  ];
 }
+
+function actionKeyCases(bodyKey: string, base: fc.Arbitrary<Params>): Cases {
+  const miscased = fc
+    .constantFrom(bodyKey.toLowerCase(), bodyKey.toUpperCase(), bodyKey[0].toUpperCase() + bodyKey.slice(1))
+    .filter((k) => k !== bodyKey);
+  return [
+    fc.tuple(base, miscased).map(([params, key]) => ({
+      label: `action key "${key}" instead of "${bodyKey}"`,
+      klass: 'rest-layer',
+      expect: rest(`mis-cased action key ${key}`, [400]),
+      params,
+      bodyKeyOverride: key,
+    })),
+    fc.tuple(base, fc.constantFrom('none', 'tags-only', 'other-key')).map(([params, shape]) => {
+      const envelope =
+        shape === 'none'
+          ? {}
+          : shape === 'tags-only'
+            ? { systemTags: [], userTags: [] }
+            : { [`${bodyKey}Unknown`]: params };
+      return {
+        label: `body without the action key (${shape})`,
+        klass: 'rest-layer',
+        expect: rest('a PUT body without its action key', [400]),
+        params,
+        envelope,
+      };
+    }),
+  ];
+}
+
+const nonObjectBodyCase = (bodyKey: string): fc.Arbitrary<InvalidCase> =>
+  fc.constantFrom('[]', '"text"', '5', 'true', 'null', `{"${bodyKey}":`, 'not json').map((rawText) => ({
+    label: `body ${JSON.stringify(rawText)} (not a JSON object)`,
+    klass: 'rest-layer',
+    expect: rest('a body that is not a JSON object', WRONG_SHAPE),
+    params: {},
+    rawText,
+  }));
+
+const tagsShapeCase = (bodyKey: string | undefined, base: fc.Arbitrary<Params>): fc.Arbitrary<InvalidCase> =>
+  fc
+    .tuple(base, fc.constantFrom('systemTags', 'userTags'), fc.oneof(fc.string({ maxLength: 5 }), fc.constant({})))
+    .map(([params, key, value]) => ({
+      label: `${key} ${JSON.stringify(value)} (not a list)`,
+      klass: 'rest-layer',
+      expect: rest(`${key} of the wrong JSON shape`, WRONG_SHAPE),
+      params,
+      envelope: { [bodyKey ?? 'params']: params, [key]: value },
+    }));
+
+/** The cases one rejection rule allows: its parameter given a value the rule refuses. */
+function casesForRule(contracts: Contracts, a: ApiDescriptor, base: fc.Arbitrary<Params>, r: RejectionRule): Cases {
+  const name = r.param;
+  const withValue = (value: fc.Arbitrary<unknown>) =>
+    fc.tuple(base, value).map(([params, v]) => ({ ...params, [name]: v }));
+  switch (r.kind) {
+    case 'boolean':
+      return [
+        fc.tuple(base, nonBoolean).map(([params, v]) => ({
+          label: `${name} ${JSON.stringify(v)} (not a boolean)`,
+          klass: 'rest-layer',
+          expect: rest(`${name} ${JSON.stringify(v)}`, [400]),
+          params: { ...params, [name]: v },
+        })),
+      ];
+    case 'list-shape':
+      return [wrongShapeCase(name, withValue(nonList), 'not a list')];
+    case 'string-shape':
+      return [wrongShapeCase(name, withValue(nonScalar), 'not a string')];
+    case 'item-required':
+      return [itemWithoutMemberCase(contracts, a, base, name, r.member)];
+    case 'enum':
+      return [outsideEnumCase(name, r.values, withValue)];
+    case 'maxLength':
+      return [tooLongCase(name, r.max, withValue)];
+    case 'required':
+      return [
+        base.map((params) => {
+          const { [name]: _omitted, ...rest_ } = params;
+          return { label: `${name} missing`, klass: 'api', expect: api('SYS.1007', `missing ${name}`), params: rest_ };
+        }),
+      ];
+    case 'references':
+      // only an unknown uuid in the path: the body's references are fixtures the case does not own
+      if (a.params[name]?.in !== 'path') return [];
+      return [
+        fc.tuple(base, unknownUuid).map(([params, uuid]) => ({
+          label: `${name} ${uuid} names no ${r.resource}`,
+          klass: 'api',
+          expect: api('SYS.1003', `unknown ${name}`),
+          params,
+          pathUuid: uuid,
+        })),
+      ];
+  }
+}
+
+type WithValue = (value: fc.Arbitrary<unknown>) => fc.Arbitrary<Params>;
+
+const wrongShapeCase = (name: string, withWrong: fc.Arbitrary<Params>, what: string): fc.Arbitrary<InvalidCase> =>
+  withWrong.map((params) => ({
+    label: `${name} ${JSON.stringify(params[name])} (${what})`,
+    klass: 'rest-layer',
+    expect: rest(`${name} of the wrong JSON shape`, WRONG_SHAPE),
+    params,
+  }));
+
+function itemWithoutMemberCase(
+  contracts: Contracts,
+  a: ApiDescriptor,
+  base: fc.Arbitrary<Params>,
+  name: string,
+  member: string,
+): fc.Arbitrary<InvalidCase> {
+  const p = a.params[name];
+  const items = fc.array(validItem(contracts, p.items ?? {}), {
+    minLength: Math.max(1, p.minItems ?? 0),
+    maxLength: 3,
+  });
+  return fc.tuple(base, items, fc.nat()).map(([params, list, at]) => {
+    const i = at % list.length;
+    const broken = list.map((x, j) =>
+      j === i ? Object.fromEntries(Object.entries(x as Params).filter(([k]) => k !== member)) : x,
+    );
+    return {
+      label: `${name}[${i}] without ${member}`,
+      klass: 'api',
+      expect: api('SYS.1007', `${name}[${i}] without ${member}`),
+      params: { ...params, [name]: broken },
+    };
+  });
+}
+
+function outsideEnumCase(name: string, values: string[], withValue: WithValue): fc.Arbitrary<InvalidCase> {
+  const allowed = new Set(values.map((v) => v.toLowerCase()));
+  const outside = fc
+    .oneof(
+      fc.constantFrom('pause', 'start', 'stop', 'enabled', 'Disabled', 'delete', ' '),
+      fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'), minLength: 1, maxLength: 8 }),
+    )
+    .filter((v) => !allowed.has(javaTrim(v).toLowerCase()));
+  return withValue(outside).map((params) => ({
+    label: `${name} ${JSON.stringify(params[name])} (not one of ${values.join('/')})`,
+    klass: 'api',
+    expect: api('SYS.1007', `${name} ${JSON.stringify(params[name])}`),
+    params,
+  }));
+}
+
+function tooLongCase(name: string, max: number, withValue: WithValue): fc.Arbitrary<InvalidCase> {
+  const tooLong = fc
+    .integer({ min: max + 1, max: max + 3 })
+    .chain((n) => padded(coreOfLength(n)))
+    .map(joinPadded);
+  return withValue(tooLong).map((params) => ({
+    label: `${name} of ${javaTrim(params[name] as string).length} characters once trimmed (max ${max})`,
+    klass: 'api',
+    expect: api('SYS.1007', `a ${javaTrim(params[name] as string).length}-character ${name}`),
+    params,
+  }));
+}
+
+const unknownSessionCase = (base: fc.Arbitrary<Params>): fc.Arbitrary<InvalidCase> =>
+  fc.tuple(base, unknownUuid).map(([params, session]) => ({
+    label: 'an unknown session',
+    klass: 'session',
+    expect: { kind: 'invalid-session' },
+    params,
+    session,
+  }));

@@ -28,28 +28,43 @@ const { regex, like, fromProviderState } = MatchersV3;
 export const PACT_ORGANIZATION_NAME = 'zc-pact-organization';
 export const PACT_RENAMED_COLLECTION = 'zc-pact-renamed-collection';
 
+/** What the interactions are written with: descriptors by name, and matchers for inventories and errors. */
+interface Writing {
+  api(name: string): ApiDescriptor;
+  m: SchemaMatchers;
+  inventory(schema: string, fixed?: Record<string, unknown>): unknown;
+  error(code: string): unknown;
+}
+
 export function buildInteractions(contracts: Contracts, targetVersion: string): InteractionSpec[] {
   const m = new SchemaMatchers(contracts);
-  const api = (name: string): ApiDescriptor => {
-    const a = contracts.apis.get(name);
-    if (!a) throw new Error(`pact: no descriptor ${name}`);
-    return a;
+  const w: Writing = {
+    api(name) {
+      const a = contracts.apis.get(name);
+      if (!a) throw new Error(`pact: no descriptor ${name}`);
+      return a;
+    },
+    m,
+    inventory: (schema, fixed) => m.forSchema(schema, { version: targetVersion, ...(fixed ? { fixed } : {}) }),
+    error: (code) => ({ error: m.forSchema('ErrorCode', { fixed: { code } }) }),
   };
-  const inventory = (schema: string, fixed?: Record<string, unknown>): unknown =>
-    m.forSchema(schema, { version: targetVersion, ...(fixed ? { fixed } : {}) });
-  const error = (code: string): unknown => ({ error: m.forSchema('ErrorCode', { fixed: { code } }) });
+  const specs: InteractionSpec[] = [
+    loginInteraction(w),
+    // per API, from the descriptors: state events, updates, queries by uuid
+    ...derivedInteractions(contracts, targetVersion),
+    lowerCaseActionKeyInteraction(w),
+    ...sessionErrorInteractions(w),
+    ...organizationLifecycleInteractions(w),
+  ];
+  // the uuid pattern is the one the schemas use; keep them in step
+  if (!new RegExp(UUID_PATTERN).test(EXAMPLE_JOB_UUID)) throw new Error('pact: EXAMPLE_JOB_UUID is not a uuid');
+  // a target of an older declared version is not held to interactions of APIs it does not have yet
+  return specs.filter((spec) => versionAtLeast(targetVersion, w.api(spec.api).since));
+}
 
+function loginInteraction({ api, inventory }: Writing): InteractionSpec {
   const login = api('LogInByAccount');
-  const updateFlows = api('UpdateIAM2TicketFlowCollection');
-  const createOrg = api('CreateIAM2Organization');
-  const deleteOrg = api('DeleteIAM2Organization');
-  const queryOrgs = api('QueryIAM2Organization');
-  const updateKey = updateFlows.bodyKey as string;
-
-  const specs: InteractionSpec[] = [];
-
-  // --- session
-  specs.push({
+  return {
     api: login.name,
     kind: 'sync',
     states: [],
@@ -73,13 +88,14 @@ export function buildInteractions(contracts: Contracts, targetVersion: string): 
       );
       return x.final;
     },
-  });
+  };
+}
 
-  // --- per API, from the descriptors: state events, updates, queries by uuid
-  specs.push(...derivedInteractions(contracts, targetVersion));
-
-  // --- UpdateIAM2TicketFlowCollection: the doc page's lower-case action key (a doc defect)
-  specs.push({
+/** UpdateIAM2TicketFlowCollection with the doc page's lower-case action key (a doc defect). */
+function lowerCaseActionKeyInteraction({ api }: Writing): InteractionSpec {
+  const updateFlows = api('UpdateIAM2TicketFlowCollection');
+  const updateKey = updateFlows.bodyKey as string;
+  return {
     api: updateFlows.name,
     kind: 'call',
     description:
@@ -101,94 +117,101 @@ export function buildInteractions(contracts: Contracts, targetVersion: string): 
         )
       ).final;
     },
-  });
+  };
+}
 
-  // --- the session errors
-  specs.push({
-    api: queryOrgs.name,
-    kind: 'sync',
-    description: 'QueryIAM2Organization with a session no server issued (ID.1001 invalid session, at once for a query)',
-    states: [],
-    request: { method: 'GET', path: `/zstack${queryOrgs.path}`, headers: authorization(UNKNOWN_SESSION) },
-    response: { status: 503, body: error('ID.1001') },
-    async exercise({ zs }) {
-      return (await zs.query(queryOrgs.name, { session: UNKNOWN_SESSION })).final;
-    },
-  });
-  specs.push({
-    api: queryOrgs.name,
-    kind: 'sync',
-    description: 'QueryIAM2Organization without an Authorization header (REST layer: 400, plain text)',
-    states: [],
-    request: { method: 'GET', path: `/zstack${queryOrgs.path}` },
-    response: { status: 400 },
-    async exercise({ zs }) {
-      return (await zs.query(queryOrgs.name, { session: null })).final;
-    },
-  });
-
-  // --- create and delete of an organization (cheap on any target)
-  specs.push({
-    api: createOrg.name,
-    kind: 'call',
-    description: 'CreateIAM2Organization with a name and a type',
-    // The name comes from the provider state, so it carries the verifying run's id and the run deletes only
-    // the organization it made (never one that merely has the example's name).
-    states: [{ name: STATES.freshOrganizationName }],
-    request: {
-      method: createOrg.method,
-      path: `/zstack${createOrg.path}`,
-      headers: authorization(),
-      body: {
-        [createOrg.bodyKey as string]: {
-          name: fromProviderState('${name}', PACT_ORGANIZATION_NAME),
-          type: m.of({ enum: createOrg.params['type']?.enum ?? [] }),
-        },
+/** A query with a session no server issued, and one without an Authorization header. */
+function sessionErrorInteractions({ api, error }: Writing): InteractionSpec[] {
+  const queryOrgs = api('QueryIAM2Organization');
+  return [
+    {
+      api: queryOrgs.name,
+      kind: 'sync',
+      description:
+        'QueryIAM2Organization with a session no server issued (ID.1001 invalid session, at once for a query)',
+      states: [],
+      request: { method: 'GET', path: `/zstack${queryOrgs.path}`, headers: authorization(UNKNOWN_SESSION) },
+      response: { status: 503, body: error('ID.1001') },
+      async exercise({ zs }) {
+        return (await zs.query(queryOrgs.name, { session: UNKNOWN_SESSION })).final;
       },
     },
-    response: accepted,
-    async exercise({ zs }) {
-      return (
-        await zs.call(
-          createOrg.name,
-          { name: PACT_ORGANIZATION_NAME, type: createOrg.params['type']?.enum?.[0] },
-          { followJob: false },
-        )
-      ).final;
+    {
+      api: queryOrgs.name,
+      kind: 'sync',
+      description: 'QueryIAM2Organization without an Authorization header (REST layer: 400, plain text)',
+      states: [],
+      request: { method: 'GET', path: `/zstack${queryOrgs.path}` },
+      response: { status: 400 },
+      async exercise({ zs }) {
+        return (await zs.query(queryOrgs.name, { session: null })).final;
+      },
     },
-  });
-  specs.push({
-    api: createOrg.name,
-    kind: 'job',
-    description: 'the finished job of CreateIAM2Organization',
-    states: [{ name: STATES.createOrganizationJob }],
-    request: { method: 'GET', path: jobPath() },
-    response: { status: 200, body: { inventory: inventory(createOrg.reply.schema as string) } },
-    exercise: pollExampleJob,
-  });
-  specs.push({
-    api: deleteOrg.name,
-    kind: 'call',
-    description: 'DeleteIAM2Organization of an existing organization',
-    states: [{ name: STATES.organizationInState, params: { state: 'Enabled' } }],
-    request: { method: deleteOrg.method, path: statePath(deleteOrg), headers: authorization() },
-    response: accepted,
-    async exercise({ zs }) {
-      return (await zs.call(deleteOrg.name, { uuid: EXAMPLE_UUID }, { followJob: false })).final;
-    },
-  });
-  specs.push({
-    api: deleteOrg.name,
-    kind: 'job',
-    description: 'the finished job of DeleteIAM2Organization (an empty result)',
-    states: [{ name: STATES.deleteOrganizationJob }],
-    request: { method: 'GET', path: jobPath() },
-    response: { status: 200, body: {} },
-    exercise: pollExampleJob,
-  });
+  ];
+}
 
-  // the uuid pattern is the one the schemas use; keep them in step
-  if (!new RegExp(UUID_PATTERN).test(EXAMPLE_JOB_UUID)) throw new Error('pact: EXAMPLE_JOB_UUID is not a uuid');
-  // a target of an older declared version is not held to interactions of APIs it does not have yet
-  return specs.filter((spec) => versionAtLeast(targetVersion, api(spec.api).since));
+/** Create and delete of an organization (cheap on any target), each call and its finished job. */
+function organizationLifecycleInteractions({ api, m, inventory }: Writing): InteractionSpec[] {
+  const createOrg = api('CreateIAM2Organization');
+  const deleteOrg = api('DeleteIAM2Organization');
+  return [
+    {
+      api: createOrg.name,
+      kind: 'call',
+      description: 'CreateIAM2Organization with a name and a type',
+      // The name comes from the provider state, so it carries the verifying run's id and the run deletes only
+      // the organization it made (never one that merely has the example's name).
+      states: [{ name: STATES.freshOrganizationName }],
+      request: {
+        method: createOrg.method,
+        path: `/zstack${createOrg.path}`,
+        headers: authorization(),
+        body: {
+          [createOrg.bodyKey as string]: {
+            name: fromProviderState('${name}', PACT_ORGANIZATION_NAME),
+            type: m.of({ enum: createOrg.params['type']?.enum ?? [] }),
+          },
+        },
+      },
+      response: accepted,
+      async exercise({ zs }) {
+        return (
+          await zs.call(
+            createOrg.name,
+            { name: PACT_ORGANIZATION_NAME, type: createOrg.params['type']?.enum?.[0] },
+            { followJob: false },
+          )
+        ).final;
+      },
+    },
+    {
+      api: createOrg.name,
+      kind: 'job',
+      description: 'the finished job of CreateIAM2Organization',
+      states: [{ name: STATES.createOrganizationJob }],
+      request: { method: 'GET', path: jobPath() },
+      response: { status: 200, body: { inventory: inventory(createOrg.reply.schema as string) } },
+      exercise: pollExampleJob,
+    },
+    {
+      api: deleteOrg.name,
+      kind: 'call',
+      description: 'DeleteIAM2Organization of an existing organization',
+      states: [{ name: STATES.organizationInState, params: { state: 'Enabled' } }],
+      request: { method: deleteOrg.method, path: statePath(deleteOrg), headers: authorization() },
+      response: accepted,
+      async exercise({ zs }) {
+        return (await zs.call(deleteOrg.name, { uuid: EXAMPLE_UUID }, { followJob: false })).final;
+      },
+    },
+    {
+      api: deleteOrg.name,
+      kind: 'job',
+      description: 'the finished job of DeleteIAM2Organization (an empty result)',
+      states: [{ name: STATES.deleteOrganizationJob }],
+      request: { method: 'GET', path: jobPath() },
+      response: { status: 200, body: {} },
+      exercise: pollExampleJob,
+    },
+  ];
 }

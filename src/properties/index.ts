@@ -2,9 +2,10 @@
 // (tests/self/properties-model.spec.ts and tests/self/properties-inputs.spec.ts assert that it does).
 import { invalidInputsRejected, validInputsApplied } from './inputs.ts';
 import { lifecycleMatchesModel } from './model/lifecycle.ts';
-import type { PropertySpec } from './runner.ts';
+import type { PropertySpec } from './property.ts';
 
-export { checkProperty, type PropertyOutcome, type PropertySpec, type RunOptions } from './runner.ts';
+export { checkProperty } from './runner.ts';
+export type { PropertyOutcome, PropertySpec, RunOptions } from './property.ts';
 
 export const PROPERTIES: ReadonlyArray<PropertySpec<never>> = [
   lifecycleMatchesModel,

@@ -14,7 +14,7 @@ import { resolve } from '../generators/slots.ts';
 import { observe } from '../observe/observe.ts';
 import type { CallOptions } from '../client/zstack-client.ts';
 import { stepName, type CaseRecord } from './core.ts';
-import type { PropertySpec } from './runner.ts';
+import type { PropertySpec } from './property.ts';
 import { actionApis, profileOf, resourceProfiles } from './targets.ts';
 
 /** A compact, readable rendering of sent params for step names (long strings cut). */

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { validBody, validEnum } from '../../generators/params.ts';
 import type { CaseRecord } from '../core.ts';
-import type { PropertySpec } from '../runner.ts';
+import type { PropertySpec } from '../property.ts';
 import { resourceProfiles } from '../targets.ts';
 import { ChangeStateCommand } from './change-state-command.ts';
 import { CreateCommand } from './create-command.ts';

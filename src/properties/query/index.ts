@@ -1,6 +1,6 @@
 // The query-language properties, run by the `protocol` Playwright project, each with the fault modes of the
 // reference server it is built to catch and the check that catches it (by name: src/ does not import the server).
-import type { PropertySpec } from '../runner.ts';
+import type { PropertySpec } from '../property.ts';
 import {
   malformedQueriesRefused,
   queryConditionsMatchOracle,

@@ -18,7 +18,7 @@ import {
 import { parseConditionAsRestLayer } from '../../query-oracle/condition-parse.ts';
 import { rawRequest } from '../../observe/raw.ts';
 import { stepName, type CaseRecord, type PropertyEnv } from '../core.ts';
-import type { PropertySpec } from '../runner.ts';
+import type { PropertySpec } from '../property.ts';
 import {
   fixtureArbitrary,
   fixtureRows,

@@ -1,0 +1,22 @@
+// The overall verdict: the worst of the required cells and required tests (errors count at any level), an
+// expected failure counting as passed. Nothing required judged, or only not-applicable ones, is skipped.
+import type { Cell, RunMeta, TestOutcome } from './certification.ts';
+import { worstOf, type Verdict } from './verdict.ts';
+
+export function overallVerdict(cells: Iterable<Cell>, tests: readonly TestOutcome[], meta: RunMeta): Verdict {
+  const gate: Verdict[] = [];
+  for (const c of cells) {
+    const counts = (!meta.level || c.level === meta.level) && c.level === 'required';
+    if (counts && c.verdict !== 'not-applicable') gate.push(c.expected ? 'passed' : c.verdict);
+  }
+  for (const t of tests) {
+    if (t.kind === 'unlisted') continue;
+    if (t.level !== 'required' && t.verdict !== 'error') continue;
+    if (meta.level === 'advisory' && t.verdict !== 'error') continue;
+    gate.push(t.expected ? 'passed' : t.verdict);
+  }
+  const verdict = worstOf(gate);
+  if (verdict === 'not-applicable') return 'skipped';
+  if (!gate.includes('passed') && verdict !== 'error' && verdict !== 'failed') return 'skipped';
+  return verdict;
+}
