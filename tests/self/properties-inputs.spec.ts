@@ -4,7 +4,8 @@
 // printed seed and ZSTACK_REPLAY_PATH runs exactly that case again.
 import { expect, test } from '@playwright/test';
 import { invalidInputsRejected, validInputsApplied } from '../../src/properties/inputs.ts';
-import { TARGETED_FAULTS, type PropertySpec } from '../../src/properties/index.ts';
+import type { PropertySpec } from '../../src/properties/index.ts';
+import { propertyTrips } from '../../fixtures/fault-proofs.ts';
 import { failedChecks, runOnReferenceServer } from '../properties/harness.ts';
 
 test.describe.configure({ mode: 'parallel' });
@@ -25,9 +26,7 @@ test('validInputsApplied and invalidInputsRejected pass the conformant reference
 });
 
 const CASES: Array<[PropertySpec<never>, string, string]> = [valid, invalid].flatMap((spec) =>
-  Object.entries(TARGETED_FAULTS[spec.name]).map(
-    ([fault, check]) => [spec, fault, check] as [PropertySpec<never>, string, string],
-  ),
+  propertyTrips(spec.name).map(({ fault, check }) => [spec, fault, check] as [PropertySpec<never>, string, string]),
 );
 
 for (const [spec, fault, check] of CASES) {
