@@ -5,13 +5,17 @@
 import { expect, test } from '@playwright/test';
 import { invalidInputsRejected, validInputsApplied } from '../../src/properties/inputs.ts';
 import type { PropertySpec } from '../../src/properties/index.ts';
-import { propertyTrips } from '../../fixtures/fault-proofs.ts';
+import { propertiesRunBy, propertyTrips } from '../../fixtures/fault-proofs.ts';
 import { failedChecks, runOnReferenceServer } from '../properties/harness.ts';
 
 test.describe.configure({ mode: 'parallel' });
 const valid = validInputsApplied as unknown as PropertySpec<never>;
 const invalid = invalidInputsRejected as unknown as PropertySpec<never>;
 const SEED = 20240611;
+
+test('this file runs the trips of exactly the properties fixtures/fault-proofs.ts gives it', () => {
+  expect([valid.name, invalid.name].sort()).toEqual(propertiesRunBy('tests/self/properties-inputs.spec.ts').sort());
+});
 
 test('validInputsApplied and invalidInputsRejected pass the conformant reference server', async () => {
   const [v, i] = await Promise.all([

@@ -4,12 +4,16 @@
 import { expect, test } from '@playwright/test';
 import { lifecycleMatchesModel } from '../../src/properties/model/lifecycle.ts';
 import type { PropertySpec } from '../../src/properties/index.ts';
-import { propertyTrips } from '../../fixtures/fault-proofs.ts';
+import { propertiesRunBy, propertyTrips } from '../../fixtures/fault-proofs.ts';
 import { commandList, failedChecks, runOnReferenceServer } from '../properties/harness.ts';
 
 test.describe.configure({ mode: 'parallel' });
 const spec = lifecycleMatchesModel as unknown as PropertySpec<never>;
 const SEED = 20240611;
+
+test('this file runs the trips of exactly the properties fixtures/fault-proofs.ts gives it', () => {
+  expect([spec.name]).toEqual(propertiesRunBy('tests/self/properties-model.spec.ts'));
+});
 
 test('lifecycleMatchesModel passes the conformant reference server', async () => {
   const out = await runOnReferenceServer(spec, [], { seed: SEED, numRuns: 20 });

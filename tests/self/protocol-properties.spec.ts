@@ -5,7 +5,7 @@ import { withReferenceTarget } from '../../fixtures/reference-target.ts';
 import { VARIANTS, type FaultName, type Variant } from '../../reference-server/faults.ts';
 import { checkProperty, type PropertyOutcome, type PropertySpec } from '../../src/properties/index.ts';
 import { QUERY_PROPERTIES } from '../../src/properties/query/index.ts';
-import { propertyTrips } from '../../fixtures/fault-proofs.ts';
+import { propertiesRunBy, propertyTrips } from '../../fixtures/fault-proofs.ts';
 import { failedChecks } from '../properties/harness.ts';
 
 test.describe.configure({ mode: 'parallel' });
@@ -22,6 +22,12 @@ function run(
     secret: suite.zs.session ?? '',
   }));
 }
+
+test('this file runs the trips of exactly the properties fixtures/fault-proofs.ts gives it', () => {
+  expect(QUERY_PROPERTIES.map((p) => p.name).sort()).toEqual(
+    propertiesRunBy('tests/self/protocol-properties.spec.ts').sort(),
+  );
+});
 
 for (const spec of QUERY_PROPERTIES) {
   for (const { fault, check } of propertyTrips(spec.name)) {
