@@ -5,5 +5,6 @@ export default defineFault({
   description:
     'a missing or non-OAuth Authorization passes the REST layer and fails the API with ID.1001 instead of 400',
   touches: ['request:no-authorization'],
+  trips: [{ check: 'restLayerRejection', in: { scenario: 'sessions' } }],
   install: () => ({ authorizationError: () => undefined }),
 });

@@ -2,6 +2,7 @@
 // `npm run conformance:list`) and the order in which the hooks of several installed faults chain.
 import type { ServerContext } from '../context.ts';
 import { composeHooks, type Hooks } from '../hooks.ts';
+import type { ShownIn } from './types.ts';
 import errorOnSuccess from './error-on-success.ts';
 import noInventoryOnSuccess from './no-inventory-on-success.ts';
 import missingUuid from './missing-uuid.ts';
@@ -124,6 +125,18 @@ export type FaultName = (typeof FAULT_UNITS)[number]['name'];
 
 /** Fault name -> one-line description (the public list). */
 export const FAULTS = Object.fromEntries(FAULT_UNITS.map((u) => [u.name, u.description])) as Record<FaultName, string>;
+
+/** A check a fault mode must trip and the self-test that shows it, as each fault unit declares it. */
+export interface FaultTrip {
+  fault: FaultName;
+  check: string;
+  in: ShownIn;
+}
+
+/** Every fault's declared trips, in registry order. */
+export const FAULT_TRIPS: readonly FaultTrip[] = FAULT_UNITS.flatMap((u) =>
+  u.trips.map((t) => ({ fault: u.name, check: t.check, in: t.in })),
+);
 
 const UNIT_BY_NAME: ReadonlyMap<string, (typeof FAULT_UNITS)[number]> = new Map(FAULT_UNITS.map((u) => [u.name, u]));
 

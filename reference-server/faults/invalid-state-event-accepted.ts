@@ -7,6 +7,11 @@ export default defineFault({
   name: 'invalid-state-event-accepted',
   description: 'a stateEvent outside the allowed values succeeds (state unchanged)',
   touches: ['request:invalid-state-event'],
+  trips: [
+    { check: 'rejectedWithErrorCode', in: { scenario: 'organization-rejections' } },
+    { check: 'rejectedWithErrorCode', in: { derived: 'ChangeIAM2OrganizationState', test: 'refuses bad input' } },
+    { check: 'rejectedWithErrorCode', in: { property: 'invalidInputsRejected' } },
+  ],
   install: (ctx) => ({
     effect: (run) => (call) => {
       if (!isInvalidStateEvent(call)) return run(call);

@@ -6,6 +6,10 @@ export default defineFault({
   name: 'invalid-state-event-half-applied',
   description: 'a stateEvent outside the allowed values fails with SYS.1007 but disables the resource',
   touches: ['field:state', 'field:lastOpDate'],
+  trips: [
+    { check: 'unchangedFieldsKept', in: { scenario: 'organization-rejections' } },
+    { check: 'unchangedFieldsKept', in: { property: 'invalidInputsRejected' } },
+  ],
   install: (ctx) => ({
     effect: (run) => (call) => {
       const rec = isInvalidStateEvent(call) ? ctx.store.live(call.api.resource, call.pathParams.uuid ?? '') : undefined;

@@ -4,6 +4,7 @@ export default defineFault({
   name: 'inventory-on-failure',
   description: 'a failed job\'s 503 body also carries an "inventory"',
   touches: ['failed-replies'],
+  trips: [{ check: 'noSuccessClaimOnFailure', in: { scenario: 'organization-rejections' } }],
   install: () => ({
     reply: (r, { outcome, job }) => {
       if (!job || outcome.ok) return r;

@@ -4,5 +4,6 @@ export default defineFault({
   name: 'job-never-ends',
   description: 'jobs stay pending (202) forever',
   touches: ['job-result'],
+  trips: [{ check: 'jobSettles', in: { scenario: 'organization-state' } }],
   install: () => ({ jobReadyAt: () => Number.POSITIVE_INFINITY }),
 });

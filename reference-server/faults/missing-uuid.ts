@@ -4,6 +4,7 @@ export default defineFault({
   name: 'missing-uuid',
   description: 'inventories are sent without their "uuid"',
   touches: ['field:uuid'],
+  trips: [{ check: 'replyMatchesSchema', in: { scenario: 'organization-state' } }],
   install: () => ({
     // the login's SessionInventory keeps its uuid (otherwise no call could follow the login)
     inventory: (inv, { schemaName }) => {

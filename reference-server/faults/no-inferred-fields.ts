@@ -19,6 +19,7 @@ export default defineFault({
     'field:linkedAccountUuid',
     'member:schema',
   ],
+  trips: [{ check: 'inferredFieldsPresent', in: { scenario: 'organization-state' } }],
   install: () => ({
     inventory: (inv) => Object.fromEntries(Object.entries(inv).filter(([name]) => !INFERRED_FIELDS.includes(name))),
   }),

@@ -6,6 +6,7 @@ export default defineFault({
   name: 'non-ascii-refused',
   description: 'a string parameter with a character outside ASCII is refused with SYS.1007',
   touches: ['request:non-ascii'],
+  trips: [{ check: 'validInputAccepted', in: { scenario: 'organization-state' } }],
   install: () => ({
     stringParamError: (error, { api, name, value }) =>
       // eslint-disable-next-line no-control-regex

@@ -5,6 +5,11 @@ export default defineFault({
   name: 'query-stale',
   description: 'queries return the inventory as it was before the last update or state change',
   touches: ['request:query'],
+  trips: [
+    { check: 'queryAgreesWithReply', in: { scenario: 'organization-state' } },
+    { check: 'queryShowsLastInventory', in: { scenario: 'organization-state' } },
+    { check: 'queryAgreesWithReply', in: { property: 'lifecycleMatchesModel' } },
+  ],
   install: () => {
     const previous = new WeakMap<StoredResource, Inventory>();
     return {

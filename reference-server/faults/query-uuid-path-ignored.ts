@@ -4,5 +4,6 @@ export default defineFault({
   name: 'query-uuid-path-ignored',
   description: 'GET .../{uuid} ignores the uuid and answers every resource',
   touches: ['request:query'],
+  trips: [{ check: 'queryByUuidAgrees', in: { property: 'queryFieldsAndUuidPath' } }],
   install: () => ({ queryPathUuid: () => undefined }),
 });

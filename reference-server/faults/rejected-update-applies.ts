@@ -5,6 +5,10 @@ export default defineFault({
   name: 'rejected-update-applies',
   description: 'an update rejected for an over-long field (SYS.1007) still applies its other fields',
   touches: ['field:name', 'field:lastOpDate'],
+  trips: [
+    { check: 'unchangedFieldsKept', in: { scenario: 'flow-collection-rejections' } },
+    { check: 'unchangedFieldsKept', in: { property: 'invalidInputsRejected' } },
+  ],
   install: () => ({
     effect: (run) => (call) => {
       const tooLong = call.api.effect?.kind === 'update' ? overLengthParams(call.api, call.params) : [];

@@ -62,12 +62,28 @@ export type Aspect =
   /** the POSTs of web hooks (X-Web-Hook) */
   | 'web-hook';
 
+/**
+ * The self-test that shows a fault tripping a check, by name (the server may not import the suite's src/):
+ * a hand-written or protocol scenario by its `id` (tests/self/fault-modes.spec.ts), the derived test of an API
+ * whose title contains `test` (tests/self/derived-faults.spec.ts), or a property (tests/self/properties-model,
+ * properties-inputs and protocol-properties specs).
+ */
+export type ShownIn = { scenario: string } | { derived: string; test: string } | { property: string };
+
+/** A check this fault must make fail, and where that is shown. */
+export interface Trip {
+  check: string;
+  in: ShownIn;
+}
+
 export interface FaultUnit<N extends string = string> {
   name: N;
   /** one line, the public description (docs and `npm run conformance:list`) */
   description: string;
   /** everything this fault may change, for the isolation self-test */
   touches: readonly Aspect[];
+  /** the checks this fault must trip, each with the self-test that shows it (at least one) */
+  trips: readonly [Trip, ...Trip[]];
   /** the hooks this fault chains onto the honest ones of one server instance (state lives in the closure) */
   install(ctx: ServerContext): Partial<Hooks>;
 }

@@ -6,6 +6,7 @@ import type { Scenario } from './scenario.ts';
   Testname: IAM2 ticket flow collection, refused updates
 */
 export const flowCollectionRejectionsScenario: Scenario = {
+  id: 'flow-collection-rejections',
   title: "UpdateIAM2TicketFlowCollection refuses bad input in ZStack's way and changes nothing",
   apis: ['UpdateIAM2TicketFlowCollection', 'QueryTicketFlowCollection'],
   since: '3.0.0',

@@ -6,6 +6,7 @@ import { nextSecond, type Scenario } from './scenario.ts';
   Testname: IAM2 ticket flow collection, update
 */
 export const flowCollectionUpdateScenario: Scenario = {
+  id: 'flow-collection-update',
   title: 'UpdateIAM2TicketFlowCollection changes exactly the fields it is sent',
   apis: [
     'UpdateIAM2TicketFlowCollection',

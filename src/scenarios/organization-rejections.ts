@@ -7,6 +7,7 @@ import { newUuid } from '../client/zstack-client.ts';
   Testname: IAM2 organization, refused state events
 */
 export const organizationRejectionsScenario: Scenario = {
+  id: 'organization-rejections',
   title: "ChangeIAM2OrganizationState refuses bad input in ZStack's way and changes nothing",
   apis: ['ChangeIAM2OrganizationState', 'CreateIAM2Organization', 'QueryIAM2Organization'],
   since: '2.4.0',

@@ -7,6 +7,7 @@ import { createObserved, nextSecond, type Scenario } from './scenario.ts';
   Testname: IAM2 organization, disable and enable
 */
 export const organizationStateScenario: Scenario = {
+  id: 'organization-state',
   title: 'ChangeIAM2OrganizationState moves an organization between Enabled and Disabled and changes nothing else',
   apis: ['ChangeIAM2OrganizationState', 'CreateIAM2Organization', 'QueryIAM2Organization', 'DeleteIAM2Organization'],
   since: '2.4.0',

@@ -9,6 +9,7 @@ import type { Scenario } from './scenario.ts';
   Testname: Refusals that touch no resource
 */
 export const readOnlyRefusalsScenario: Scenario = {
+  id: 'read-only-refusals',
   title:
     'Every state event and update is refused before it can touch anything: wrong action key, no Authorization, unknown session',
   apis: [

@@ -11,6 +11,11 @@ export interface ScenarioContext extends ObservationLog {
 }
 
 export interface Scenario {
+  /**
+   * stable key of a hand-written or protocol scenario, by which a fault mode of the reference server names the
+   * scenario that shows it (its `trips`); derived scenarios have none
+   */
+  id?: string;
   /** literal, unique test title */
   title: string;
   /** the APIs it exercises (the first is the one under test) */

@@ -9,6 +9,7 @@ import { registerSecret } from '../reporting/redact.ts';
   Testname: Session, log in and out
 */
 export const sessionScenario: Scenario = {
+  id: 'session',
   title: 'LogInByAccount opens a session that LogOut ends',
   apis: ['LogInByAccount', 'LogOut', 'QueryIAM2Organization'],
   since: '0.6.0',

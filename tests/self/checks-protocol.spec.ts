@@ -2,10 +2,8 @@
 // server, which reads the same contracts as the checks): each passes what real ZStack sends, and fails the deviation it
 // is about for that reason (its violation's title). Each fixture names the fact it is built from. Pure: no server.
 import { test, expect } from '@playwright/test';
-import { checkNamed } from '../../src/checks/index.ts';
-import type { Violation } from '../../src/checks/types.ts';
-import type { Observation } from '../../src/exchange/observation.ts';
-import { organization, response, schemas } from '../../fixtures/exchanges.ts';
+import { fails, notApplicable, passes } from '../../fixtures/check-verdicts.ts';
+import { organization, response } from '../../fixtures/exchanges.ts';
 import {
   BASE,
   JOB_ID,
@@ -20,20 +18,6 @@ import {
   queryObservation,
   request,
 } from '../../fixtures/protocol-exchanges.ts';
-
-const run = (check: string, o: Observation) => checkNamed(check).run(o, { schemas });
-const passes = (check: string, o: Observation) => expect(run(check, o), `${check} should pass`).toEqual([]);
-const notApplicable = (check: string, o: Observation) => expect(run(check, o)).toBe('not-applicable');
-/** The check reports exactly these violations (by title), and returns them for a closer look. */
-function failsWith(check: string, o: Observation, ...titles: string[]): Violation[] {
-  const out = run(check, o);
-  expect(Array.isArray(out), `${check} should apply`).toBe(true);
-  expect(
-    (out as Violation[]).map((v) => v.title),
-    `${check}: ${JSON.stringify(out)}`,
-  ).toEqual(titles);
-  return out as Violation[];
-}
 
 const SYS_1007 = {
   code: 'SYS.1007',
@@ -104,7 +88,7 @@ test.describe('jobUuidHonoured', () => {
     );
   });
   test('fails a job the server named itself, on success and on failure', () => {
-    const [v] = failsWith(
+    const [v] = fails(
       'jobUuidHonoured',
       observe(
         'CreateIAM2Organization',
@@ -119,7 +103,7 @@ test.describe('jobUuidHonoured', () => {
       accepted(OTHER_JOB),
       [response(503, { error: SYS_1007 })],
     );
-    failsWith(
+    fails(
       'jobUuidHonoured',
       observe('ChangeIAM2OrganizationState', failing, { kind: 'api-rejection', code: 'SYS.1007', why: 'x' }),
       'the job does not carry the X-Job-UUID it was sent',
@@ -157,7 +141,7 @@ test.describe('badJobUuidRefused', () => {
     const x = job(createRequest({ 'X-Job-UUID': '967a26b7-431c-49c0-b1d5-0d709ef1aef3' }), accepted(OTHER_JOB), [
       done(organization()),
     ]);
-    const [v] = failsWith(
+    const [v] = fails(
       'badJobUuidRefused',
       observe('CreateIAM2Organization', x, { kind: 'bad-job-uuid', why: 'an X-Job-UUID with dashes (36 characters)' }),
       'an X-Job-UUID with dashes (36 characters) not refused',
@@ -165,7 +149,7 @@ test.describe('badJobUuidRefused', () => {
     expect(v.received).toContain('then the job answered 200');
   });
   test('fails a duplicate refused with another status', () => {
-    failsWith(
+    fails(
       'badJobUuidRefused',
       observe('CreateIAM2Organization', direct(createRequest({ 'X-Job-UUID': JOB_ID }), response(409, 'conflict')), {
         kind: 'bad-job-uuid',
@@ -188,12 +172,12 @@ test.describe('unknownJobIs404', () => {
       }),
     ));
   test('fails an unknown job reported as running, and as done', () => {
-    failsWith(
+    fails(
       'unknownJobIs404',
       observe('CreateIAM2Organization', direct(unknown, response(202, {})), { kind: 'unknown-job' }),
       'an unknown job address does not answer 404',
     );
-    failsWith(
+    fails(
       'unknownJobIs404',
       observe('CreateIAM2Organization', direct(unknown, response(200, {})), { kind: 'unknown-job' }),
       'an unknown job address does not answer 404',
@@ -217,12 +201,12 @@ test.describe('jobAddressGetOnly', () => {
       );
   });
   test('fails a DELETE answered 200 and a PUT answered 404', () => {
-    failsWith(
+    fails(
       'jobAddressGetOnly',
       observe('CreateIAM2Organization', direct(at('DELETE'), response(200, {})), { kind: 'job-wrong-method' }),
       'DELETE on a job address is not refused with 405',
     );
-    failsWith(
+    fails(
       'jobAddressGetOnly',
       observe('CreateIAM2Organization', direct(at('PUT'), response(404, 'the job has been expired')), {
         kind: 'job-wrong-method',
@@ -258,13 +242,13 @@ test.describe('pendingPollBody', () => {
   test('does not apply to a job done at the first poll', () =>
     notApplicable('pendingPollBody', polled([200, { inventory: organization() }])));
   test('fails a pending poll in plain text, and one carrying an inventory', () => {
-    const [v] = failsWith(
+    const [v] = fails(
       'pendingPollBody',
       polled([202, 'processing'], [200, { inventory: organization() }]),
       'a pending poll answered something else than {} or the location',
     );
     expect(v.received).toBe('HTTP 202 "processing"');
-    failsWith(
+    fails(
       'pendingPollBody',
       polled([202, { inventory: organization({ state: 'Disabled' }) }], [200, { inventory: organization() }]),
       'a pending poll answered something else than {} or the location',
@@ -295,14 +279,14 @@ test.describe('unknownPathIs404', () => {
     );
   });
   test('fails a 400 and a job', () => {
-    failsWith(
+    fails(
       'unknownPathIs404',
       observe('QueryIAM2Organization', direct(request('GET', path), response(400, 'bad request')), {
         kind: 'unknown-path',
       }),
       'an unknown API path does not answer 404',
     );
-    failsWith(
+    fails(
       'unknownPathIs404',
       observe(
         'QueryIAM2Organization',
@@ -362,7 +346,7 @@ test.describe('wrongMethodRefused', () => {
       passes('wrongMethodRefused', wrong(m, one, response(405, 'x', { Allow: 'GET, DELETE' })));
   });
   test('fails a 404 (the path is mapped), a job, and a status ZStack does not use for that method', () => {
-    const [v] = failsWith(
+    const [v] = fails(
       'wrongMethodRefused',
       wrong('DELETE', '/zstack/v1/iam2/organizations', response(404, 'no api mapping to /v1/iam2/organizations')),
       'DELETE on a path none of whose APIs takes it is not refused',
@@ -372,20 +356,20 @@ test.describe('wrongMethodRefused', () => {
       response(503, { error: SYS_1007 }),
     ]);
     expect(
-      failsWith(
+      fails(
         'wrongMethodRefused',
         observe('QueryIAM2Organization', x, { kind: 'wrong-method' }),
         'POST on a path none of whose APIs takes it is not refused',
       )[0].received,
     ).toContain('then a job');
     expect(
-      failsWith(
+      fails(
         'wrongMethodRefused',
         wrong('PUT', one, response(500, 'x')),
         'PUT on a path none of whose APIs takes it is not refused',
       )[0].expected,
     ).toBe('HTTP 405 or 400 at once, no job');
-    failsWith(
+    fails(
       'wrongMethodRefused',
       wrong('PATCH', one, response(500, 'x')),
       'PATCH on a path none of whose APIs takes it is not refused',
@@ -414,17 +398,17 @@ test.describe('invalidSessionThroughJob', () => {
     );
   });
   test('fails an async call refused at once (401, or 503 without a job) and a query answered 401', () => {
-    failsWith(
+    fails(
       'invalidSessionThroughJob',
       observe('CreateIAM2Organization', direct(create, response(401, 'Unauthorized')), { kind: 'invalid-session' }),
       'an invalid session is not refused through the job',
     );
-    failsWith(
+    fails(
       'invalidSessionThroughJob',
       observe('CreateIAM2Organization', direct(create, response(503, { error: ID_1001 })), { kind: 'invalid-session' }),
       'an invalid session is not refused through the job',
     );
-    failsWith(
+    fails(
       'invalidSessionThroughJob',
       observe(
         'QueryIAM2Organization',
@@ -477,7 +461,7 @@ test.describe('rejectedCreateLeavesNothing', () => {
     );
   });
   test('fails a refused create whose resource a query then finds', () => {
-    const [v] = failsWith(
+    const [v] = fails(
       'rejectedCreateLeavesNothing',
       observe(
         'CreateIAM2Organization',
@@ -533,34 +517,34 @@ test.describe('webHookDelivered', () => {
     );
   });
   test('fails no delivery, a GET, another job, the wrong outcome, another body', () => {
-    const [v] = failsWith(
+    const [v] = fails(
       'webHookDelivered',
       hooked('CreateIAM2Organization', created, { kind: 'success' }, []),
       'the web hook was never called',
     );
     expect(v.received).toBe('nothing received within 30000 ms after the job ended');
-    failsWith(
+    fails(
       'webHookDelivered',
       hooked('CreateIAM2Organization', created, { kind: 'success' }, [
         delivery({ 'x-job-uuid': JOB_ID, 'x-job-success': 'true' }, { inventory }, 'GET'),
       ]),
       'the web hook was not a POST',
     );
-    failsWith(
+    fails(
       'webHookDelivered',
       hooked('CreateIAM2Organization', created, { kind: 'success' }, [
         delivery({ 'x-job-uuid': OTHER_JOB, 'x-job-success': 'true' }, { inventory }),
       ]),
       'the web hook names another job',
     );
-    failsWith(
+    fails(
       'webHookDelivered',
       hooked('ChangeIAM2OrganizationState', rejected, rejection, [
         delivery({ 'x-job-uuid': JOB_ID, 'x-job-success': 'true' }, { error: SYS_1007 }),
       ]),
       'the web hook reports the wrong outcome',
     );
-    failsWith(
+    fails(
       'webHookDelivered',
       hooked('CreateIAM2Organization', created, { kind: 'success' }, [
         delivery({ 'x-job-uuid': JOB_ID, 'x-job-success': 'true' }, { inventory: { ...inventory, state: 'Disabled' } }),
@@ -593,23 +577,23 @@ test.describe('queryReturnsMatchingRows', () => {
     );
   });
   test('fails a missing row, an extra row, a row twice, another slice, no inventories, a refusal', () => {
-    const [v] = failsWith(
+    const [v] = fails(
       'queryReturnsMatchingRows',
       queryObservation(answer([C, A]), set, 'q=name~=%eta%'),
       'q=name~=%eta%: the answer does not match the conditions',
     );
     expect(v.received).toBe(`not matching but listed: ${A['uuid']}; matching but missing: ${B['uuid']}`);
-    failsWith(
+    fails(
       'queryReturnsMatchingRows',
       queryObservation(answer([B, C, C]), set, 'q=name~=%eta%'),
       'q=name~=%eta%: a resource is listed twice',
     );
-    failsWith(
+    fails(
       'queryReturnsMatchingRows',
       queryObservation(answer([C]), { uuids: { list: uuids(B), ordered: true } }, 'page start=1 limit=1 of sort=+uuid'),
       'page start=1 limit=1 of sort=+uuid: the answer does not match the conditions',
     );
-    failsWith(
+    fails(
       'queryReturnsMatchingRows',
       queryObservation(
         answer([C, B]),
@@ -618,12 +602,12 @@ test.describe('queryReturnsMatchingRows', () => {
       ),
       'page start=1 limit=2 of sort=+uuid: the page is not the slice of the sorted list',
     );
-    failsWith(
+    fails(
       'queryReturnsMatchingRows',
       queryObservation(response(200, { total: 2, schema: {} }), set, 'q=name~=%eta%'),
       'q=name~=%eta%: no inventories',
     );
-    failsWith(
+    fails(
       'queryReturnsMatchingRows',
       queryObservation(
         response(503, { error: { code: 'SYS.1000', description: 'An internal error happened in system' } }),
@@ -656,13 +640,13 @@ test.describe('querySortedAsAsked', () => {
       queryObservation(answer([C, A, B]), { uuids: { list: uuids(A, B, C), ordered: false } }, 'q=name~=%'),
     ));
   test('fails NULL last ascending (as a naive sort puts it) and a case-sensitive order (Beta before alpha)', () => {
-    const [v] = failsWith(
+    const [v] = fails(
       'querySortedAsAsked',
       queryObservation(answer([A, C, B]), { ranks: byDescription }, 'sort=+description'),
       'sort=+description: out of order',
     );
     expect(v.received).toBe(`${C['uuid']} (rank 2) before ${B['uuid']} (rank 0)`);
-    failsWith(
+    fails(
       'querySortedAsAsked',
       queryObservation(answer([B, A, C]), { ranks: byName }, 'sort=+name'),
       'sort=+name: out of order',
@@ -688,18 +672,18 @@ test.describe('queryCountsTotal', () => {
     );
   });
   test('fails count=true listing inventories, a total of the page only, a total as text', () => {
-    failsWith(
+    fails(
       'queryCountsTotal',
       queryObservation(answer([A, B, C], { total: 3 }), { total: 3, countOnly: true }, 'count=true'),
       'count=true also lists inventories',
     );
-    const [v] = failsWith(
+    const [v] = fails(
       'queryCountsTotal',
       queryObservation(answer([A], { total: 1 }), { total: 3 }, 'page start=0 limit=1 of sort=+uuid'),
       'page start=0 limit=1 of sort=+uuid: wrong total',
     );
     expect(v.expected).toBe('total=3');
-    failsWith(
+    fails(
       'queryCountsTotal',
       queryObservation(response(200, { total: '3', schema: {} }), { total: 3, countOnly: true }, 'count=true'),
       'count=true: wrong total',
@@ -731,7 +715,7 @@ test.describe('queryFieldsSelected', () => {
     );
   });
   test('fails whole inventories and a value the full inventory does not have', () => {
-    const [v] = failsWith(
+    const [v] = fails(
       'queryFieldsSelected',
       queryObservation(
         answer([A, B, C]),
@@ -741,7 +725,7 @@ test.describe('queryFieldsSelected', () => {
       'fields=uuid returned other fields too',
     );
     expect(v.received).toContain('name');
-    failsWith(
+    fails(
       'queryFieldsSelected',
       queryObservation(
         answer([
@@ -787,17 +771,17 @@ test.describe('queryByUuidAgrees', () => {
     );
   });
   test('fails an unknown uuid answered 404 or without inventories, and a stale inventory', () => {
-    failsWith(
+    fails(
       'queryByUuidAgrees',
       queryObservation(response(404, 'not found'), { sameAs: [] }, `GET .../${unknown}`),
       'a valid query was refused',
     );
-    failsWith(
+    fails(
       'queryByUuidAgrees',
       queryObservation(response(200, {}), { sameAs: [] }, `GET .../${unknown}`),
       'GET by uuid differs from q=uuid=',
     );
-    failsWith(
+    fails(
       'queryByUuidAgrees',
       queryObservation(answer([{ ...A, state: 'Disabled' }]), { sameAs: [A] }, `GET .../${A['uuid']}`),
       'GET by uuid differs from q=uuid=',

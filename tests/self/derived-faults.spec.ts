@@ -2,7 +2,7 @@
 // derives, and must report that rule's check (the conformant server passes them all in the derived project).
 import { expect, test } from '@playwright/test';
 import { withReferenceTarget } from '../../fixtures/reference-target.ts';
-import { DERIVED_FAULTS } from '../../fixtures/fault-proofs.ts';
+import { derivedTrips } from '../../fixtures/fault-proofs.ts';
 import { loadValidatedContracts } from '../../src/contracts/descriptors.ts';
 import { derivedScenarios } from '../../src/scenarios/derived.ts';
 import { ResourceKit } from '../../src/resources/resource-kit.ts';
@@ -11,7 +11,7 @@ import { runScenario } from '../../src/scenarios/run.ts';
 const scenarios = derivedScenarios(loadValidatedContracts());
 const PASSWORD = 'derived-faults-self-test';
 
-for (const c of DERIVED_FAULTS) {
+for (const c of derivedTrips()) {
   test(`the derived "${c.test}" test of ${c.api} fails on fault ${c.fault} with ${c.check}`, async () => {
     const scenario = scenarios.find((s) => s.apis[0] === c.api && s.title.includes(c.test));
     if (!scenario) throw new Error(`no derived test "${c.test}" of ${c.api}`);

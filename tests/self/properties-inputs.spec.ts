@@ -4,13 +4,18 @@
 // printed seed and ZSTACK_REPLAY_PATH runs exactly that case again.
 import { expect, test } from '@playwright/test';
 import { invalidInputsRejected, validInputsApplied } from '../../src/properties/inputs.ts';
-import { TARGETED_FAULTS, type PropertySpec } from '../../src/properties/index.ts';
+import type { PropertySpec } from '../../src/properties/index.ts';
+import { propertiesRunBy, propertyTrips } from '../../fixtures/fault-proofs.ts';
 import { failedChecks, runOnReferenceServer } from '../properties/harness.ts';
 
 test.describe.configure({ mode: 'parallel' });
 const valid = validInputsApplied as unknown as PropertySpec<never>;
 const invalid = invalidInputsRejected as unknown as PropertySpec<never>;
 const SEED = 20240611;
+
+test('this file runs the trips of exactly the properties fixtures/fault-proofs.ts gives it', () => {
+  expect([valid.name, invalid.name].sort()).toEqual(propertiesRunBy('tests/self/properties-inputs.spec.ts').sort());
+});
 
 test('validInputsApplied and invalidInputsRejected pass the conformant reference server', async () => {
   const [v, i] = await Promise.all([
@@ -25,9 +30,7 @@ test('validInputsApplied and invalidInputsRejected pass the conformant reference
 });
 
 const CASES: Array<[PropertySpec<never>, string, string]> = [valid, invalid].flatMap((spec) =>
-  Object.entries(TARGETED_FAULTS[spec.name]).map(
-    ([fault, check]) => [spec, fault, check] as [PropertySpec<never>, string, string],
-  ),
+  propertyTrips(spec.name).map(({ fault, check }) => [spec, fault, check] as [PropertySpec<never>, string, string]),
 );
 
 for (const [spec, fault, check] of CASES) {

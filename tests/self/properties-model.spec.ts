@@ -3,12 +3,17 @@
 // printed seed and ZSTACK_REPLAY_PATH runs exactly that sequence again.
 import { expect, test } from '@playwright/test';
 import { lifecycleMatchesModel } from '../../src/properties/model/lifecycle.ts';
-import { TARGETED_FAULTS, type PropertySpec } from '../../src/properties/index.ts';
+import type { PropertySpec } from '../../src/properties/index.ts';
+import { propertiesRunBy, propertyTrips } from '../../fixtures/fault-proofs.ts';
 import { commandList, failedChecks, runOnReferenceServer } from '../properties/harness.ts';
 
 test.describe.configure({ mode: 'parallel' });
 const spec = lifecycleMatchesModel as unknown as PropertySpec<never>;
 const SEED = 20240611;
+
+test('this file runs the trips of exactly the properties fixtures/fault-proofs.ts gives it', () => {
+  expect([spec.name]).toEqual(propertiesRunBy('tests/self/properties-model.spec.ts'));
+});
 
 test('lifecycleMatchesModel passes the conformant reference server', async () => {
   const out = await runOnReferenceServer(spec, [], { seed: SEED, numRuns: 20 });
@@ -16,7 +21,7 @@ test('lifecycleMatchesModel passes the conformant reference server', async () =>
   expect(out.leftovers).toEqual([]);
 });
 
-for (const [fault, check] of Object.entries(TARGETED_FAULTS[spec.name])) {
+for (const { fault, check } of propertyTrips(spec.name)) {
   test(`lifecycleMatchesModel catches fault ${fault} with a shrunk sequence (${check})`, async () => {
     const out = await runOnReferenceServer(spec, [fault], { seed: SEED, numRuns: 100 });
     expect(out.failed, out.report).toBe(true);

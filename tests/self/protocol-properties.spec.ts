@@ -4,7 +4,8 @@ import { expect, test } from '@playwright/test';
 import { withReferenceTarget } from '../../fixtures/reference-target.ts';
 import { VARIANTS, type FaultName, type Variant } from '../../reference-server/faults.ts';
 import { checkProperty, type PropertyOutcome, type PropertySpec } from '../../src/properties/index.ts';
-import { QUERY_PROPERTIES, QUERY_TARGETED_FAULTS } from '../../src/properties/query/index.ts';
+import { QUERY_PROPERTIES } from '../../src/properties/query/index.ts';
+import { propertiesRunBy, propertyTrips } from '../../fixtures/fault-proofs.ts';
 import { failedChecks } from '../properties/harness.ts';
 
 test.describe.configure({ mode: 'parallel' });
@@ -22,10 +23,16 @@ function run(
   }));
 }
 
+test('this file runs the trips of exactly the properties fixtures/fault-proofs.ts gives it', () => {
+  expect(QUERY_PROPERTIES.map((p) => p.name).sort()).toEqual(
+    propertiesRunBy('tests/self/protocol-properties.spec.ts').sort(),
+  );
+});
+
 for (const spec of QUERY_PROPERTIES) {
-  for (const [fault, check] of Object.entries(QUERY_TARGETED_FAULTS[spec.name] ?? {})) {
+  for (const { fault, check } of propertyTrips(spec.name)) {
     test(`${spec.name} catches ${fault} through ${check}`, async () => {
-      const outcome = await run(spec, { faults: [fault as FaultName] }, 60);
+      const outcome = await run(spec, { faults: [fault] }, 60);
       expect(outcome.failed, `${spec.name} passed on ${fault}`).toBe(true);
       expect(outcome.error, outcome.report).toBe(false);
       expect(failedChecks(outcome.report)).toContain(check);

@@ -1,5 +1,5 @@
-// The query-language properties, run by the `protocol` Playwright project, each with the fault modes of the
-// reference server it is built to catch and the check that catches it (by name: src/ does not import the server).
+// The query-language properties, run by the `protocol` Playwright project. The fault modes of the reference
+// server each must catch are declared by the faults (their `trips`); tests/self/protocol-properties.spec.ts runs them.
 import type { PropertySpec } from '../property.ts';
 import {
   malformedQueriesRefused,
@@ -16,23 +16,3 @@ export const QUERY_PROPERTIES: ReadonlyArray<PropertySpec<never>> = [
   queryFieldsAndUuidPath,
   malformedQueriesRefused,
 ] as unknown as ReadonlyArray<PropertySpec<never>>;
-
-export const QUERY_TARGETED_FAULTS: Record<string, Record<string, string>> = {
-  queryConditionsMatchOracle: {
-    'query-case-sensitive': 'queryReturnsMatchingRows',
-    'query-negation-matches-null': 'queryReturnsMatchingRows',
-  },
-  querySortOrdersAnswer: { 'query-sort-ignored': 'querySortedAsAsked' },
-  queryPagesCoverSortedList: {
-    'query-start-ignored': 'queryReturnsMatchingRows',
-    'query-total-counts-page': 'queryCountsTotal',
-  },
-  queryFieldsAndUuidPath: {
-    'query-fields-ignored': 'queryFieldsSelected',
-    'query-uuid-path-ignored': 'queryByUuidAgrees',
-  },
-  malformedQueriesRefused: {
-    'malformed-condition-ignored': 'restLayerRejection',
-    'query-unknown-field-ignored': 'rejectedWithErrorCode',
-  },
-};

@@ -8,6 +8,7 @@ import { JOB_PATH, jobPathOf, observeCreate, observeRaw, rawRequest } from '../.
   Testname: Async jobs and X-Job-UUID
 */
 export const jobsScenario: Scenario = {
+  id: 'jobs',
   title: 'An async call runs as the job X-Job-UUID names; bad job ids are refused; job addresses answer 404 and 405',
   apis: ['CreateIAM2Organization', 'QueryIAM2Organization', 'DeleteIAM2Organization'],
   since: '2.4.0',

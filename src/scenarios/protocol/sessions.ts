@@ -9,6 +9,7 @@ import { observeCreate } from '../../observe/raw.ts';
   Testname: Sessions on the wire
 */
 export const sessionsScenario: Scenario = {
+  id: 'sessions',
   title:
     'A missing or non-OAuth Authorization is refused at once, an unknown or logged-out session as ID.1001, and neither changes anything',
   apis: ['CreateIAM2Organization', 'ChangeIAM2OrganizationState', 'QueryIAM2Organization', 'LogInByAccount', 'LogOut'],

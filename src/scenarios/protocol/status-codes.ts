@@ -6,6 +6,7 @@ import { observeRaw, rawRequest } from '../../observe/raw.ts';
   Testname: Status codes of the REST layer
 */
 export const statusCodesScenario: Scenario = {
+  id: 'status-codes',
   title: 'An unknown API path answers 404 and a known path with a wrong method is refused at once',
   apis: ['QueryIAM2Organization', 'CreateIAM2Organization', 'ChangeIAM2OrganizationState', 'DeleteIAM2Organization'],
   since: '2.4.0',

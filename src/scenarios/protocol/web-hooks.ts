@@ -13,6 +13,7 @@ export const webHooksApplicable = (ctx: Pick<ScenarioContext, 'zs'>): boolean =>
   Testname: Web hooks
 */
 export const webHooksScenario: Scenario = {
+  id: 'web-hooks',
   title: "X-Web-Hook makes the server POST the job's result, as polling answers it, with X-Job-UUID and X-Job-Success",
   apis: ['CreateIAM2Organization', 'ChangeIAM2OrganizationState', 'QueryIAM2Organization', 'DeleteIAM2Organization'],
   since: '2.4.0',
