@@ -105,9 +105,9 @@ export function parseCommandLine<const O extends Record<string, OptionSpec>>(
         values[t.name] = true;
         continue;
       }
-      // parseArgs takes the next argument as the value even when it is an option: `--run --yes` lacks the value
-      if (t.value === undefined || (!t.inlineValue && t.value.startsWith('-')))
-        throw new UsageError(`${t.rawName} needs a value (${o.value ?? 'VALUE'})`);
+      // parseArgs takes the next argument as the value even when it is an option: `--run --yes` lacks the value,
+      // and so does `--run=`
+      if (!t.value || (!t.inlineValue && t.value.startsWith('-'))) throw new UsageError(`${t.rawName} needs a value`);
       const value = parsedValue(t.rawName, t.value, o);
       values[t.name] = o.multiple ? [...(values[t.name] as unknown[]), value] : value;
     }

@@ -69,9 +69,10 @@ test('--help and -h ask for help wherever they stand, even beside a bogus option
 test('each thing wrong is one message naming the argument', () => {
   expect(problem('a.txt', '--bogus')).toBe('unknown option --bogus');
   expect(problem('a.txt', '-x')).toBe('unknown option -x');
-  expect(problem('a.txt', '--run')).toBe('--run needs a value (ID)');
-  expect(problem('a.txt', '--run', '--yes')).toBe('--run needs a value (ID)');
-  expect(problem('a.txt', '--seconds', '-1')).toBe('--seconds needs a value (N)');
+  expect(problem('a.txt', '--run')).toBe('--run needs a value');
+  expect(problem('a.txt', '--run', '--yes')).toBe('--run needs a value');
+  expect(problem('a.txt', '--seconds', '-1')).toBe('--seconds needs a value');
+  expect(problem('a.txt', '--run=')).toBe('--run needs a value');
   expect(problem('a.txt', '--seconds=0')).toBe('--seconds 0: expected a positive number');
   expect(problem('a.txt', '--yes=no')).toBe('--yes takes no value');
   expect(problem()).toBe('missing PAGE');
