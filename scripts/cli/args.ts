@@ -72,12 +72,13 @@ export function parseCommandLine<const O extends Record<string, OptionSpec>>(
   spec: CommandSpec<O>,
   argv: readonly string[],
 ): CommandLine<O> | 'help' {
-  const declared = Object.entries(spec.options);
   const { tokens } = parseArgs({
     args: [...argv],
     options: {
       help: HELP,
-      ...Object.fromEntries(declared.map(([name, o]) => [name, { type: o.type, multiple: o.multiple ?? false }])),
+      ...Object.fromEntries(
+        Object.entries(spec.options).map(([name, o]) => [name, { type: o.type, multiple: o.multiple ?? false }]),
+      ),
     },
     strict: false,
     allowPositionals: true,
@@ -85,12 +86,7 @@ export function parseCommandLine<const O extends Record<string, OptionSpec>>(
   });
   if (tokens.some((t) => t.kind === 'option' && t.name === 'help')) return 'help';
 
-  const values: Record<string, unknown> = {};
-  for (const [name, o] of declared) {
-    if (o.type === 'boolean') values[name] = false;
-    else if (o.multiple) values[name] = [];
-    else if (o.default !== undefined) values[name] = o.parse ? o.parse(o.default) : o.default;
-  }
+  const values = valuesWhenNotGiven(spec.options);
   const positionals: string[] = [];
   const passThrough: string[] = [];
   let terminated = false;
@@ -118,6 +114,17 @@ export function parseCommandLine<const O extends Record<string, OptionSpec>>(
     throw new UsageError(p.min === 1 ? `missing ${p.name}` : `expected at least ${p.min} ${p.name}`);
   // values holds exactly one entry per declared option, of the type its spec says: the mapped type is that fact
   return { values: values as CommandLine<O>['values'], positionals, passThrough };
+}
+
+/** false for a flag, [] for a repeatable option, the parsed default, or nothing. */
+function valuesWhenNotGiven(options: Record<string, OptionSpec>): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const [name, o] of Object.entries(options)) {
+    if (o.type === 'boolean') values[name] = false;
+    else if (o.multiple) values[name] = [];
+    else if (o.default !== undefined) values[name] = o.parse ? o.parse(o.default) : o.default;
+  }
+  return values;
 }
 
 function parsedValue(rawName: string, text: string, o: OptionSpec): unknown {
