@@ -76,7 +76,9 @@ const { values: options } = commandLine({
     },
     'no-growth': { type: 'boolean', help: "skip the reference server's growth measurement" },
   },
-  notes: ['Loopback only: the embedded reference server in its own process, or ZSTACK_BASE_URL (docs/performance.md).'],
+  details: [
+    'Loopback only: the embedded reference server in its own process, or ZSTACK_BASE_URL (docs/performance.md).',
+  ],
   example: 'npm run bench -- --job-delay=300-800 --case-share=0.1 --no-growth',
 });
 

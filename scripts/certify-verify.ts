@@ -13,7 +13,7 @@ const { positionals } = commandLine({
   summary: "Checks a bundle's integrity (every file against manifest.json, the manifest against manifest.sha256).",
   options: {},
   positionals: { name: 'DIR', help: 'a bundle written by npm run certify', min: 1, max: 1 },
-  notes: ['Exit: the verdict of an intact bundle (0 only when it passed), 4 when it was changed after sealing.'],
+  details: ['Exit: the verdict of an intact bundle (0 only when it passed), 4 when it was changed after sealing.'],
   example: 'npm run certify:verify -- reports/certification',
 });
 const dir = positionals[0];

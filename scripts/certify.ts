@@ -32,7 +32,7 @@ const { values, passThrough } = commandLine({
     level: { type: 'string', value: 'LEVEL', help: 'only this level counts: required or advisory (ZSTACK_CERT_LEVEL)' },
   },
   passThrough: { name: 'ARGS', help: 'to Playwright unchanged (--workers=1, --shard=1/2 with --reporter=blob)' },
-  notes: [
+  details: [
     'The bundle goes to ZSTACK_CERT_DIR (default reports/certification); the certificate says how the run was narrowed.',
     'Exit: 0 passed, 1 failed, 2 error, 3 nothing required was judged (docs/certification.md).',
   ],

@@ -32,7 +32,7 @@ const { values } = commandLine({
       },
     },
   },
-  notes: [
+  details: [
     'Settings as for a run (.env, ZSTACK_*). Exit 0 when nothing is left (or all was deleted), 1 otherwise, 2 on bad use.',
   ],
   example: 'npm run janitor -- --yes --run k3x9qa --older-than 2h',

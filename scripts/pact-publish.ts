@@ -12,7 +12,7 @@ commandLine({
   name: 'pact:publish',
   summary: 'Sends reports/pacts/*.json to a Pact Broker or PactFlow.',
   options: {},
-  notes: [
+  details: [
     'Settings (environment, then .env): ZSTACK_BROKER_URL, ZSTACK_BROKER_TOKEN or ZSTACK_BROKER_USERNAME and',
     'ZSTACK_BROKER_PASSWORD, ZSTACK_PACT_CONSUMER_VERSION, ZSTACK_PACT_BRANCH, ZSTACK_PACT_TAGS, ... (docs/pact.md).',
     'Exit: 0 published, 1 the broker refused or could not be reached, 2 a configuration error.',

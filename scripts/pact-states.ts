@@ -20,7 +20,7 @@ commandLine({
   name: 'pact:states',
   summary: 'Serves provider states to any Pact verifier, against the configured target, until stopped.',
   options: {},
-  notes: [
+  details: [
     'Settings: ZSTACK_BASE_URL, ZSTACK_ACCOUNT, ZSTACK_PASSWORD; ZSTACK_SESSION (use it instead of logging in),',
     'ZSTACK_PACT_SESSION_FILE, ZSTACK_PACT_STATES_PORT. Prints `Listening on http://127.0.0.1:N` (docs/certification.md).',
   ],

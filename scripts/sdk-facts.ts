@@ -50,7 +50,7 @@ function main(): void {
       },
     },
     positionals: { name: 'DIR', help: 'a zstack checkout, or its sdk/ folder', min: 1, max: 1 },
-    notes: ['Any failure is one line on stderr, exit 2, and nothing written.'],
+    details: ['Any failure is one line on stderr, exit 2, and nothing written.'],
     example: 'npm run sdk:facts -- ../zstack --commit 5a29293bd53c98a38488fb8b71d54531012d3dae',
   });
   const dir = resolve(positionals[0]);

@@ -40,7 +40,7 @@ export interface CommandSpec<O extends Record<string, OptionSpec> = Record<strin
    * `--` counts as positionals */
   readonly passThrough?: { readonly name: string; readonly help: string };
   /** lines after the options: settings read from the environment, exit codes */
-  readonly notes?: readonly string[];
+  readonly details?: readonly string[];
   /** one whole command line, e.g. `npm run janitor -- --yes --run k3x9qa` */
   readonly example: string;
 }
@@ -171,7 +171,7 @@ export function helpText(spec: CommandSpec): string {
     spec.summary,
     '',
     ...rows.map(([left, right]) => `  ${left.padEnd(width)}${right}`),
-    ...(spec.notes?.length ? ['', ...spec.notes] : []),
+    ...(spec.details?.length ? ['', ...spec.details] : []),
     '',
     `example: ${spec.example}`,
     '',

@@ -20,6 +20,7 @@ const SPEC = {
   },
   positionals: { name: 'PAGE', help: 'a page', min: 1, max: Infinity },
   passThrough: { name: 'ARGS', help: 'for the runner' },
+  details: ['Exit: 0 when done.'],
   example: 'npm run demo -- a.txt --yes',
 } as const satisfies CommandSpec;
 
@@ -94,6 +95,7 @@ test('the usage line and the help name every option, the positionals and an exam
   expect(help).toContain('  --seconds N  how long (default 3)');
   expect(help).toContain('  --tag TAG    one kind (repeatable)');
   expect(help).toContain('  -h, --help   print this help and exit');
+  expect(help).toContain('Exit: 0 when done.');
   expect(help).toContain('example: npm run demo -- a.txt --yes');
   expect(usageLine({ name: 'openapi', summary: '', options: {}, example: 'npm run openapi' })).toBe(
     'usage: npm run openapi',
