@@ -2,10 +2,13 @@
 // usage and exit 0, and a bogus flag with one line naming it and exit 2, before it does anything else. A new
 // script is found through package.json, and a file under scripts/ that nothing runs or imports is named.
 import { test, expect } from '@playwright/test';
-import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanEnv, REPO } from '../../fixtures/nested-run.ts';
+import { cleanEnv, makeSandbox, REPO, type Sandbox } from '../../fixtures/nested-run.ts';
+
+const CLOSED_PORT = 'http://127.0.0.1:9';
+const RUN_LIMIT_MS = 30_000;
 
 /** package.json's commands that run one file: the npm script's name and the file. */
 function entryPoints(): Array<{ name: string; file: string }> {
@@ -22,14 +25,36 @@ interface Run {
   stderr: string;
 }
 
-function run(file: string, ...args: string[]): Promise<Run> {
+/**
+ * The command in a copy of the project, in its own process group, its target a closed port: should it ever start
+ * its work instead of answering (the very breakage this file looks for), it writes into the copy, reaches no
+ * server, and is killed with its children after RUN_LIMIT_MS.
+ */
+function run(sandbox: Sandbox, file: string, ...args: string[]): Promise<Run> {
   return new Promise((done) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', file, ...args],
-      { cwd: REPO, env: cleanEnv('repo', {}), timeout: 60_000 },
-      (error, stdout, stderr) => done({ status: error ? (error.code as number | null) : 0, stdout, stderr }),
-    );
+    const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], {
+      cwd: sandbox.dir,
+      env: cleanEnv(sandbox, { ZSTACK_BASE_URL: CLOSED_PORT }),
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const killGroup = (): void => {
+      try {
+        process.kill(-(child.pid as number), 'SIGKILL');
+      } catch {
+        // the group is gone already
+      }
+    };
+    const limit = setTimeout(killGroup, RUN_LIMIT_MS);
+    child.on('close', (status) => {
+      clearTimeout(limit);
+      killGroup(); // anything it started
+      done({ status, stdout, stderr });
+    });
   });
 }
 
@@ -63,12 +88,18 @@ test('every file under scripts/ is run by package.json or imported by a script t
 });
 
 test('every command answers --help with its usage and exit 0, and a bogus flag with one line and exit 2', async () => {
-  test.setTimeout(180_000);
-  const runs = await twoAtATime(ENTRY_POINTS, async ({ name, file }) => ({
-    name,
-    help: await run(file, '--help'),
-    bogus: await run(file, '--bogus-flag'),
-  }));
+  test.setTimeout(240_000);
+  const sandbox = makeSandbox();
+  let runs;
+  try {
+    runs = await twoAtATime(ENTRY_POINTS, async ({ name, file }) => ({
+      name,
+      help: await run(sandbox, file, '--help'),
+      bogus: await run(sandbox, file, '--bogus-flag'),
+    }));
+  } finally {
+    rmSync(sandbox.dir, { recursive: true, force: true });
+  }
   for (const { name, help, bogus } of runs) {
     expect(help.status, `${name} --help: ${help.stderr}`).toBe(0);
     expect(help.stdout.split('\n')[0]).toMatch(new RegExp(`^usage: npm run ${name}\\b`));
