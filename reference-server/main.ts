@@ -1,12 +1,21 @@
-// CLI: `tsx reference-server/main.ts`. Env: ZSTACK_REF_PORT (default 0), ZSTACK_REF_FAULTS (comma list),
-// ZSTACK_REF_VARIANT (a name from VARIANTS), ZSTACK_REF_ACCOUNT / ZSTACK_REF_PASSWORD (admin / password),
-// ZSTACK_REF_JOB_DELAY_MS (`15` or a range `0-15`: how long each job stays pending), ZSTACK_REF_ORGANIZATIONS
-// (organizations stored at start),
-// ZSTACK_REF_SESSION_LOG (a file that receives every issued session id, for tests that search for leaks).
-// Prints exactly one line `Listening on http://127.0.0.1:N` when ready; bad env: one line on stderr, exit 2.
+// CLI: `npm run reference-server` (node --import tsx reference-server/main.ts). No options: its settings are the
+// environment's (USAGE). Prints exactly one line `Listening on http://127.0.0.1:N` when ready; bad env, or any
+// argument but --help / -h: one line on stderr, exit 2. (It may not import scripts/: its own handling, below.)
 import { parseFaults, VARIANTS, type FaultName, type Variant } from './faults.ts';
 import { MAX_SEED_ORGANIZATIONS } from './seed.ts';
 import { startReferenceServer } from './server.ts';
+
+const USAGE = `usage: npm run reference-server   (no options; settings from the environment)
+  ZSTACK_REF_PORT                          port on 127.0.0.1 (default 0: a free one)
+  ZSTACK_REF_FAULTS                        fault modes, a comma list (docs/reference-server.md)
+  ZSTACK_REF_VARIANT                       a conformant variant (docs/reference-server.md)
+  ZSTACK_REF_ACCOUNT, ZSTACK_REF_PASSWORD  the admin account (default admin / password)
+  ZSTACK_REF_JOB_DELAY_MS                  how long each job stays pending: 15, or a random range 0-15
+  ZSTACK_REF_ORGANIZATIONS                 organizations stored at start
+  ZSTACK_REF_SESSION_LOG                   a file that receives every session id issued (for leak searches)
+
+example: ZSTACK_REF_PORT=8080 npm run reference-server
+`;
 
 function fail(message: string): never {
   process.stderr.write(`reference-server: ${message}\n`);
@@ -65,6 +74,17 @@ function config(): {
   };
 }
 
+/** --help prints USAGE; any other argument is refused (a flag that does nothing would mislead). */
+function refuseArguments(args: string[]): void {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
+  if (args.length > 0)
+    fail(`${args[0].startsWith('-') ? 'unknown option' : 'unexpected argument'} ${args[0]} (see --help)`);
+}
+
+refuseArguments(process.argv.slice(2));
 const cfg = config();
 try {
   const server = await startReferenceServer({ host: '127.0.0.1', ...cfg });

@@ -7,8 +7,7 @@
 //      on the undelayed server and on one whose jobs take --job-delay ms (default 0-15)
 //   3. the harness's own share per request: generation, checks, schema validation, the client
 //   4. the reference server's query latency with 10, 10 000 and 100 000 stored organizations
-// Options: --seconds=N (per rate measurement, default 3), --connections=N (8), --job-delay=A[-B] (0-15),
-//          --case-share=F (share of each property's quick case count, default 0.2), --no-growth.
+// Options: see --help.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, cpus } from 'node:os';
 import fc from 'fast-check';
@@ -26,29 +25,62 @@ import { measureFloor, type FloorRow } from './bench/floor.ts';
 import { measureGrowth, type GrowthRow } from './bench/growth.ts';
 import { closeRawHttp, sequentialLatency } from './bench/raw-http.ts';
 import { startServerProcess, type ServerProcess } from './bench/server-process.ts';
+import { commandLine } from './cli/args.ts';
 
 const SEED = 424242;
 
-function option(name: string, dflt: string): string {
-  const a = process.argv.find((x) => x.startsWith(`--${name}=`));
-  return a ? a.slice(name.length + 3) : dflt;
-}
+/** A parser of a number from min to max, for an option's spec. */
+const numberFrom =
+  (min: number, max: number) =>
+  (text: string): number => {
+    const v = Number(text);
+    if (!Number.isFinite(v) || v < min || v > max) throw new Error(`expected a number from ${min} to ${max}`);
+    return v;
+  };
 
-function numberOption(name: string, dflt: number, min: number, max: number): number {
-  const v = Number(option(name, String(dflt)));
-  if (!Number.isFinite(v) || v < min || v > max) throw new Error(`--${name}: expected a number from ${min} to ${max}`);
-  return v;
-}
-
-function delayOption(): { text: string; meanMs: number } {
-  const text = option('job-delay', '0-15');
+/** `15` or `0-15` (ms): the delayed server's job delay, and its mean for the floor. */
+function jobDelay(text: string): { text: string; meanMs: number } {
   const m = /^(\d{1,6})(?:-(\d{1,6}))?$/.exec(text);
-  if (!m) throw new Error(`--job-delay: expected ms like 15 or a range like 0-15, got "${text}"`);
+  if (!m) throw new Error('expected ms like 15 or a range like 0-15');
   const lo = Number(m[1]);
   const hi = m[2] === undefined ? lo : Number(m[2]);
-  if (hi < lo) throw new Error(`--job-delay: ${text} is not a range`);
+  if (hi < lo) throw new Error('expected a range from low to high');
   return { text, meanMs: (lo + hi) / 2 };
 }
+
+const { values: options } = commandLine({
+  name: 'bench',
+  summary: "Measures the suite's speed against the physical limits of its target; writes reports/bench.json.",
+  options: {
+    seconds: { type: 'string', value: 'N', default: '3', parse: numberFrom(1, 60), help: 'per rate measurement' },
+    connections: {
+      type: 'string',
+      value: 'N',
+      default: '8',
+      parse: numberFrom(1, 256),
+      help: "the load tool's connections",
+    },
+    'job-delay': {
+      type: 'string',
+      value: 'A[-B]',
+      default: '0-15',
+      parse: jobDelay,
+      help: 'ms each job of the delayed server stays pending',
+    },
+    'case-share': {
+      type: 'string',
+      value: 'F',
+      default: '0.2',
+      parse: numberFrom(0.01, 1),
+      help: "share of each property's quick case count",
+    },
+    'no-growth': { type: 'boolean', help: "skip the reference server's growth measurement" },
+  },
+  details: [
+    'Loopback only: the embedded reference server in its own process, or ZSTACK_BASE_URL (docs/performance.md).',
+  ],
+  example: 'npm run bench -- --job-delay=300-800 --case-share=0.1 --no-growth',
+});
 
 const round = (n: number, d = 2): number => Math.round(n * 10 ** d) / 10 ** d;
 
@@ -156,11 +188,8 @@ function table(head: string[], rows: Array<Array<string | number>>): string {
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const seconds = numberOption('seconds', 3, 1, 60);
-  const connections = numberOption('connections', 8, 1, 256);
-  const caseShare = numberOption('case-share', 0.2, 0.01, 1);
-  const delay = delayOption();
-  const growth = !process.argv.includes('--no-growth');
+  const { seconds, connections, 'case-share': caseShare, 'job-delay': delay } = options;
+  const growth = !options['no-growth'];
   const config = loadConfig();
   const external = config.baseUrl !== undefined && !config.embedded;
   const servers: ServerProcess[] = [];

@@ -1,17 +1,22 @@
-// `npm run certify:verify -- DIR`: checks a bundle's integrity (every file against manifest.json, the manifest
-// against manifest.sha256) and prints its certificate and verdict. Exit: the verdict's code (0 only when it
-// passed), or 4 when the bundle was changed after sealing (then no verdict is printed: it cannot be trusted).
+// `npm run certify:verify -- DIR` (see --help): checks a bundle's integrity (every file against manifest.json,
+// the manifest against manifest.sha256) and prints its certificate and verdict. Exit: the verdict's code (0 only
+// when it passed), or 4 when the bundle was changed after sealing (then no verdict is printed: it cannot be trusted).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { verifyBundle } from '../src/certification/bundle.ts';
 import type { Certification } from '../src/certification/judge.ts';
 import { EXIT_CODES, VERDICT_LABEL } from '../src/certification/verdict.ts';
+import { commandLine } from './cli/args.ts';
 
-const dir = process.argv.slice(2).find((a) => !a.startsWith('-'));
-if (!dir) {
-  console.error('usage: npm run certify:verify -- DIR   (a bundle written by npm run certify)');
-  process.exit(EXIT_CODES.error);
-}
+const { positionals } = commandLine({
+  name: 'certify:verify',
+  summary: "Checks a bundle's integrity (every file against manifest.json, the manifest against manifest.sha256).",
+  options: {},
+  positionals: { name: 'DIR', help: 'a bundle written by npm run certify', min: 1, max: 1 },
+  details: ['Exit: the verdict of an intact bundle (0 only when it passed), 4 when it was changed after sealing.'],
+  example: 'npm run certify:verify -- reports/certification',
+});
+const dir = positionals[0];
 const problems = verifyBundle(dir);
 if (problems.length) {
   console.error(`certify:verify: ${dir} is NOT intact:`);

@@ -1,10 +1,7 @@
-// `npm run certify [-- options]`: runs the profile against the configured target and writes the bundle
-// (ZSTACK_CERT_DIR, default reports/certification). Its exit code is the verdict: 0 passed, 1 failed, 2 error,
-// 3 nothing required was judged. Options narrow the run, and the certificate says how:
-//   --api NAME      tests of this API (their @api:NAME tag)      --grep REGEX   Playwright's --grep
-//   --tag @TAG      e.g. @conformance, @property, @pact           --project NAME one certification project
-//   --rule A,B      only these checks count                      --level required|advisory
-// Anything after `--` goes to Playwright as it is (e.g. --shard=1/2 with --reporter=blob).
+// `npm run certify [-- options]` (see --help): runs the profile against the configured target and writes the
+// bundle (ZSTACK_CERT_DIR, default reports/certification). Its exit code is the verdict: 0 passed, 1 failed,
+// 2 error, 3 nothing required was judged. Options narrow the run, and the certificate says how; anything after
+// `--` goes to Playwright as it is.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,48 +13,44 @@ import { assertCovers, loadProfile, ProfileError } from '../src/certification/pr
 import { readCertSettings } from '../src/certification/settings.ts';
 import { EXIT_CODES } from '../src/certification/verdict.ts';
 import type { Certification } from '../src/certification/judge.ts';
+import { commandLine } from './cli/args.ts';
 
 function fail(message: string): never {
   console.error(`certify: ${message}`);
   process.exit(EXIT_CODES.error);
 }
 
-const args = process.argv.slice(2);
-const passThrough: string[] = [];
-const grep: string[] = [];
-const projects: string[] = [];
-const selection: string[] = [];
-const env: Record<string, string> = {};
-for (let i = 0; i < args.length; i++) {
-  const a = args[i];
-  const value = (): string => {
-    const v = args[++i];
-    if (v === undefined || v.startsWith('--')) fail(`${a} needs a value`);
-    return v;
-  };
-  if (a === '--') {
-    passThrough.push(...args.slice(i + 1));
-    break;
-  } else if (a === '--api') {
-    const v = value();
-    grep.push(`@api:${v}\\b`);
-    selection.push(`api: ${v}`);
-  } else if (a === '--tag') {
-    const v = value();
-    grep.push(v.startsWith('@') ? v : `@${v}`);
-    selection.push(`tag: ${v}`);
-  } else if (a === '--grep') {
-    const v = value();
-    grep.push(v);
-    selection.push(`grep: ${v}`);
-  } else if (a === '--project') {
-    const v = value();
-    projects.push(v);
-    selection.push(`project: ${v}`);
-  } else if (a === '--rule') env['ZSTACK_CERT_RULES'] = value();
-  else if (a === '--level') env['ZSTACK_CERT_LEVEL'] = value();
-  else fail(`unknown option ${a} (see scripts/certify.ts; Playwright options go after --)`);
-}
+const { values, passThrough } = commandLine({
+  name: 'certify',
+  summary: 'Runs the certification profile against the configured target and writes the sealed bundle.',
+  options: {
+    api: { type: 'string', value: 'NAME', multiple: true, help: 'the tests of this API (their @api:NAME tag)' },
+    tag: { type: 'string', value: 'TAG', multiple: true, help: 'one kind of test: @conformance, @property, @pact' },
+    grep: { type: 'string', value: 'REGEX', multiple: true, help: "Playwright's --grep" },
+    project: { type: 'string', value: 'NAME', multiple: true, help: 'one certification project' },
+    rule: { type: 'string', value: 'A,B', help: 'only these checks count (ZSTACK_CERT_RULES)' },
+    level: { type: 'string', value: 'LEVEL', help: 'only this level counts: required or advisory (ZSTACK_CERT_LEVEL)' },
+  },
+  passThrough: { name: 'ARGS', help: 'to Playwright unchanged (--workers=1, --shard=1/2 with --reporter=blob)' },
+  details: [
+    'The bundle goes to ZSTACK_CERT_DIR (default reports/certification); the certificate says how the run was narrowed.',
+    'Exit: 0 passed, 1 failed, 2 error, 3 nothing required was judged (docs/certification.md).',
+  ],
+  example: 'npm run certify -- --api UpdateIAM2TicketFlowCollection --level required -- --workers=1',
+});
+// each narrowing: its part of Playwright's --grep and how the certificate's selection line says it
+const narrowing = [
+  ...values.api.map((v) => ({ grep: `@api:${v}\\b`, said: `api: ${v}` })),
+  ...values.tag.map((v) => ({ grep: v.startsWith('@') ? v : `@${v}`, said: `tag: ${v}` })),
+  ...values.grep.map((v) => ({ grep: v, said: `grep: ${v}` })),
+];
+const grep = narrowing.map((n) => n.grep);
+const projects = values.project;
+const selection = [...narrowing.map((n) => n.said), ...projects.map((p) => `project: ${p}`)];
+const env: Record<string, string> = {
+  ...(values.rule !== undefined ? { ZSTACK_CERT_RULES: values.rule } : {}),
+  ...(values.level !== undefined ? { ZSTACK_CERT_LEVEL: values.level } : {}),
+};
 
 let dir: string;
 try {

@@ -8,6 +8,16 @@ import { ALL_CHECKS } from '../src/checks/index.ts';
 import { FAULTS, VARIANTS } from '../reference-server/faults.ts';
 import { loadValidatedContracts } from '../src/contracts/descriptors.ts';
 import { mustsTables } from './musts.ts';
+import { commandLine } from './cli/args.ts';
+
+const { values } = commandLine({
+  name: 'conformance:list',
+  summary: 'Writes contracts/conformance.yaml and the generated tables of docs/ from the code.',
+  options: {
+    verify: { type: 'boolean', help: 'write nothing; exit 1 naming each stale file (npm run contracts:check)' },
+  },
+  example: 'npm run conformance:list -- --verify',
+});
 
 const q = (s: string): string => JSON.stringify(s); // a JSON string is a valid YAML scalar
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -93,7 +103,7 @@ const files: Array<[URL, (current: string) => string]> = [
   ]),
 ];
 
-const verify = process.argv.includes('--verify');
+const verify = values.verify;
 let stale = false;
 for (const [file, render] of files) {
   let current = '';

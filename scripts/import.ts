@@ -1,28 +1,30 @@
-// npm run import -- PAGE.txt [PAGE.txt ...] [--contracts DIR] [--doc-examples DIR] [--dry-run]
-// Imports ZStack API doc pages into contracts/ (see docs/importing.md). A page it cannot read gives one line
-// naming the line and what was expected there, and nothing is written.
+// npm run import (options: --help): imports ZStack API doc pages into contracts/ (see docs/importing.md). A page
+// it cannot read gives one line naming the line and what was expected there, and nothing is written.
 import { execFileSync } from 'node:child_process';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importPage, OverrideError, PageError } from '../src/importer/index.ts';
 import { loadSdkFacts } from '../src/contracts/provenance.ts';
+import { commandLine } from './cli/args.ts';
 
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const i = args.indexOf(name);
-  if (i < 0) return undefined;
-  const v = args[i + 1];
-  args.splice(i, 2);
-  return v;
-};
-const contractsDir = option('--contracts');
-const docExamplesDir = option('--doc-examples');
-const dryRun = args.includes('--dry-run');
-const pages = args.filter((a) => a !== '--dry-run');
-if (pages.length === 0) {
-  console.error('usage: npm run import -- PAGE.txt [PAGE.txt ...] [--contracts DIR] [--doc-examples DIR] [--dry-run]');
-  process.exit(2);
-}
+const { values, positionals: pages } = commandLine({
+  name: 'import',
+  summary: 'Imports ZStack API doc pages into contracts/ (docs/importing.md); nothing is written unless all is ready.',
+  options: {
+    contracts: { type: 'string', value: 'DIR', help: 'write the descriptors and schemas there (default contracts/)' },
+    'doc-examples': {
+      type: 'string',
+      value: 'DIR',
+      help: "write the pages' examples there (default fixtures/doc-examples/)",
+    },
+    'dry-run': { type: 'boolean', help: 'only list what would be written' },
+  },
+  positionals: { name: 'PAGE', help: 'a doc page saved as text (either page format)', min: 1, max: Infinity },
+  example: 'npm run import -- fixtures/doc-pages/ChangeIAM2ProjectState.zh-doc.txt --dry-run',
+});
+const contractsDir = values.contracts;
+const docExamplesDir = values['doc-examples'];
+const dryRun = values['dry-run'];
 let failed = false;
 let imported = 0;
 const withoutSdkFacts: string[] = [];

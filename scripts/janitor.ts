@@ -5,34 +5,46 @@ import { ConfigError, loadConfig } from '../src/config.ts';
 import { redact } from '../src/reporting/redact.ts';
 import { janitor, parseAge, showAge } from '../src/resources/janitor.ts';
 import { openSuite } from '../src/suite.ts';
+import { commandLine } from './cli/args.ts';
 
-const USAGE = 'usage: npm run janitor [-- --yes] [--run <runId>] [--older-than <30m|2h|1d>]';
+const { values } = commandLine({
+  name: 'janitor',
+  summary: 'Lists what earlier runs left on the target (names starting zc-, their ledgers), with its age.',
+  options: {
+    yes: { type: 'boolean', help: 'delete it (projects deleted and expunged); without it, only list' },
+    run: {
+      type: 'string',
+      value: 'ID',
+      help: "only that run's leftovers",
+      parse: (text) => {
+        if (!/^[a-z0-9]{1,16}$/.test(text)) throw new Error('expected a run id (1-16 lower-case letters or digits)');
+        return text;
+      },
+    },
+    'older-than': {
+      type: 'string',
+      value: 'AGE',
+      help: 'only leftovers at least that old: 30m, 2h, 1d',
+      parse: (text) => {
+        const ms = parseAge(text);
+        if (ms === undefined) throw new Error('expected an age like 30m, 2h or 1d');
+        return ms;
+      },
+    },
+  },
+  details: [
+    'Settings as for a run (.env, ZSTACK_*). Exit 0 when nothing is left (or all was deleted), 1 otherwise, 2 on bad use.',
+  ],
+  example: 'npm run janitor -- --yes --run k3x9qa --older-than 2h',
+});
+
+const opts = { yes: values.yes, runId: values.run, olderThanMs: values['older-than'] };
 
 function fail(line: string, code: number): never {
   process.stderr.write(`janitor: ${redact(line)}\n`);
   process.exit(code);
 }
 
-function args(argv: string[]): { yes: boolean; runId?: string; olderThanMs?: number } {
-  const out: { yes: boolean; runId?: string; olderThanMs?: number } = { yes: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--yes') out.yes = true;
-    else if (a === '--run') {
-      const v = argv[++i];
-      if (!v || !/^[a-z0-9]{1,16}$/.test(v))
-        fail(`--run needs a run id (1-16 lower-case letters or digits). ${USAGE}`, 2);
-      out.runId = v;
-    } else if (a === '--older-than') {
-      const v = parseAge(argv[++i] ?? '');
-      if (v === undefined) fail(`--older-than needs an age like 30m, 2h or 1d. ${USAGE}`, 2);
-      out.olderThanMs = v;
-    } else fail(`unknown argument "${a}". ${USAGE}`, 2);
-  }
-  return out;
-}
-
-const opts = args(process.argv.slice(2));
 let config;
 try {
   config = loadConfig();

@@ -2,6 +2,14 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadValidatedContracts } from '../src/contracts/descriptors.ts';
 import { buildOpenApi } from '../src/openapi/export.ts';
+import { commandLine } from './cli/args.ts';
+
+commandLine({
+  name: 'openapi',
+  summary: 'Writes reports/openapi.json, an OpenAPI 3.1 document of every contract.',
+  options: {},
+  example: 'npm run openapi',
+});
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 const doc = buildOpenApi(loadValidatedContracts(), pkg.version);

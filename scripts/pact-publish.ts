@@ -6,6 +6,19 @@
 import { config as loadDotenv } from 'dotenv';
 import { redact } from '../src/reporting/redact.ts';
 import { PublishConfigError, PublishError, publishPacts, readPublishConfig } from '../src/pact/publish.ts';
+import { commandLine } from './cli/args.ts';
+
+commandLine({
+  name: 'pact:publish',
+  summary: 'Sends reports/pacts/*.json to a Pact Broker or PactFlow.',
+  options: {},
+  details: [
+    'Settings (environment, then .env): ZSTACK_BROKER_URL, ZSTACK_BROKER_TOKEN or ZSTACK_BROKER_USERNAME and',
+    'ZSTACK_BROKER_PASSWORD, ZSTACK_PACT_CONSUMER_VERSION, ZSTACK_PACT_BRANCH, ZSTACK_PACT_TAGS, ... (docs/pact.md).',
+    'Exit: 0 published, 1 the broker refused or could not be reached, 2 a configuration error.',
+  ],
+  example: 'ZSTACK_BROKER_URL=https://broker.example ZSTACK_BROKER_TOKEN=... npm run pact:publish',
+});
 
 loadDotenv({ quiet: true, path: process.env['ZSTACK_ENV_FILE'] ?? '.env' });
 

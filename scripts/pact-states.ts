@@ -14,6 +14,18 @@ import { loadValidatedContracts } from '../src/contracts/descriptors.ts';
 import { contractsForVersion } from '../src/contracts/versions.ts';
 import { ProviderStates } from '../src/pact/state-handlers.ts';
 import { startStateService } from '../src/pact/state-service.ts';
+import { commandLine } from './cli/args.ts';
+
+commandLine({
+  name: 'pact:states',
+  summary: 'Serves provider states to any Pact verifier, against the configured target, until stopped.',
+  options: {},
+  details: [
+    'Settings: ZSTACK_BASE_URL, ZSTACK_ACCOUNT, ZSTACK_PASSWORD; ZSTACK_SESSION (use it instead of logging in),',
+    'ZSTACK_PACT_SESSION_FILE, ZSTACK_PACT_STATES_PORT. Prints `Listening on http://127.0.0.1:N` (docs/certification.md).',
+  ],
+  example: 'ZSTACK_BASE_URL=http://zstack.example:8080 ZSTACK_PASSWORD=... npm run pact:states',
+});
 
 function fail(message: string): never {
   console.error(`pact:states: ${message}`);

@@ -6,8 +6,18 @@ import { loadValidatedContracts } from '../src/contracts/descriptors.ts';
 import { PROFILES_DIR, loadProfile } from '../src/certification/profile.ts';
 import { deriveProfile, profileProblems } from '../src/certification/profile-derive.ts';
 import { allScenarios } from '../src/scenarios/all.ts';
+import { commandLine } from './cli/args.ts';
 
-const verify = process.argv.includes('--verify');
+const { values } = commandLine({
+  name: 'profile:write',
+  summary: 'Regenerates the derived part of contracts/profiles/*.json (the levels are kept).',
+  options: {
+    verify: { type: 'boolean', help: 'write nothing; exit 1 naming each stale profile or bad level' },
+  },
+  example: 'npm run profile:write -- --verify',
+});
+
+const verify = values.verify;
 const contracts = loadValidatedContracts();
 let bad = false;
 for (const file of readdirSync(PROFILES_DIR)

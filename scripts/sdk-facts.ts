@@ -1,21 +1,16 @@
-// npm run sdk:facts -- DIR [--commit SHA] [--out FILE] [--contracts DIR]: reads the SDK's <Api>Action.java of
-// every API in contracts/apis/ from a zstack checkout (or its sdk/ folder) with a Java parser and writes the fact
-// index contracts/sdk/actions.json (src/sdk/fact-index.ts). Any failure is one line on stderr, exit 2, nothing written.
+// npm run sdk:facts -- DIR [options] (see --help): reads the SDK's <Api>Action.java of every API in
+// contracts/apis/ from a zstack checkout (or its sdk/ folder) with a Java parser and writes the fact index
+// contracts/sdk/actions.json (src/sdk/fact-index.ts). Any failure is one line on stderr, exit 2, nothing written.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { buildFactIndex } from '../src/sdk/fact-index.ts';
 import { jsonText } from '../src/sdk/json-text.ts';
 import { findSdkRoot } from '../src/sdk/sdk-tree.ts';
+import { commandLine } from './cli/args.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const USAGE = `usage: npm run sdk:facts -- DIR [--commit SHA] [--out FILE] [--contracts DIR]
-  DIR              a zstack checkout, or its sdk/ folder
-  --commit SHA     the commit DIR holds (default: git -C DIR rev-parse HEAD, when DIR is in a git work tree)
-  --out FILE       where to write the index (default: contracts/sdk/actions.json)
-  --contracts DIR  whose apis/*.json name the APIs to index (default: contracts/)`;
 
 const stop = (message: string): never => {
   console.error(`sdk:facts: ${message}`);
@@ -33,33 +28,33 @@ function gitCommit(dir: string): string {
   return head.stdout.trim();
 }
 
-const OPTIONS = {
-  commit: { type: 'string' },
-  out: { type: 'string' },
-  contracts: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
-/** The command line, or a stop naming the first thing wrong with it. */
-function commandLine() {
-  try {
-    return parseArgs({ allowPositionals: true, options: OPTIONS });
-  } catch (e) {
-    return stop(`${(e as Error).message.split('. ')[0]} (--help for usage)`);
-  }
-}
-
 function main(): void {
-  const { values, positionals } = commandLine();
-  if (values.help) {
-    console.log(USAGE);
-    return;
-  }
-  if (positionals.length !== 1) stop(`expected one DIR, got ${positionals.length} (--help for usage)`);
+  const { values, positionals } = commandLine({
+    name: 'sdk:facts',
+    summary: "Reads the SDK's <Api>Action.java of every contract API and writes the fact index.",
+    options: {
+      commit: {
+        type: 'string',
+        value: 'SHA',
+        help: 'the commit DIR holds (default: git -C DIR rev-parse HEAD, when DIR is in a git work tree)',
+        parse: (text) => {
+          if (!/^[0-9a-f]{40}$/i.test(text)) throw new Error('expected a 40-hex commit id');
+          return text.toLowerCase();
+        },
+      },
+      out: { type: 'string', value: 'FILE', help: 'where to write the index (default contracts/sdk/actions.json)' },
+      contracts: {
+        type: 'string',
+        value: 'DIR',
+        help: 'whose apis/*.json name the APIs to index (default contracts/)',
+      },
+    },
+    positionals: { name: 'DIR', help: 'a zstack checkout, or its sdk/ folder', min: 1, max: 1 },
+    details: ['Any failure is one line on stderr, exit 2, and nothing written.'],
+    example: 'npm run sdk:facts -- ../zstack --commit 5a29293bd53c98a38488fb8b71d54531012d3dae',
+  });
   const dir = resolve(positionals[0]);
-  if (values.commit !== undefined && !/^[0-9a-f]{40}$/i.test(values.commit))
-    stop(`--commit ${values.commit} is not a 40-hex commit id`);
-  const commit = (values.commit ?? gitCommit(dir)).toLowerCase();
+  const commit = values.commit ?? gitCommit(dir).toLowerCase();
   const out = resolve(values.out ?? join(ROOT, 'contracts', 'sdk', 'actions.json'));
   const apisDir = join(resolve(values.contracts ?? join(ROOT, 'contracts')), 'apis');
   try {

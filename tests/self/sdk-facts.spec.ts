@@ -325,12 +325,12 @@ test('the script stops with one line and exit 2 on an API the SDK lacks, a bad f
         sdkFacts(root, '--commit', COMMIT, '--out', out, '--contracts', contracts),
         /^sdk:facts: the SDK has no DeleteWidgetAction\.java \(contract API DeleteWidget\)$/,
       ],
-      [sdkFacts(root, '--commit', COMMIT, '--colour'), /^sdk:facts: Unknown option '--colour' \(--help for usage\)$/],
+      [sdkFacts(root, '--commit', COMMIT, '--colour'), /^sdk:facts: unknown option --colour \(see --help\)$/],
       [
         sdkFacts(root, '--out', out, '--contracts', contracts),
         /^sdk:facts: .* is not in a git work tree: say which commit it holds with --commit SHA$/,
       ],
-      [sdkFacts(root, '--commit', 'HEAD'), /^sdk:facts: --commit HEAD is not a 40-hex commit id$/],
+      [sdkFacts(root, '--commit', 'HEAD'), /^sdk:facts: --commit HEAD: expected a 40-hex commit id \(see --help\)$/],
     ];
     for (const [run, message] of runs) {
       expect(run.status).toBe(2);
