@@ -3,18 +3,13 @@
 // `--check` writes nothing and exits 1 when the picture there is not the one the code draws now.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { cruise } from 'dependency-cruiser';
 import extractDepcruiseOptions from 'dependency-cruiser/config-utl/extract-depcruise-options';
+import { commandLine } from './cli/args.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BEGIN = '<!-- picture: npm run architecture:picture writes it -->';
 const END = '<!-- end of picture -->';
-
-const USAGE = `usage: npm run architecture:picture [-- --check] [-- --doc PATH]
-  --check     write nothing; exit 1 when the picture in the page is stale
-  --doc PATH  the page holding the picture (default docs/architecture.md)
-  --help      this text`;
 
 /** The mermaid flowchart of the layers: one node per src/* folder or top-level file, reference-server, contracts. */
 async function drawLayers(): Promise<string> {
@@ -43,18 +38,15 @@ function fail(line: string): never {
   process.exit(1);
 }
 
-let args;
-try {
-  args = parseArgs({
-    options: { check: { type: 'boolean' }, doc: { type: 'string' }, help: { type: 'boolean' } },
-  }).values;
-} catch (e) {
-  fail(`${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
-}
-if (args.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const { values: args } = commandLine({
+  name: 'architecture:picture',
+  summary: 'Draws the layers with dependency-cruiser and writes the picture into docs/architecture.md.',
+  options: {
+    check: { type: 'boolean', help: 'write nothing; exit 1 when the picture in the page is stale' },
+    doc: { type: 'string', value: 'PATH', help: 'the page holding the picture (default docs/architecture.md)' },
+  },
+  example: 'npm run architecture:picture -- --check',
+});
 const doc = resolve(args.doc ?? resolve(ROOT, 'docs/architecture.md'));
 const page = readFileSync(doc, 'utf8');
 let fresh;
