@@ -1,7 +1,7 @@
 // The layering of the suite as dependency-cruiser rules (docs/architecture.md draws it). `npm run lint` runs
 // them over the whole tree, one line per violation; tests/self/architecture.spec.ts plants a violation of each
 // rule and watches it fail. Type-only imports count: a layer that needs a type from above is not below it.
-// Layers, bottom up: contracts/index.ts and the configuration; src/exchange, src/contracts, src/query-oracle;
+// Layers, bottom up: contracts/index.ts and the configuration; src/exchange, src/contract-model, src/query-oracle;
 // src/checks, src/generators; src/reporting; src/client; src/safety; src/resources, src/observe; src/suite.ts;
 // src/scenarios, src/properties, src/pact; src/certification; then tests, fixtures, scripts and playwright/.
 
@@ -75,9 +75,9 @@ module.exports = {
     },
     layer(
       'contract-helpers-read-contracts-only',
-      '^src/contracts/',
-      '^src/contracts/|^contracts/index[.]ts$',
-      'src/contracts (descriptor validation, the Ajv registry, timestamps, Java text rules) serves the checks, the client and the tools alike, so it depends on none of them.',
+      '^src/contract-model/',
+      '^src/contract-model/|^contracts/index[.]ts$',
+      'src/contract-model (descriptor validation, the Ajv registry, timestamps, Java text rules) serves the checks, the client and the tools alike, so it depends on none of them.',
     ),
     layer(
       'query-oracle-is-independent',
@@ -93,7 +93,7 @@ module.exports = {
       from: { path: '^src/checks/' },
       to: {
         pathNot:
-          '^src/checks/|^src/exchange/|^src/contracts/(schemas|timestamps|java-text)[.]ts$|^contracts/index[.]ts$',
+          '^src/checks/|^src/exchange/|^src/contract-model/(schemas|timestamps|java-text)[.]ts$|^contracts/index[.]ts$',
       },
     },
     {

@@ -1,6 +1,6 @@
 // The contracts as typed data: API descriptors (apis/*.json) and JSON Schemas (schemas/*.schema.json).
 // Plain reading only, no validation: the reference server imports this module and nothing from src/,
-// so a mistake in the checks cannot hide in the simulator too (descriptors are validated in src/contracts).
+// so a mistake in the checks cannot hide in the simulator too (descriptors are validated in src/contract-model).
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

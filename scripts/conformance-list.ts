@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { SCENARIOS } from '../src/scenarios/index.ts';
 import { ALL_CHECKS } from '../src/checks/index.ts';
 import { FAULTS, VARIANTS } from '../reference-server/faults.ts';
-import { loadValidatedContracts } from '../src/contracts/descriptors.ts';
+import { loadValidatedContracts } from '../src/contract-model/descriptors.ts';
 import { mustsTables } from './musts.ts';
 import { commandLine } from './cli/args.ts';
 

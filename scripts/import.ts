@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importPage, OverrideError, PageError } from '../src/importer/index.ts';
-import { loadSdkFacts } from '../src/contracts/provenance.ts';
+import { loadSdkFacts } from '../src/contract-model/provenance.ts';
 import { commandLine } from './cli/args.ts';
 
 const { values, positionals: pages } = commandLine({

@@ -3,8 +3,8 @@
 // modes that show it failing). Written by `npm run conformance:list`, verified by `npm run contracts:check`.
 import type { ApiDescriptor, Contracts } from '../contracts/index.ts';
 import { ALL_CHECKS } from '../src/checks/index.ts';
-import { loadSdkFacts, type SdkAction } from '../src/contracts/provenance.ts';
-import { rejectionRules, type RejectionRule } from '../src/contracts/rejection-rules.ts';
+import { loadSdkFacts, type SdkAction } from '../src/contract-model/provenance.ts';
+import { rejectionRules, type RejectionRule } from '../src/contract-model/rejection-rules.ts';
 import { allScenarios } from '../src/scenarios/all.ts';
 import { faultProofs } from '../fixtures/fault-proofs.ts';
 

@@ -1,6 +1,6 @@
 // npm run openapi: writes reports/openapi.json, an OpenAPI 3.1 document of every contract (src/openapi/export.ts).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { loadValidatedContracts } from '../src/contracts/descriptors.ts';
+import { loadValidatedContracts } from '../src/contract-model/descriptors.ts';
 import { buildOpenApi } from '../src/openapi/export.ts';
 import { commandLine } from './cli/args.ts';
 

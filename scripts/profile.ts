@@ -2,7 +2,7 @@
 // `--verify` (run by `npm run contracts:check`) fails when a profile is stale or has a bad level.
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadValidatedContracts } from '../src/contracts/descriptors.ts';
+import { loadValidatedContracts } from '../src/contract-model/descriptors.ts';
 import { PROFILES_DIR, loadProfile } from '../src/certification/profile.ts';
 import { deriveProfile, profileProblems } from '../src/certification/profile-derive.ts';
 import { allScenarios } from '../src/scenarios/all.ts';

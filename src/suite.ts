@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import type { Contracts } from '../contracts/index.ts';
 import type { SuiteConfig } from './config.ts';
-import { loadValidatedContracts } from './contracts/descriptors.ts';
-import { SchemaRegistry } from './contracts/schemas.ts';
-import { contractsForVersion } from './contracts/versions.ts';
+import { loadValidatedContracts } from './contract-model/descriptors.ts';
+import { SchemaRegistry } from './contract-model/schemas.ts';
+import { contractsForVersion } from './contract-model/versions.ts';
 import { Transport } from './client/transport.ts';
 import { ZStackClient } from './client/zstack-client.ts';
 import { shareOf } from './client/load-limiter.ts';

@@ -3,8 +3,8 @@
 // fails when the file and the derivation disagree, so the file never drifts from what the suite really does.
 import type { Contracts } from '../../contracts/index.ts';
 import { ALL_CHECKS } from '../checks/index.ts';
-import { versionAtLeast } from '../contracts/schemas.ts';
-import { newestVersion, sinceOfApis } from '../contracts/versions.ts';
+import { versionAtLeast } from '../contract-model/schemas.ts';
+import { newestVersion, sinceOfApis } from '../contract-model/versions.ts';
 import { PROPERTIES } from '../properties/index.ts';
 import { QUERY_PROPERTIES } from '../properties/query/index.ts';
 import { resourceProfiles } from '../properties/targets.ts';

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTRACTS_DIR } from '../../contracts/index.ts';
-import { versionAtLeast } from '../contracts/schemas.ts';
+import { versionAtLeast } from '../contract-model/schemas.ts';
 
 export type Level = 'required' | 'advisory';
 export type TestKind = 'scenario' | 'property' | 'pact';

@@ -1,4 +1,4 @@
-import { parseZStackTimestamp } from '../contracts/timestamps.ts';
+import { parseZStackTimestamp } from '../contract-model/timestamps.ts';
 import { NOT_APPLICABLE, type Check } from './types.ts';
 import { replyInventory, succeeded } from './support/observation-parts.ts';
 import { violation } from './support/violation.ts';

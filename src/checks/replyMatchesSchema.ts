@@ -1,4 +1,4 @@
-import { formatProblems } from '../contracts/schemas.ts';
+import { formatProblems } from '../contract-model/schemas.ts';
 import { NOT_APPLICABLE, type Check } from './types.ts';
 import { body } from './support/observation-parts.ts';
 import { violation } from './support/violation.ts';

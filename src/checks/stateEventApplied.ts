@@ -1,5 +1,5 @@
 import { NOT_APPLICABLE, type Check } from './types.ts';
-import { javaTrim } from '../contracts/java-text.ts';
+import { javaTrim } from '../contract-model/java-text.ts';
 import { replyInventory, succeeded } from './support/observation-parts.ts';
 import { show, violation } from './support/violation.ts';
 

@@ -1,6 +1,6 @@
 // The shape every check shares: one rule, one function, Observation in, Violations (or NOT_APPLICABLE) out.
 // Checks are pure: no I/O, no client; they run the same on live traffic and on recorded documents.
-import type { SchemaRegistry } from '../contracts/schemas.ts';
+import type { SchemaRegistry } from '../contract-model/schemas.ts';
 import type { Observation } from '../exchange/observation.ts';
 
 export type Severity = 'required' | 'advisory';

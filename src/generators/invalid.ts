@@ -17,8 +17,8 @@ import fc from 'fast-check';
 import type { ApiDescriptor, Contracts } from '../../contracts/index.ts';
 import type { Expectation } from '../exchange/observation.ts';
 import { unknownUuid, validBody, validItem, type ParamGenOptions } from './params.ts';
-import { rejectionRules, type RejectionRule } from '../contracts/rejection-rules.ts';
-import { javaTrim } from '../contracts/java-text.ts';
+import { rejectionRules, type RejectionRule } from '../contract-model/rejection-rules.ts';
+import { javaTrim } from '../contract-model/java-text.ts';
 import { coreOfLength, joinPadded, padded } from './text.ts';
 
 export type RejectionClass = 'rest-layer' | 'api' | 'session';
@@ -84,7 +84,7 @@ export function invalidCase(
   const base = validBody(contracts, a, opts);
   return fc.oneof(
     ...restLayerCases(a, base),
-    // one case family per refusal the descriptor lets the suite demand (src/contracts/rejection-rules.ts)
+    // one case family per refusal the descriptor lets the suite demand (src/contract-model/rejection-rules.ts)
     ...rejectionRules(contracts, a).flatMap((r) => casesForRule(contracts, a, base, r)),
     unknownSessionCase(base),
   );

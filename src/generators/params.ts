@@ -12,7 +12,7 @@
 // they are required; optional references are left out (they would need resources the case does not own).
 import fc from 'fast-check';
 import type { ApiDescriptor, Contracts, JsonSchema, ParamSpec } from '../../contracts/index.ts';
-import { dereference } from '../contracts/schemas.ts';
+import { dereference } from '../contract-model/schemas.ts';
 import { NameSlot, RefSlot } from './slots.ts';
 import { core, joinPadded, padded, padding } from './text.ts';
 

@@ -4,8 +4,8 @@
 // Texts come from the API's override file; a defect found without one gets a generated text.
 import { basename } from 'node:path';
 import type { ApiDescriptor, Contracts, DocDefect } from '../../contracts/index.ts';
-import { requestBodySchema } from '../contracts/request-schema.ts';
-import { SchemaRegistry } from '../contracts/schemas.ts';
+import { requestBodySchema } from '../contract-model/request-schema.ts';
+import { SchemaRegistry } from '../contract-model/schemas.ts';
 import type { ParsedPage } from './page-model.ts';
 
 export interface KnownProblem {

@@ -4,7 +4,7 @@
 // them, replies from contracts/schemas, ZStack's async jobs and plain-text REST-layer errors as they are
 // (docs/zstack-protocol.md#sync-and-async-jobs, docs/zstack-protocol.md#http-status-codes).
 import type { ApiDescriptor, Contracts, JsonSchema } from '../../contracts/index.ts';
-import { requestBodySchema } from '../contracts/request-schema.ts';
+import { requestBodySchema } from '../contract-model/request-schema.ts';
 
 type Obj = Record<string, unknown>;
 

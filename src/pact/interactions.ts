@@ -20,7 +20,7 @@ import {
   type InteractionSpec,
 } from './interaction-spec.ts';
 import { STATES } from './states.ts';
-import { versionAtLeast } from '../contracts/schemas.ts';
+import { versionAtLeast } from '../contract-model/schemas.ts';
 
 const { regex, like, fromProviderState } = MatchersV3;
 

@@ -4,8 +4,8 @@
 // fields, so an optional field may be absent on a conformant server).
 import { MatchersV3 } from '@pact-foundation/pact';
 import type { Contracts, JsonSchema } from '../../contracts/index.ts';
-import { dereference, versionAtLeast } from '../contracts/schemas.ts';
-import { TIMESTAMP_PATTERN } from '../contracts/timestamps.ts';
+import { dereference, versionAtLeast } from '../contract-model/schemas.ts';
+import { TIMESTAMP_PATTERN } from '../contract-model/timestamps.ts';
 
 const { like, regex, eachLike, integer, decimal } = MatchersV3;
 

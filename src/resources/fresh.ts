@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { findApi, type ApiDescriptor, type JsonSchema, type ParamSpec } from '../../contracts/index.ts';
 import type { JsonObject } from '../exchange/json.ts';
-import { dereference } from '../contracts/schemas.ts';
+import { dereference } from '../contract-model/schemas.ts';
 import type { ZStackClient } from '../client/zstack-client.ts';
 import { registerSecret } from '../reporting/redact.ts';
 

@@ -9,7 +9,7 @@ import { apisOf, type Contracts } from '../../contracts/index.ts';
 import { finalBody } from '../exchange/exchange.ts';
 import { isObject } from '../exchange/json.ts';
 import type { ZStackClient } from '../client/zstack-client.ts';
-import { parseZStackTimestamp } from '../contracts/timestamps.ts';
+import { parseZStackTimestamp } from '../contract-model/timestamps.ts';
 import { RUNS_DIR, ledgerPath } from '../safety/run-dir.ts';
 import { ResourceKit } from './resource-kit.ts';
 import { CreateLedger, outstanding, readLedger } from './ledger.ts';

@@ -3,7 +3,7 @@
 // an unknown uuid's SYS.1003, repeated delete), the state events of its transitions, the updates of its
 // fields, creates and queries. Each is a Scenario, judged by every check like the hand-written ones.
 import { apisOf, type ApiDescriptor, type Contracts } from '../../contracts/index.ts';
-import { rejectionRules } from '../contracts/rejection-rules.ts';
+import { rejectionRules } from '../contract-model/rejection-rules.ts';
 import { newUuid } from '../client/zstack-client.ts';
 import { observeInto, observeQuery, type ObserveOptions } from '../observe/observe.ts';
 import { createObserved, nextSecond, type Scenario, type ScenarioContext } from './scenario.ts';
@@ -186,8 +186,8 @@ function rejections(contracts: Contracts, a: ApiDescriptor): Scenario {
           expect: { kind: 'rest-rejection', statuses: [400], why: 'lower-case action key' },
         });
       }
-      // the refusals the descriptor lets the suite demand (src/contracts/rejection-rules.ts); wrong JSON shapes and
-      // list items are the invalid-input property's
+      // the refusals the descriptor lets the suite demand (src/contract-model/rejection-rules.ts); wrong JSON shapes
+      // and list items are the invalid-input property's
       for (const r of rejectionRules(contracts, a)) {
         switch (r.kind) {
           case 'required': {

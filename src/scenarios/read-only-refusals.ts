@@ -1,6 +1,6 @@
 import { apisOf } from '../../contracts/index.ts';
 import { newUuid } from '../client/zstack-client.ts';
-import { versionAtLeast } from '../contracts/schemas.ts';
+import { versionAtLeast } from '../contract-model/schemas.ts';
 import { observeInto } from '../observe/observe.ts';
 import type { Scenario } from './scenario.ts';
 

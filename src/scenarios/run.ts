@@ -1,7 +1,7 @@
 // Runs a scenario, cleans up what it created, and judges its observations with the checks
 // (src/reporting/failures.ts renders what failed).
 import { runChecks, type Check, type CheckResult } from '../checks/index.ts';
-import type { SchemaRegistry } from '../contracts/schemas.ts';
+import type { SchemaRegistry } from '../contract-model/schemas.ts';
 import type { Observation } from '../exchange/observation.ts';
 import { redact } from '../reporting/redact.ts';
 import type { Scenario, ScenarioContext } from './scenario.ts';

@@ -4,7 +4,7 @@
 // scenarios. An API imported into contracts/ is tested here without any other file changing.
 import { test } from '../../fixtures/test.ts';
 import { scenarioBody, scenarioDetails } from '../../fixtures/scenario-test.ts';
-import { loadValidatedContracts } from '../../src/contracts/descriptors.ts';
+import { loadValidatedContracts } from '../../src/contract-model/descriptors.ts';
 import { derivedScenarios } from '../../src/scenarios/derived.ts';
 
 // each test makes and deletes its own resources: they spread over the workers

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { test } from '@playwright/test';
 import { loadConfig } from '../../src/config.ts';
-import { loadValidatedContracts } from '../../src/contracts/descriptors.ts';
+import { loadValidatedContracts } from '../../src/contract-model/descriptors.ts';
 import { finishPact, openConsumer, runInteraction, type ConsumerSide } from '../../src/pact/consumer.ts';
 import { buildInteractions } from '../../src/pact/interactions.ts';
 import { PACT_DIR, PACT_FILE_TEST, pactFile, pactFileName } from '../../src/pact/names.ts';

@@ -7,7 +7,7 @@ import { readConfig } from '../../src/config.ts';
 import { openSuite } from '../../src/suite.ts';
 import { Transport, TransportError } from '../../src/client/transport.ts';
 import { ZStackClient, sha512Hex } from '../../src/client/zstack-client.ts';
-import { loadValidatedContracts } from '../../src/contracts/descriptors.ts';
+import { loadValidatedContracts } from '../../src/contract-model/descriptors.ts';
 import { curlLine } from '../../src/reporting/transcript.ts';
 import { redact, registerSecret } from '../../src/reporting/redact.ts';
 

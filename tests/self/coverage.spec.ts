@@ -2,7 +2,7 @@
 // listed in contracts/excluded.json with a reason. A descriptor nobody calls fails here, not silently.
 import { expect, test } from '@playwright/test';
 import type { ApiDescriptor, Contracts } from '../../contracts/index.ts';
-import { loadValidatedContracts } from '../../src/contracts/descriptors.ts';
+import { loadValidatedContracts } from '../../src/contract-model/descriptors.ts';
 import { buildInteractions } from '../../src/pact/interactions.ts';
 import { coverage, coverageProblems, readExclusions } from '../../src/scenarios/coverage.ts';
 

@@ -3,7 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { withReferenceTarget } from '../../fixtures/reference-target.ts';
 import { derivedTrips } from '../../fixtures/fault-proofs.ts';
-import { loadValidatedContracts } from '../../src/contracts/descriptors.ts';
+import { loadValidatedContracts } from '../../src/contract-model/descriptors.ts';
 import { derivedScenarios } from '../../src/scenarios/derived.ts';
 import { ResourceKit } from '../../src/resources/resource-kit.ts';
 import { runScenario } from '../../src/scenarios/run.ts';

@@ -4,7 +4,7 @@
 import { readdirSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import { contracts, docExample, schemas } from '../../fixtures/exchanges.ts';
-import { requestBodySchema } from '../../src/contracts/request-schema.ts';
+import { requestBodySchema } from '../../src/contract-model/request-schema.ts';
 
 const problemKey = (p: { path: string; missingProperty?: string; keyword?: string }) =>
   `${p.path} ${p.missingProperty ?? p.keyword}`;

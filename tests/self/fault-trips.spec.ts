@@ -3,7 +3,7 @@
 // (fault-modes, derived-faults and the property specs run them). Pure: no server.
 import { expect, test } from '@playwright/test';
 import { ALL_CHECKS } from '../../src/checks/index.ts';
-import { loadValidatedContracts } from '../../src/contracts/descriptors.ts';
+import { loadValidatedContracts } from '../../src/contract-model/descriptors.ts';
 import { derivedScenarios } from '../../src/scenarios/derived.ts';
 import { FAULTS, FAULT_TRIPS } from '../../reference-server/faults.ts';
 import {

@@ -11,7 +11,7 @@ import { readConfig } from '../../src/config.ts';
 import { openSuite } from '../../src/suite.ts';
 import { Transport } from '../../src/client/transport.ts';
 import { ZStackClient, sha512Hex } from '../../src/client/zstack-client.ts';
-import { loadValidatedContracts } from '../../src/contracts/descriptors.ts';
+import { loadValidatedContracts } from '../../src/contract-model/descriptors.ts';
 import { JobBreaker, JobBoundExceededError } from '../../src/safety/job-breaker.ts';
 import { serve, type Handler } from '../../fixtures/hostile-server.ts';
 

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { CONTRACTS_DIR, type ApiDescriptor } from '../../contracts/index.ts';
 import { ResourceKit } from '../../src/resources/resource-kit.ts';
-import { loadValidatedContracts } from '../../src/contracts/descriptors.ts';
+import { loadValidatedContracts } from '../../src/contract-model/descriptors.ts';
 import { derivedScenariosOf } from '../../src/scenarios/derived.ts';
 import { runScenario } from '../../src/scenarios/run.ts';
 import { formatFailures } from '../../src/reporting/failures.ts';

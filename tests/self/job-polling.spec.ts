@@ -9,7 +9,7 @@ import { readConfig } from '../../src/config.ts';
 import { pollDelay } from '../../src/client/jobs.ts';
 import { Transport } from '../../src/client/transport.ts';
 import { ZStackClient } from '../../src/client/zstack-client.ts';
-import { loadValidatedContracts } from '../../src/contracts/descriptors.ts';
+import { loadValidatedContracts } from '../../src/contract-model/descriptors.ts';
 
 const contracts = loadValidatedContracts();
 const INTERVAL_MS = 1000;

@@ -5,7 +5,7 @@ import { readConfig } from '../../src/config.ts';
 import { Transport, TransportError, retryAfterMs } from '../../src/client/transport.ts';
 import { ZStackClient } from '../../src/client/zstack-client.ts';
 import { LoadLimiter, shareOf } from '../../src/client/load-limiter.ts';
-import { loadValidatedContracts } from '../../src/contracts/descriptors.ts';
+import { loadValidatedContracts } from '../../src/contract-model/descriptors.ts';
 import { serve } from '../../fixtures/hostile-server.ts';
 
 /** A server that answers after `delayMs` and records the most requests it had in hand at once. */

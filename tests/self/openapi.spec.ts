@@ -2,7 +2,7 @@
 // recommended rules), names every API of the contracts, and the linter does catch a broken document.
 import { expect, test } from '@playwright/test';
 import { createConfig, lintFromString } from '@redocly/openapi-core';
-import { loadValidatedContracts } from '../../src/contracts/descriptors.ts';
+import { loadValidatedContracts } from '../../src/contract-model/descriptors.ts';
 import { buildOpenApi } from '../../src/openapi/export.ts';
 
 const contracts = loadValidatedContracts();

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startReferenceServer, type ReferenceServer } from '../../reference-server/server.ts';
 import { readConfig } from '../../src/config.ts';
-import { loadValidatedContracts } from '../../src/contracts/descriptors.ts';
+import { loadValidatedContracts } from '../../src/contract-model/descriptors.ts';
 import { generatePacts } from '../../src/pact/consumer.ts';
 import { EXAMPLE_JOB_UUID, PLACEHOLDER_SESSION, UNKNOWN_SESSION } from '../../src/pact/interaction-spec.ts';
 import { buildInteractions } from '../../src/pact/interactions.ts';

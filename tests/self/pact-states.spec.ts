@@ -13,7 +13,7 @@ import { expect, test } from '@playwright/test';
 import { startReferenceServer, type ReferenceServer } from '../../reference-server/server.ts';
 import { readConfig } from '../../src/config.ts';
 import { openSuite } from '../../src/suite.ts';
-import { loadValidatedContracts } from '../../src/contracts/descriptors.ts';
+import { loadValidatedContracts } from '../../src/contract-model/descriptors.ts';
 import { generatePacts } from '../../src/pact/consumer.ts';
 
 test.describe.configure({ timeout: 120_000 });

@@ -9,7 +9,7 @@ import type { FaultName, Variant } from '../../reference-server/faults.ts';
 import { startReferenceServer } from '../../reference-server/server.ts';
 import { readConfig } from '../../src/config.ts';
 import { openSuite } from '../../src/suite.ts';
-import { loadValidatedContracts } from '../../src/contracts/descriptors.ts';
+import { loadValidatedContracts } from '../../src/contract-model/descriptors.ts';
 import { generatePacts } from '../../src/pact/consumer.ts';
 import { verifyPacts, type VerifyResult } from '../../src/pact/verify.ts';
 

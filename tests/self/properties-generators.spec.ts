@@ -4,11 +4,11 @@
 import { expect, test } from '@playwright/test';
 import fc from 'fast-check';
 import { contracts, schemas } from '../../fixtures/exchanges.ts';
-import { requestBodySchema } from '../../src/contracts/request-schema.ts';
+import { requestBodySchema } from '../../src/contract-model/request-schema.ts';
 import { invalidCase } from '../../src/generators/invalid.ts';
 import { validBody } from '../../src/generators/params.ts';
 import { resolve, type SlotEnv } from '../../src/generators/slots.ts';
-import { javaTrim } from '../../src/contracts/java-text.ts';
+import { javaTrim } from '../../src/contract-model/java-text.ts';
 import { actionApis, resourceProfiles } from '../../src/properties/targets.ts';
 import {
   decodeReplay,

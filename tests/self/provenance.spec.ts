@@ -3,9 +3,9 @@
 // or on server code a descriptor names. The guards are shown to catch the mistakes that once made the suite fail
 // conformant servers, rebuilt from the SDK's own facts.
 import { expect, test } from '@playwright/test';
-import { loadValidatedContracts } from '../../src/contracts/descriptors.ts';
-import { loadSdkFacts, sdkDisagreements, unsourcedRejections } from '../../src/contracts/provenance.ts';
-import { rejectionRules } from '../../src/contracts/rejection-rules.ts';
+import { loadValidatedContracts } from '../../src/contract-model/descriptors.ts';
+import { loadSdkFacts, sdkDisagreements, unsourcedRejections } from '../../src/contract-model/provenance.ts';
+import { rejectionRules } from '../../src/contract-model/rejection-rules.ts';
 import { withReferenceTarget } from '../../fixtures/reference-target.ts';
 
 const facts = loadSdkFacts();

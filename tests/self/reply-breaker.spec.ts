@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { readConfig } from '../../src/config.ts';
 import { Transport, TransportError } from '../../src/client/transport.ts';
 import { ZStackClient } from '../../src/client/zstack-client.ts';
-import { loadValidatedContracts } from '../../src/contracts/descriptors.ts';
+import { loadValidatedContracts } from '../../src/contract-model/descriptors.ts';
 import { ReplyBreaker, RepliesNeverFinishError } from '../../src/safety/reply-breaker.ts';
 import { serve, type Served } from '../../fixtures/hostile-server.ts';
 

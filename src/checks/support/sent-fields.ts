@@ -2,7 +2,7 @@
 // Java-trimmed, Booleans parsed, lists in order (chain order for flows).
 import { isObject, type JsonObject } from '../../exchange/json.ts';
 import type { Observation } from '../../exchange/observation.ts';
-import { javaTrim } from '../../contracts/java-text.ts';
+import { javaTrim } from '../../contract-model/java-text.ts';
 import type { Check, Violation } from '../types.ts';
 import { sameJson } from './canonical-json.ts';
 import { flowChain } from './flow-order.ts';

@@ -1,6 +1,6 @@
 // Ties the contracts to the official SDK (contracts/sdk/actions.json, generated from its *Action.java files by
 // npm run sdk:facts): every descriptor must declare what the SDK's @Param declares and nothing else, and every
-// refusal the suite demands (src/contracts/rejection-rules.ts) must rest on an API-level source. Each finding is
+// refusal the suite demands (src/contract-model/rejection-rules.ts) must rest on an API-level source. Each finding is
 // one line naming the API and the parameter. docs/musts.md lists the sources this checks.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
