@@ -107,7 +107,7 @@ module.exports = {
     layer(
       'generators-draw-from-contracts-only',
       '^src/generators/',
-      '^src/(generators|contracts|exchange)/|^contracts/index[.]ts$',
+      '^src/(generators|contract-model|exchange)/|^contracts/index[.]ts$',
       'The input generators draw values from the descriptors (fast-check arbitraries); they never send anything.',
     ),
     {
@@ -140,13 +140,13 @@ module.exports = {
     layer(
       'resources-and-observe-below-the-tests',
       '^src/(resources|observe)/',
-      `^src/(resources|observe|safety|client|exchange|reporting|contracts)/|^contracts/index[.]ts$|${CONFIG}`,
+      `^src/(resources|observe|safety|client|exchange|reporting|contract-model)/|^contracts/index[.]ts$|${CONFIG}`,
       'observe() and the ResourceKit build on the client for scenarios, properties and pacts; they never import those, nor the suite that composes them.',
     ),
     layer(
       'suite-composes-the-layers-below',
       '^src/suite[.]ts$',
-      `^src/(contracts|client|safety|resources)/|^contracts/index[.]ts$|${CONFIG}`,
+      `^src/(contract-model|client|safety|resources)/|^contracts/index[.]ts$|${CONFIG}`,
       "src/suite.ts opens a logged-in client with the run's guards and ledger: it composes the layers below and is used by the ones above.",
     ),
     {
@@ -176,7 +176,7 @@ module.exports = {
     layer(
       'tools-read-contracts-only',
       '^src/(importer|openapi)/',
-      '^src/(importer|openapi|contracts)/|^contracts/index[.]ts$',
+      '^src/(importer|openapi|contract-model)/|^contracts/index[.]ts$',
       'The doc-page importer and the OpenAPI export turn contracts into files and back: descriptors and their helpers only, nothing of the running suite.',
     ),
     {
