@@ -1,6 +1,6 @@
 // The parts of an observed call the checks read: its final body, whether it succeeded, its inventory or error
 // code, its own request's headers, its first answer and the job id a location names.
-import { finalBody } from '../../exchange/exchange.ts';
+import { finalBody, finalInventory } from '../../exchange/exchange.ts';
 import { isObject, type JsonObject } from '../../exchange/json.ts';
 import type { Observation } from '../../exchange/observation.ts';
 
@@ -10,10 +10,7 @@ export const succeeded = (o: Observation): boolean =>
   o.exchange.final.status === 200 && o.exchange.unsettled === undefined;
 
 /** The inventory of a successful single-resource reply. */
-export function replyInventory(o: Observation): JsonObject | undefined {
-  const inv = body(o)?.['inventory'];
-  return isObject(inv) ? inv : undefined;
-}
+export const replyInventory = (o: Observation): JsonObject | undefined => finalInventory(o.exchange);
 
 /** The ErrorCode's code of a JSON answer, when it carries one. */
 export function errorCodeOf(o: Observation): unknown {
