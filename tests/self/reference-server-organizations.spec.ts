@@ -1,18 +1,9 @@
 // The reference server's IAM2 organizations: what a create fills in, state events, deletes.
 import { expect, test } from '@playwright/test';
-import type { ReferenceServer } from '../../reference-server/server.ts';
-import { Client, JAVA8, ORGS, startLoggedIn } from '../../fixtures/reference-client.ts';
+import { JAVA8, ORGS, serverPerFile } from '../../fixtures/reference-client.ts';
 
-let server: ReferenceServer;
-let c: Client;
-
-test.beforeAll(async () => {
-  ({ server, client: c } = await startLoggedIn());
-});
-
-test.afterAll(async () => {
-  await server?.close();
-});
+const shared = serverPerFile();
+const c = shared.client;
 
 test.describe('organizations', () => {
   test('create fills the NOT NULL fields; a child gets its root', async () => {

@@ -1,19 +1,10 @@
 // The reference server's IAM2 projects and ticket flow collections: unique names, flows approved by member virtual
 // IDs, updates, and expunging.
 import { expect, test } from '@playwright/test';
-import type { ReferenceServer } from '../../reference-server/server.ts';
-import { Client, COLLS, hex32, startLoggedIn, UUID, type RawJson } from '../../fixtures/reference-client.ts';
+import { COLLS, hex32, UUID, type RawJson, serverPerFile } from '../../fixtures/reference-client.ts';
 
-let server: ReferenceServer;
-let c: Client;
-
-test.beforeAll(async () => {
-  ({ server, client: c } = await startLoggedIn());
-});
-
-test.afterAll(async () => {
-  await server?.close();
-});
+const shared = serverPerFile();
+const c = shared.client;
 
 test.describe('projects and flow collections', () => {
   test('project names are unique (case-insensitive) until expunged', async () => {

@@ -1,19 +1,10 @@
 // The reference server's queries (docs/zstack-protocol.md#query-language): conditions, sort, paging, count, fields, the
 // schema map, and what it refuses.
 import { expect, test } from '@playwright/test';
-import type { ReferenceServer } from '../../reference-server/server.ts';
-import { Client, COLLS, hex32, ORGS, startLoggedIn, type RawJson } from '../../fixtures/reference-client.ts';
+import { Client, COLLS, hex32, ORGS, type RawJson, serverPerFile } from '../../fixtures/reference-client.ts';
 
-let server: ReferenceServer;
-let c: Client;
-
-test.beforeAll(async () => {
-  ({ server, client: c } = await startLoggedIn());
-});
-
-test.afterAll(async () => {
-  await server?.close();
-});
+const shared = serverPerFile();
+const c = shared.client;
 
 test.describe('queries', () => {
   const tag = hex32().slice(0, 8);
@@ -106,7 +97,7 @@ test.describe('queries', () => {
       expect(r.status, s).toBe(503);
       expect(r.json.error.code, s).toBe('SYS.1000');
     }
-    const bad = new Client(server.url);
+    const bad = new Client(shared.server().url);
     bad.session = hex32();
     expect((await bad.query(`${ORGS}?q=name`)).status).toBe(400);
   });

@@ -2,19 +2,10 @@
 // the job, JSON types as Gson reads them and Java's trim (docs/zstack-protocol.md#sync-and-async-jobs,
 // docs/zstack-protocol.md#wrong-json-types).
 import { expect, test } from '@playwright/test';
-import type { ReferenceServer } from '../../reference-server/server.ts';
-import { Client, COLLS, hex32, ORGS, startLoggedIn } from '../../fixtures/reference-client.ts';
+import { COLLS, hex32, ORGS, serverPerFile } from '../../fixtures/reference-client.ts';
 
-let server: ReferenceServer;
-let c: Client;
-
-test.beforeAll(async () => {
-  ({ server, client: c } = await startLoggedIn());
-});
-
-test.afterAll(async () => {
-  await server?.close();
-});
+const shared = serverPerFile();
+const c = shared.client;
 
 test.describe('async jobs', () => {
   test('create answers 202 + location + apiTimeout; the poll gives 200 with the inventory', async () => {

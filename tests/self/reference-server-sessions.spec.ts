@@ -2,23 +2,14 @@
 // docs/zstack-protocol.md#http-status-codes): login, logout, Authorization, unknown paths and methods, bodies it
 // cannot read. What a bad session gets is judged by the protocol scenarios' checks (tests/self/fault-modes.spec.ts).
 import { expect, test } from '@playwright/test';
-import type { ReferenceServer } from '../../reference-server/server.ts';
-import { Client, hex32, JAVA8, ORGS, startLoggedIn, UUID } from '../../fixtures/reference-client.ts';
+import { Client, hex32, JAVA8, ORGS, UUID, serverPerFile } from '../../fixtures/reference-client.ts';
 
-let server: ReferenceServer;
-let c: Client;
-
-test.beforeAll(async () => {
-  ({ server, client: c } = await startLoggedIn());
-});
-
-test.afterAll(async () => {
-  await server?.close();
-});
+const shared = serverPerFile();
+const c = shared.client;
 
 test.describe('session and REST layer', () => {
   test('login takes the SHA-512 hex and answers 200 with a SessionInventory', async () => {
-    const anon = new Client(server.url);
+    const anon = new Client(shared.server().url);
     const r = await anon.login();
     expect(r.status).toBe(200);
     const inv = r.json.inventory;
@@ -33,7 +24,7 @@ test.describe('session and REST layer', () => {
   });
 
   test('wrong credentials are 503 ID.1000; the plain password is not accepted', async () => {
-    const anon = new Client(server.url);
+    const anon = new Client(shared.server().url);
     expect((await anon.login('admin', 'wrong')).json.error.code).toBe('ID.1000');
     const plain = await anon.raw('PUT', '/zstack/v1/accounts/login', {
       logInByAccount: { accountName: 'admin', password: 'password' },
@@ -45,7 +36,7 @@ test.describe('session and REST layer', () => {
   test('missing or non-OAuth Authorization is a plain-text 400', async () => {
     const r1 = await c.raw('GET', ORGS, undefined, { Authorization: '' });
     expect(r1.status).toBe(400);
-    const anon = new Client(server.url);
+    const anon = new Client(shared.server().url);
     const r2 = await anon.raw('POST', ORGS, { params: { name: 'x', type: 'Company' } });
     expect(r2.status).toBe(400);
     expect(r2.text).toBe("missing header 'Authorization'");
@@ -75,11 +66,13 @@ test.describe('session and REST layer', () => {
 
   test('logout answers 200 {} with or without an Authorization header (the SDK sends none) and ends the session', async () => {
     for (const authorization of ['OAuth', 'none'] as const) {
-      const other = new Client(server.url);
+      const other = new Client(shared.server().url);
       await other.login();
       const path = `/zstack/v1/accounts/sessions/${other.session}`;
       const out =
-        authorization === 'OAuth' ? await other.raw('DELETE', path) : await new Client(server.url).raw('DELETE', path);
+        authorization === 'OAuth'
+          ? await other.raw('DELETE', path)
+          : await new Client(shared.server().url).raw('DELETE', path);
       expect([out.status, out.json], authorization).toEqual([200, {}]);
       expect((await other.query(ORGS)).json.error.code, authorization).toBe('ID.1001');
     }
