@@ -28,6 +28,7 @@ const dryRun = values['dry-run'];
 let failed = false;
 let imported = 0;
 const withoutSdkFacts: string[] = [];
+const sdkActions = loadSdkFacts().actions;
 for (const page of pages) {
   try {
     const r = importPage(page, {
@@ -37,7 +38,7 @@ for (const page of pages) {
     });
     for (const f of r.files) console.log(`${dryRun ? 'would write' : 'wrote'} ${relative(process.cwd(), f.path)}`);
     imported++;
-    if (!contractsDir && !dryRun && !(r.api.name in loadSdkFacts().actions)) withoutSdkFacts.push(r.api.name);
+    if (!contractsDir && !dryRun && !(r.api.name in sdkActions)) withoutSdkFacts.push(r.api.name);
     for (const f of r.keptFacts)
       console.log(
         `kept ${f} of the descriptor that was there (the page does not say it): see contracts/overrides/${r.api.name}.json`,
