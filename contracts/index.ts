@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 export const CONTRACTS_DIR = dirname(fileURLToPath(import.meta.url));
 
-export type ParamType = 'string' | 'uuid' | 'boolean' | 'integer' | 'list' | 'map';
+/** `number`: a Java Float or Double; `any`: a Java type with no single JSON type (Object, an SDK class). */
+export type ParamType = 'string' | 'uuid' | 'boolean' | 'integer' | 'number' | 'list' | 'map' | 'any';
 
 /** A constraint of a parameter whose source is not the official SDK's @Param (tests/self/provenance.spec.ts). */
 export type ConstraintName = 'required' | 'enum' | 'maxLength' | 'minItems' | 'items' | 'references';
@@ -27,6 +28,15 @@ export interface ParamSpec {
   unique?: boolean;
   references?: string;
   description?: string;
+  /** The SDK @Param's own constraints beyond the ones above (the names are the SDK's: a generated descriptor's facts). */
+  pattern?: string;
+  minLength?: number;
+  nonempty?: boolean;
+  nullElements?: boolean;
+  emptyString?: boolean;
+  numberRange?: [number, number];
+  numberRangeUnit?: string[];
+  noTrim?: boolean;
   /**
    * where a constraint the SDK does not declare comes from (server code, with its docs section), or why it is no API
    * rule
@@ -62,7 +72,16 @@ export interface DocDefect {
 
 export interface ApiDescriptor {
   name: string;
-  since: string;
+  /** the version the API exists since; absent = unknown, which counts as any version (src/contract-model/versions.ts) */
+  since?: string;
+  /** a lower-case slug grouping APIs for certification by area (iam2, vm, network, ...) */
+  area?: string;
+  /** the category of the server's doc template, as written there */
+  docCategory?: string;
+  /** written by npm run import:sdk from the official SDK (contracts/sdk/apis/), never by hand */
+  generated?: boolean;
+  /** where a generated descriptor's facts come from: the SDK action class and its file */
+  sdk?: { class: string; file: string; result?: string };
   resource: string;
   kind: 'login' | 'logout' | 'create' | 'action' | 'delete' | 'query';
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -75,38 +94,73 @@ export interface ApiDescriptor {
   suppressCredentialCheck?: boolean;
   params: Record<string, ParamSpec>;
   effect?: Effect;
-  reply: { body: 'inventory' | 'inventories' | 'empty'; schema?: string };
+  reply: {
+    body: 'inventory' | 'inventories' | 'empty' | 'fields';
+    schema?: string;
+    /** how the schema of the rows is known: a server doc template names it, or only the SDK's naming (advisory) */
+    schemaSource?: 'doc-template' | 'server-source' | 'sdk-name';
+    /** body `fields`, and fields beside the inventory: reply field -> JSON type (from the SDK Result class) */
+    fields?: Record<string, string>;
+  };
   docPage?: string;
   docDefects?: DocDefect[];
   sources: string[];
 }
 
 export interface Contracts {
+  /** the hand-written, deeply tested family (contracts/apis/), merged over their generated SDK facts */
   apis: Map<string, ApiDescriptor>;
-  /** schema title-less name (file stem, e.g. "IAM2OrganizationInventory") -> schema */
+  /** schema title-less name (file stem, e.g. "IAM2OrganizationInventory") -> schema; hand-written over generated */
   schemas: Map<string, JsonSchema>;
+  /** every API the official SDK declares (contracts/sdk/apis/), with the hand-written ones over them */
+  surface: Map<string, ApiDescriptor>;
+  /** SourceClassMap.java: the server class a reply's `schema` map names -> the SDK class it is read into */
+  classMap: Map<string, string>;
 }
 
 const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
 
 let cached: Contracts | undefined;
 
+const jsonFiles = (dir: string, suffix = '.json'): string[] => {
+  try {
+    return readdirSync(dir)
+      .filter((n) => n.endsWith(suffix))
+      .sort();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+};
+
+const readSchemas = (dir: string, into: Map<string, JsonSchema>): void => {
+  for (const f of jsonFiles(dir, '.schema.json'))
+    into.set(f.replace(/\.schema\.json$/, ''), readJson(join(dir, f)) as JsonSchema);
+};
+
 export function loadContracts(dir = CONTRACTS_DIR): Contracts {
   if (cached && dir === CONTRACTS_DIR) return cached;
+  const surface = new Map<string, ApiDescriptor>();
+  for (const f of jsonFiles(join(dir, 'sdk', 'apis'))) {
+    const api = readJson(join(dir, 'sdk', 'apis', f)) as ApiDescriptor;
+    surface.set(api.name, api);
+  }
   const apis = new Map<string, ApiDescriptor>();
-  for (const f of readdirSync(join(dir, 'apis'))
-    .filter((n) => n.endsWith('.json'))
-    .sort()) {
+  for (const f of jsonFiles(join(dir, 'apis'))) {
     const api = readJson(join(dir, 'apis', f)) as ApiDescriptor;
     apis.set(api.name, api);
+    surface.set(api.name, api);
   }
   const schemas = new Map<string, JsonSchema>();
-  for (const f of readdirSync(join(dir, 'schemas'))
-    .filter((n) => n.endsWith('.schema.json'))
-    .sort()) {
-    schemas.set(f.replace(/\.schema\.json$/, ''), readJson(join(dir, 'schemas', f)) as JsonSchema);
-  }
-  const result = { apis, schemas };
+  readSchemas(join(dir, 'sdk', 'schemas'), schemas);
+  readSchemas(join(dir, 'schemas'), schemas);
+  const classMapFile = join(dir, 'sdk', 'source-class-map.json');
+  const classMap = new Map<string, string>(
+    jsonFiles(join(dir, 'sdk')).includes('source-class-map.json')
+      ? Object.entries(readJson(classMapFile) as Record<string, string>)
+      : [],
+  );
+  const result = { apis, schemas, surface: new Map([...surface].sort(([a], [b]) => a.localeCompare(b))), classMap };
   if (dir === CONTRACTS_DIR) cached = result;
   return result;
 }
@@ -148,3 +202,9 @@ export function zstackClassOf(contracts: Contracts, schemaName: string): string 
   const c = contracts.schemas.get(schemaName)?.['x-zstack-class'];
   return typeof c === 'string' ? c : undefined;
 }
+
+/** The version before every other: what an API of unknown `since` counts as (available at any version). */
+export const ANY_VERSION = '0.0.0';
+
+/** The version an API exists since, an unknown one counting as any version. */
+export const sinceOf = (api: Pick<ApiDescriptor, 'since'>): string => api.since ?? ANY_VERSION;

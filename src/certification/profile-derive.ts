@@ -1,7 +1,7 @@
 // The derived part of a profile: from the contracts, the checks, the scenarios, the properties and the pact
 // interactions. `npm run profile:write` writes it (keeping the hand-set levels); `npm run contracts:check`
 // fails when the file and the derivation disagree, so the file never drifts from what the suite really does.
-import type { Contracts } from '../../contracts/index.ts';
+import { ANY_VERSION, sinceOf, type Contracts } from '../../contracts/index.ts';
 import { ALL_CHECKS } from '../checks/index.ts';
 import { versionAtLeast } from '../contract-model/schemas.ts';
 import { newestVersion, sinceOfApis } from '../contract-model/versions.ts';
@@ -36,13 +36,12 @@ export function deriveProfile(contracts: Contracts, policy: Profile, scenarios: 
       const schema = a.reply.schema ? contracts.schemas.get(a.reply.schema) : undefined;
       const props = Object.keys((schema?.['properties'] as Record<string, unknown> | undefined) ?? {});
       const requiredSince = (schema?.['x-required-since'] as Record<string, string> | undefined) ?? {};
+      const since = sinceOf(a);
       return {
         name: a.name,
-        since: a.since,
-        params: Object.fromEntries(
-          Object.entries(a.params).map(([n, p]) => [n, newestVersion([a.since, p.since ?? a.since])]),
-        ),
-        fields: Object.fromEntries(props.sort().map((f) => [f, newestVersion([a.since, requiredSince[f] ?? a.since])])),
+        since,
+        params: Object.fromEntries(Object.entries(a.params).map(([n, p]) => [n, newestVersion([since, p.since ?? since])])),
+        fields: Object.fromEntries(props.sort().map((f) => [f, newestVersion([since, requiredSince[f] ?? since])])),
         transitions: Object.entries(a.effect?.kind === 'stateEvent' ? (a.effect.transitions ?? {}) : {}).map(
           ([e, s]) => `${e} -> ${s}`,
         ),
@@ -88,7 +87,7 @@ export function deriveProfile(contracts: Contracts, policy: Profile, scenarios: 
     });
   }
   const login = [...contracts.apis.values()].find((a) => a.kind === 'login');
-  const loginSince = login ? login.since : '0.0.0';
+  const loginSince = login ? sinceOf(login) : ANY_VERSION;
   tests.push({
     title: PACT_FILE_TEST,
     kind: 'pact',

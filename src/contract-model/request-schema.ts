@@ -12,8 +12,12 @@ export function paramSchema(p: ParamSpec): JsonSchema {
       return { type: 'integer' };
     case 'list':
       return { type: 'array', items: p.items ?? {}, ...(p.minItems !== undefined ? { minItems: p.minItems } : {}) };
+    case 'number':
+      return { type: 'number' };
     case 'map':
       return { type: 'object' };
+    case 'any':
+      return {};
     case 'string':
       return {
         type: 'string',

@@ -2,10 +2,10 @@
 // (descriptor `since`). Everything the suite derives (scenarios, properties, pacts, fixtures) works on this view,
 // so a target that declares an older version is never asked for a newer API or parameter. Inventory fields
 // newer than the version are handled by the schemas (x-required-since, see schemas.ts).
-import type { ApiDescriptor, Contracts } from '../../contracts/index.ts';
+import { sinceOf, type ApiDescriptor, type Contracts } from '../../contracts/index.ts';
 import { versionAtLeast } from './schemas.ts';
 
-export const apiAvailable = (api: ApiDescriptor, version: string): boolean => versionAtLeast(version, api.since);
+export const apiAvailable = (api: ApiDescriptor, version: string): boolean => versionAtLeast(version, sinceOf(api));
 
 /** The newest of some versions (MAJOR.MINOR.PATCH). */
 export const newestVersion = (versions: readonly string[]): string =>
@@ -21,7 +21,7 @@ export function contractsForVersion(contracts: Contracts, version: string): Cont
     );
     apis.set(name, { ...api, params });
   }
-  return { apis, schemas: contracts.schemas };
+  return { ...contracts, apis };
 }
 
 /** The version a group of APIs needs: the newest `since` among them (an unknown name is a contract error). */
@@ -30,7 +30,7 @@ export function sinceOfApis(contracts: Contracts, names: readonly string[]): str
     names.map((n) => {
       const api = contracts.apis.get(n);
       if (!api) throw new Error(`contracts: no API named ${n}`);
-      return api.since;
+      return sinceOf(api);
     }),
   );
 }

@@ -73,8 +73,12 @@ export function validParam(
       return validBoolean;
     case 'integer':
       return fc.integer({ min: 0, max: 1000 });
+    case 'number':
+      return fc.double({ min: 0, max: 1000, noNaN: true });
     case 'map':
       return fc.constant({});
+    case 'any':
+      return fc.constant(null);
     case 'list': {
       const min = p.minItems ?? 0;
       return fc.array(validItem(contracts, p.items ?? { type: 'string' }), {

@@ -69,7 +69,7 @@ export function importPage(pageFile: string, opts: ImportOptions = {}): ImportRe
     api = buildDescriptor(page, override, inventoryFields);
   }
 
-  const contracts: Contracts = { apis: new Map(existing.apis), schemas: new Map(existing.schemas) };
+  const contracts: Contracts = { ...existing, apis: new Map(existing.apis), schemas: new Map(existing.schemas) };
   contracts.apis.set(api.name, api);
   for (const s of schemas) contracts.schemas.set(s.name, s.schema);
   let { fixture, defects } = checkExamples(page, api, contracts, override?.docDefects);

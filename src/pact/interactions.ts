@@ -5,7 +5,7 @@
 // state has already run (200 result or 503 ErrorCode). Nothing here is a session, a password or a value
 // copied from one run.
 import { MatchersV3 } from '@pact-foundation/pact';
-import type { ApiDescriptor, Contracts } from '../../contracts/index.ts';
+import { sinceOf, type ApiDescriptor, type Contracts } from '../../contracts/index.ts';
 import { EXAMPLE_UUID, SchemaMatchers, UUID_PATTERN } from './matchers.ts';
 import { derivedInteractions } from './derived-interactions.ts';
 import {
@@ -59,7 +59,7 @@ export function buildInteractions(contracts: Contracts, targetVersion: string): 
   // the uuid pattern is the one the schemas use; keep them in step
   if (!new RegExp(UUID_PATTERN).test(EXAMPLE_JOB_UUID)) throw new Error('pact: EXAMPLE_JOB_UUID is not a uuid');
   // a target of an older declared version is not held to interactions of APIs it does not have yet
-  return specs.filter((spec) => versionAtLeast(targetVersion, w.api(spec.api).since));
+  return specs.filter((spec) => versionAtLeast(targetVersion, sinceOf(w.api(spec.api))));
 }
 
 function loginInteraction({ api, inventory }: Writing): InteractionSpec {

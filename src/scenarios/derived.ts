@@ -2,7 +2,7 @@
 // the generic rules (reply schema, null error on success, ErrorCode on failure, REST-layer rejections, ID.1001,
 // an unknown uuid's SYS.1003, repeated delete), the state events of its transitions, the updates of its
 // fields, creates and queries. Each is a Scenario, judged by every check like the hand-written ones.
-import { apisOf, type ApiDescriptor, type Contracts } from '../../contracts/index.ts';
+import { apisOf, sinceOf, type ApiDescriptor, type Contracts } from '../../contracts/index.ts';
 import { rejectionRules } from '../contract-model/rejection-rules.ts';
 import { newUuid } from '../client/zstack-client.ts';
 import { observeInto, observeQuery, type ObserveOptions } from '../observe/observe.ts';
@@ -36,7 +36,7 @@ function stateEvents(contracts: Contracts, a: ApiDescriptor): Scenario {
   return {
     title: `${a.name} (derived): each state event of its transitions, sent twice, leaves the ${a.resource} in the state it names`,
     apis: [a.name, ...uses(contracts, a)],
-    since: a.since,
+    since: sinceOf(a),
     description: `${events.map((ev) => `${e.param}=${ev} MUST leave ${e.field} ${e.transitions?.[ev]}`).join(', ')}, a repeat is idempotent; every other field MUST stay, lastOpDate MUST NOT go back.`,
     async run(ctx) {
       const refs: Refs = new Map();
@@ -56,7 +56,7 @@ function updates(contracts: Contracts, a: ApiDescriptor): Scenario {
   return {
     title: `${a.name} (derived): each field it updates shows its new value, one at a time, and an empty update changes nothing`,
     apis: [a.name, ...uses(contracts, a)],
-    since: a.since,
+    since: sinceOf(a),
     description: `each of ${fields.join(', ')} sent alone MUST show its new value in the reply and the next query; every field not sent MUST stay; lastOpDate MUST NOT go back.`,
     async run(ctx) {
       const refs: Refs = new Map();
@@ -85,7 +85,7 @@ function creates(contracts: Contracts, a: ApiDescriptor): Scenario {
   return {
     title: `${a.name} (derived): creates a ${a.resource} with the fields it is sent, and the query shows it`,
     apis: [a.name, ...uses(contracts, a)],
-    since: a.since,
+    since: sinceOf(a),
     description:
       'a create with every required parameter (and name and description) MUST succeed with an inventory that matches the schema and shows each field sent, in the reply and the next query.',
     async run(ctx) {
@@ -106,7 +106,7 @@ function deletes(contracts: Contracts, a: ApiDescriptor): Scenario {
       ? `${a.name} (derived): deletes a ${a.resource}, which stays queryable in state ${a.effect?.deletedState ?? '?'} until ${expunge.name} removes it, and deleting a uuid that names nothing succeeds`
       : `${a.name} (derived): deletes a ${a.resource}, deleting it again succeeds, and deleting a uuid that names nothing succeeds`,
     apis: [a.name, ...(expunge ? [expunge.name] : []), ...uses(contracts, a)],
-    since: a.since,
+    since: sinceOf(a),
     description: soft
       ? `delete MUST succeed and the query MUST still find it in state ${a.effect?.deletedState ?? '?'}; after ${expunge.name} the query MUST no longer find it; a delete of a well-formed unknown uuid MUST succeed (successIfResourceNotExisting).`
       : 'delete MUST succeed and the query MUST no longer find it; a second delete MUST succeed; a delete of a well-formed unknown uuid MUST succeed (successIfResourceNotExisting).',
@@ -129,7 +129,7 @@ function queries(contracts: Contracts, a: ApiDescriptor): Scenario {
   return {
     title: `${a.name} (derived): lists ${a.resource}s and finds a fresh one by uuid as its create returned it`,
     apis: [a.name, ...uses(contracts, a)],
-    since: a.since,
+    since: sinceOf(a),
     description:
       'a query MUST answer 200 with inventories that match the schema; by uuid it MUST show the resource as its create returned it; an unknown session MUST get ID.1001 at once, no Authorization 400.',
     async run(ctx) {
@@ -165,7 +165,7 @@ function rejections(contracts: Contracts, a: ApiDescriptor): Scenario {
   return {
     title: `${a.name} (derived): refuses bad input in ZStack's way and changes nothing`,
     apis: [a.name, ...uses(contracts, a)],
-    since: a.since,
+    since: sinceOf(a),
     description:
       'an unknown session MUST fail with ID.1001 and no Authorization MUST get 400; a mis-cased action key MUST get 400; a missing required value, a value outside the allowed ones and an over-long string MUST fail with SYS.1007, a non-boolean Boolean MUST get 400, an unknown referenced uuid SYS.1003; none of them may change the resource.',
     async run(ctx) {

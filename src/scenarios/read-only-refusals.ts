@@ -1,4 +1,4 @@
-import { apisOf } from '../../contracts/index.ts';
+import { apisOf, sinceOf } from '../../contracts/index.ts';
 import { newUuid } from '../client/zstack-client.ts';
 import { versionAtLeast } from '../contract-model/schemas.ts';
 import { observeInto } from '../observe/observe.ts';
@@ -29,7 +29,7 @@ export const readOnlyRefusalsScenario: Scenario = {
       .filter(
         (a) => a.kind === 'action' && (a.effect?.kind === 'stateEvent' || a.effect?.kind === 'update') && a.bodyKey,
       )
-      .filter((a) => versionAtLeast(zs.config.targetVersion, a.since))
+      .filter((a) => versionAtLeast(zs.config.targetVersion, sinceOf(a)))
       .sort((a, b) => a.name.localeCompare(b.name));
     for (const api of actions) {
       const uuid = newUuid(); // names nothing: even a server that wrongly runs the call has nothing to change

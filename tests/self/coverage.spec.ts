@@ -47,6 +47,7 @@ test('an API nothing exercises fails the coverage check until it is excluded wit
     sources: ['self-test'],
   };
   const withOrphan: Contracts = {
+    ...contracts,
     apis: new Map([...contracts.apis, [orphan.name, orphan]]),
     schemas: contracts.schemas,
   };
