@@ -40,7 +40,9 @@ export function deriveProfile(contracts: Contracts, policy: Profile, scenarios: 
       return {
         name: a.name,
         since,
-        params: Object.fromEntries(Object.entries(a.params).map(([n, p]) => [n, newestVersion([since, p.since ?? since])])),
+        params: Object.fromEntries(
+          Object.entries(a.params).map(([n, p]) => [n, newestVersion([since, p.since ?? since])]),
+        ),
         fields: Object.fromEntries(props.sort().map((f) => [f, newestVersion([since, requiredSince[f] ?? since])])),
         transitions: Object.entries(a.effect?.kind === 'stateEvent' ? (a.effect.transitions ?? {}) : {}).map(
           ([e, s]) => `${e} -> ${s}`,
