@@ -190,14 +190,17 @@ export function apiDescriptor(
   if (replyDocFile) sources.push(replyDocFile);
 
   const rest = name.replace(KINDS.verb, '');
+  // LogIn*/LogOut: "Log" is no verb of a resource; they open and close a session (their reply is SessionInventory)
   const resource =
-    isQuery && reply.schema
-      ? reply.schema.replace(/Inventory$/, '')
-      : isQuery
-        ? name.slice('Query'.length)
-        : KINDS.resource.test(rest)
-          ? rest
-          : name;
+    kind === 'login' || kind === 'logout'
+      ? 'Session'
+      : isQuery && reply.schema
+        ? reply.schema.replace(/Inventory$/, '')
+        : isQuery
+          ? name.slice('Query'.length)
+          : KINDS.resource.test(rest)
+            ? rest
+            : name;
 
   let area = areaOf(pkg, SDK_BASES);
   area ??= doc ? areaOf(doc.package, SERVER_BASES) : undefined;
