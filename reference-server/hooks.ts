@@ -78,6 +78,10 @@ export interface Hooks {
   unknownFieldFails(fails: boolean, info: { field: string }): boolean;
   /** the collation key a query compares and sorts strings by */
   queryTextKey(key: string, info: { text: string; padSpace: boolean }): string;
+  /** what a timestamp compares as in a condition: the instant (epoch ms; the zero date -Infinity) */
+  queryTimestampKey(key: number | string, info: { sqlText: string }): number | string;
+  /** whether a boolean condition's value keeps its quotes (IN lists: MariaDB converts the text, 'true' is 0) */
+  queryBooleanQuoted(quoted: boolean, info: { op: string }): boolean;
   /** whether a condition matches a NULL field (only `is null` does) */
   nullMatches(matches: boolean, info: { op: string }): boolean;
   /** the sort a query applies (undefined: none) */
@@ -122,6 +126,8 @@ export const HONEST_HOOKS: Hooks = {
   conditionError: identity,
   unknownFieldFails: identity,
   queryTextKey: identity,
+  queryTimestampKey: identity,
+  queryBooleanQuoted: identity,
   nullMatches: identity,
   querySort: identity,
   queryPage: identity,

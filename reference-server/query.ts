@@ -236,15 +236,17 @@ function matchValue(ctx: ServerContext, type: ScalarKind, op: Operator, row: unk
   let likeText: string;
   switch (type) {
     case 'timestamp':
-      left = Number(row);
-      right = parseSqlDate;
-      likeText = sqlDateText(left);
+      likeText = sqlDateText(Number(row));
+      left = ctx.hooks.queryTimestampKey(Number(row), { sqlText: likeText });
+      right = (v) => ctx.hooks.queryTimestampKey(parseSqlDate(v), { sqlText: v });
       break;
-    case 'boolean':
+    case 'boolean': {
       left = row === true || row === 'true' ? 1 : 0;
-      right = (v) => (op === '?=' || op === '!?=' ? mysqlNumber(v) : (booleanLiteral(v) ?? 0));
+      const quoted = ctx.hooks.queryBooleanQuoted(op === '?=' || op === '!?=', { op });
+      right = (v) => (quoted ? mysqlNumber(v) : (booleanLiteral(v) ?? 0));
       likeText = String(left);
       break;
+    }
     case 'number':
       left = Number(row);
       right = mysqlNumber;

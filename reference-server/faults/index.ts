@@ -60,6 +60,8 @@ import queryFieldsIgnored from './query-fields-ignored.ts';
 import queryUuidPathIgnored from './query-uuid-path-ignored.ts';
 import malformedConditionIgnored from './malformed-condition-ignored.ts';
 import queryUnknownFieldIgnored from './query-unknown-field-ignored.ts';
+import queryTimestampsAsText from './query-timestamps-as-text.ts';
+import queryBooleanInAsLiteral from './query-boolean-in-as-literal.ts';
 
 export const FAULT_UNITS = [
   errorOnSuccess,
@@ -119,6 +121,8 @@ export const FAULT_UNITS = [
   queryUuidPathIgnored,
   malformedConditionIgnored,
   queryUnknownFieldIgnored,
+  queryTimestampsAsText,
+  queryBooleanInAsLiteral,
 ] as const;
 
 export type FaultName = (typeof FAULT_UNITS)[number]['name'];

@@ -1,9 +1,10 @@
 // The suite's own answer to a query: which rows a condition matches and in which order `sort` lists them, as
 // ZStack's ZQL -> SQL on MariaDB does it. Written from the protocol's description, independent of the
-// reference server. Only string fields are modelled (name, description, type, state, uuid); NULL is an absent
-// or null field.
+// reference server. Fields are strings unless the caller types them as timestamps or booleans
+// (docs/zstack-protocol.md#value-typing); NULL is an absent or null field. Sorting is modelled for strings only.
 import type { JsonObject } from '../exchange/json.ts';
 import { compareText, like } from './collation.ts';
+import { likeText, literalTimestamp, replyTimestamp } from './datetime.ts';
 
 export const QUERY_OPERATORS = [
   '=',
@@ -58,45 +59,110 @@ export function parsesAsWritten(c: QueryCondition): boolean {
   );
 }
 
+/** How a field's values compare: strings under the collation, timestamps as dates, booleans as numbers. */
+export type FieldType = 'string' | 'timestamp' | 'boolean';
+/** The type of each field that is not a string. */
+export type FieldTypes = Readonly<Record<string, FieldType>>;
+
 const valueOf = (row: JsonObject, field: string): string | null => {
   const v = row[field];
   return v === undefined || v === null ? null : String(v);
 };
 
+/**
+ * A boolean condition's value as HQL reads it once the quotes are stripped: `true`/`false` in any letter case, or
+ * a number; undefined for anything else (the query then fails).
+ */
+export function hqlBoolean(value: string): number | undefined {
+  if (/^true$/i.test(value)) return 1;
+  if (/^false$/i.test(value)) return 0;
+  return /^\d+(\.\d+)?$/.test(value) ? Number(value) : undefined;
+}
+
+/** MariaDB's string -> number conversion: the leading number, else 0 (`'true'` is 0). */
+export function mysqlNumber(value: string): number {
+  const m = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?/.exec(value);
+  return m ? Number(m[0]) : 0;
+}
+
+const BOOLEAN_LITERAL_OPS: readonly QueryOperator[] = ['=', '!=', '>', '<', '>=', '<='];
+
+/** Why ZStack fails a query with this condition (503 SYS.1000), or undefined when it runs it. */
+export function refusal(c: QueryCondition, types: FieldTypes = {}): string | undefined {
+  if (types[c.field] === 'boolean' && BOOLEAN_LITERAL_OPS.includes(c.op) && hqlBoolean(c.value) === undefined)
+    return `${c.field}${c.op}${c.value}: not an HQL boolean literal`;
+  return undefined;
+}
+
+function storedTimestamp(stored: string): number {
+  const t = replyTimestamp(stored);
+  if (t === undefined) throw new Error(`query oracle: ${JSON.stringify(stored)} is not a ZStack timestamp`);
+  return t;
+}
+
+function hqlLiteral(value: string): number {
+  const n = hqlBoolean(value);
+  if (n === undefined) throw new Error(`query oracle: ${value} is refused, not compared (see refusal())`);
+  return n;
+}
+
+/** Compares a row's value with a condition's value (or one IN item) as the column's type does: -1, 0 or 1. */
+function comparer(type: FieldType, op: QueryOperator): (stored: string, value: string) => number {
+  const sign = (x: number, y: number) => (x < y ? -1 : x > y ? 1 : 0);
+  if (type === 'timestamp') return (stored, value) => sign(storedTimestamp(stored), literalTimestamp(value));
+  if (type === 'boolean') {
+    // inside IN the quotes stay, so MariaDB converts the text; elsewhere HQL reads a literal
+    const read = op === '?=' || op === '!?=' ? mysqlNumber : hqlLiteral;
+    return (stored, value) => sign(stored === 'true' ? 1 : 0, read(value));
+  }
+  return compareText;
+}
+
 /** Whether a row matches one condition. NULL matches only `is null`: the negations never match it. */
-export function matches(row: JsonObject, c: QueryCondition): boolean {
+export function matches(row: JsonObject, c: QueryCondition, types: FieldTypes = {}): boolean {
   const v = valueOf(row, c.field);
   if (c.op === 'is null') return v === null;
   if (c.op === 'not null') return v !== null;
   if (v === null) return false;
+  const type = types[c.field] ?? 'string';
+  const compare = comparer(type, c.op);
   const items = () => c.value.split(','); // IN lists: split on every comma, empty items kept
+  const likeSubject = () => {
+    if (type === 'string') return v;
+    if (type === 'timestamp') return likeText(storedTimestamp(v));
+    throw new Error('query oracle: LIKE on a boolean is not modelled');
+  };
   switch (c.op) {
     case '=':
-      return compareText(v, c.value) === 0;
+      return compare(v, c.value) === 0;
     case '!=':
-      return compareText(v, c.value) !== 0;
+      return compare(v, c.value) !== 0;
     case '>':
-      return compareText(v, c.value) > 0;
+      return compare(v, c.value) > 0;
     case '<':
-      return compareText(v, c.value) < 0;
+      return compare(v, c.value) < 0;
     case '>=':
-      return compareText(v, c.value) >= 0;
+      return compare(v, c.value) >= 0;
     case '<=':
-      return compareText(v, c.value) <= 0;
+      return compare(v, c.value) <= 0;
     case '?=':
-      return items().some((i) => compareText(v, i) === 0);
+      return items().some((i) => compare(v, i) === 0);
     case '!?=':
-      return !items().some((i) => compareText(v, i) === 0);
+      return !items().some((i) => compare(v, i) === 0);
     case '~=':
-      return like(v, c.value);
+      return like(likeSubject(), c.value);
     case '!~=':
-      return !like(v, c.value);
+      return !like(likeSubject(), c.value);
   }
 }
 
 /** The rows every condition matches (conditions are ANDed). */
-export function select(rows: readonly JsonObject[], conditions: readonly QueryCondition[]): JsonObject[] {
-  return rows.filter((r) => conditions.every((c) => matches(r, c)));
+export function select(
+  rows: readonly JsonObject[],
+  conditions: readonly QueryCondition[],
+  types: FieldTypes = {},
+): JsonObject[] {
+  return rows.filter((r) => conditions.every((c) => matches(r, c, types)));
 }
 
 /** Compares two rows as ORDER BY `field` does: NULL first ascending (and so last descending). */

@@ -2,7 +2,16 @@
 // declared like ZStack's): each is one expectation here, so a change to the oracle that breaks one is seen.
 import { expect, test } from '@playwright/test';
 import { compareText, like, UncertainCollation } from '../../src/query-oracle/collation.ts';
-import { conditionText, matches, parsesAsWritten, select, sortRanks } from '../../src/query-oracle/oracle.ts';
+import {
+  conditionText,
+  matches,
+  parsesAsWritten,
+  refusal,
+  select,
+  sortRanks,
+  type QueryOperator,
+} from '../../src/query-oracle/oracle.ts';
+import { likeText, literalText, literalTimestamp, replyTimestamp, ZERO_DATE } from '../../src/query-oracle/datetime.ts';
 
 const row = (uuid: string, name: string, description?: string) => ({
   uuid,
@@ -57,4 +66,62 @@ test('a condition is only used when ZStack reads it back as written', () => {
   expect(parsesAsWritten({ field: 'name', op: '=', value: 'a>b' })).toBe(true);
   expect(parsesAsWritten({ field: 'name', op: '>', value: 'a=b' })).toBe(false);
   expect(parsesAsWritten({ field: 'name', op: '=', value: 'x!=y' })).toBe(false);
+});
+
+test('timestamps: a reply is read in its own wall-clock time, both Java spellings; a literal in four spellings', () => {
+  const t = replyTimestamp('Jan 6, 2017 3:51:16 AM');
+  expect(t).toBeDefined();
+  expect(replyTimestamp('Jan 6, 2017, 3:51:16 AM')).toBe(t);
+  expect(replyTimestamp('Jan 6, 2017, 3:51:16 PM')).toBe((t ?? 0) + 12 * 3600);
+  expect(replyTimestamp('2017-01-06 03:51:16')).toBeUndefined();
+  for (const v of ['2017-01-06 03:51:16', '2017-01-06T03:51:16', '20170106035116']) expect(literalTimestamp(v)).toBe(t);
+  expect(literalTimestamp('2017-01-06')).toBe((t ?? 0) - (3 * 3600 + 51 * 60 + 16));
+  for (const v of ['Jan 6, 2017 3:51:16 AM', 'now', '', '2017-02-30 00:00:00'])
+    expect(literalTimestamp(v)).toBe(ZERO_DATE);
+  expect(literalText(t ?? 0, 'digits')).toBe('20170106035116');
+  expect(likeText(t ?? 0)).toBe('2017-01-06 03:51:16');
+});
+
+test('timestamps compare as dates; a non-date is the zero date; ~= matches the YYYY-MM-DD HH:MM:SS text', () => {
+  const rows = [
+    { uuid: '1', createDate: 'Jan 6, 2017 3:51:16 AM' },
+    { uuid: '2', createDate: 'Jan 6, 2017, 3:51:17 AM' },
+  ];
+  const types = { createDate: 'timestamp' } as const;
+  const ids = (op: QueryOperator, value: string) =>
+    select(rows, [{ field: 'createDate', op, value }], types).map((r) => r.uuid);
+  expect(ids('>', '2017-01-06 03:51:16')).toEqual(['2']);
+  expect(ids('>=', '20170106035116')).toEqual(['1', '2']);
+  expect(ids('<', '2017-01-06T03:51:17')).toEqual(['1']);
+  expect(ids('=', '2017-01-06')).toEqual([]);
+  expect(ids('>', '2017-01-06')).toEqual(['1', '2']);
+  for (const junk of ['Jan 6, 2017 3:51:16 AM', 'now']) {
+    expect(ids('>', junk)).toEqual(['1', '2']);
+    expect(ids('!=', junk)).toEqual(['1', '2']);
+    expect(ids('<', junk)).toEqual([]);
+    expect(ids('=', junk)).toEqual([]);
+  }
+  expect(ids('~=', '2017-01-06 03:51:1_')).toEqual(['1', '2']);
+  expect(ids('~=', '%:17')).toEqual(['2']);
+  expect(ids('!~=', '%:17')).toEqual(['1']);
+});
+
+test('booleans: an HQL literal or a number, else refused; inside ?= the text is a number, so true is 0', () => {
+  const rows = [
+    { uuid: 't', isDefault: true },
+    { uuid: 'f', isDefault: false },
+  ];
+  const types = { isDefault: 'boolean' } as const;
+  const ids = (op: QueryOperator, value: string) =>
+    select(rows, [{ field: 'isDefault', op, value }], types).map((r) => r.uuid);
+  expect(ids('=', 'TRUE')).toEqual(['t']);
+  expect(ids('!=', 'false')).toEqual(['t']);
+  expect(ids('>', '0')).toEqual(['t']);
+  expect(ids('=', '2')).toEqual([]);
+  expect(ids('?=', 'true')).toEqual(['f']);
+  expect(ids('?=', 'yes,1')).toEqual(['t', 'f']);
+  expect(ids('!?=', 'true')).toEqual(['t']);
+  for (const v of ['yes', '', 'on']) expect(refusal({ field: 'isDefault', op: '=', value: v }, types)).toBeDefined();
+  expect(refusal({ field: 'isDefault', op: '?=', value: 'yes' }, types)).toBeUndefined();
+  expect(refusal({ field: 'name', op: '=', value: 'yes' }, types)).toBeUndefined();
 });

@@ -81,7 +81,7 @@ export interface QueryFixture {
   /** the run-tagged name prefix: `q=name~=<tag>%` selects exactly the fixture */
   tag: string;
   queryApi: string;
-  /** uuids of the fixture's organizations */
+  /** uuids of the fixture's rows (organizations, or another inventory of a typed fixture) */
   uuids: string[];
 }
 
@@ -127,7 +127,7 @@ export async function fixtureRows(rec: CaseRecord, f: QueryFixture): Promise<Jso
     sent: { q: tagCondition(f) },
     expect: {
       kind: 'query',
-      why: "the run's own organizations",
+      why: "the run's own rows",
       expected: { uuids: { list: f.uuids, ordered: false } },
     },
   };

@@ -8,6 +8,7 @@ import {
   queryPagesCoverSortedList,
   querySortOrdersAnswer,
 } from './properties.ts';
+import { queryBooleansAsHqlLiterals, queryTimestampsCompareAsDates } from './typed-properties.ts';
 
 export const QUERY_PROPERTIES: ReadonlyArray<PropertySpec<never>> = [
   queryConditionsMatchOracle,
@@ -15,4 +16,6 @@ export const QUERY_PROPERTIES: ReadonlyArray<PropertySpec<never>> = [
   queryPagesCoverSortedList,
   queryFieldsAndUuidPath,
   malformedQueriesRefused,
+  queryTimestampsCompareAsDates,
+  queryBooleansAsHqlLiterals,
 ] as unknown as ReadonlyArray<PropertySpec<never>>;

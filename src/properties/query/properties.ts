@@ -3,9 +3,8 @@
 import fc from 'fast-check';
 import { apiPath, findApi } from '../../../contracts/index.ts';
 import type { Expectation, QueryExpectation } from '../../exchange/observation.ts';
-import { finalBody } from '../../exchange/exchange.ts';
-import { isObject, type JsonObject } from '../../exchange/json.ts';
-import { newUuid, type QueryOptions } from '../../client/zstack-client.ts';
+import type { JsonObject } from '../../exchange/json.ts';
+import { newUuid } from '../../client/zstack-client.ts';
 import {
   conditionText,
   hasTies,
@@ -28,6 +27,7 @@ import {
   type QueryFixture,
 } from './fixture.ts';
 import { conditionArbitrary, makeCondition, type ConditionRecipe } from './recipes.ts';
+import { judgedQuery, uuids } from './judged.ts';
 
 const FIXTURE_SIZE = { quick: 10, deep: 24 } as const;
 const specs = new WeakMap<PropertyEnv, FixtureSpec>();
@@ -45,38 +45,6 @@ async function setup(rec: CaseRecord): Promise<{ f: QueryFixture; rows: JsonObje
   if (!spec) throw new Error('query properties: no fixture drawn');
   const f = await queryFixture(rec.env, spec);
   return { f, rows: await fixtureRows(rec, f) };
-}
-
-const uuids = (rows: readonly JsonObject[]): string[] => rows.map((r) => String(r['uuid']));
-
-function describeQuery(o: QueryOptions): string {
-  const parts = [...(o.q ?? []).map((q) => `q=${q}`)];
-  if (o.sort !== undefined) parts.push(`sort=${o.sort}`);
-  if (o.start !== undefined) parts.push(`start=${o.start}`);
-  if (o.limit !== undefined) parts.push(`limit=${o.limit}`);
-  if (o.count) parts.push('count=true');
-  if (o.replyWithCount) parts.push('replyWithCount=true');
-  if (o.fields) parts.push(`fields=${o.fields.join(',')}`);
-  if (o.uuid) parts.push(`uuid in the path ${o.uuid}`);
-  return parts.join('&');
-}
-
-/** Sends one query and judges it against the oracle's expectation; returns the answer's inventories. */
-async function judgedQuery(
-  rec: CaseRecord,
-  f: QueryFixture,
-  opts: QueryOptions,
-  expected: QueryExpectation,
-  why: string,
-): Promise<JsonObject[] | undefined> {
-  const zs = rec.zs;
-  const x = await zs.query(f.queryApi, opts);
-  const expect: Expectation = { kind: 'query', why, expected };
-  rec.judge(stepName(f.queryApi, describeQuery(opts)), [
-    { api: zs.api(f.queryApi), exchange: x, sent: { ...opts }, expect },
-  ]);
-  const list = finalBody(x)?.['inventories'];
-  return Array.isArray(list) ? list.filter(isObject) : undefined;
 }
 
 /** Conditions a recipe list makes over the rows, keeping those ZStack reads back as written. */
