@@ -261,8 +261,10 @@ test('the SDK folder itself imports too, without doc templates', () => {
   expect(readJson(join(out, 'sdk', 'apis', 'QueryGadget.json'))).toMatchObject({
     area: 'gadget', // the server package of its inventory class, by SourceClassMap
     reply: { body: 'inventories', schema: 'GadgetInventory', schemaSource: 'sdk-name' },
-    sources: [`${SDK}/QueryGadgetAction.java`, 'docs/zstack-protocol.md#query-language'],
+    sources: [`${SDK}/QueryGadgetAction.java`],
   });
+  // without a doc template nothing shows that the query also answers GET path/{uuid}
+  expect(readJson(join(out, 'sdk', 'apis', 'QueryGadget.json'))).not.toHaveProperty('pathWithUuid');
   expect(readJson(join(out, 'sdk', 'apis', 'CreateGadget.json'))).not.toHaveProperty('params.name.since');
 });
 
