@@ -60,6 +60,10 @@ import queryFieldsIgnored from './query-fields-ignored.ts';
 import queryUuidPathIgnored from './query-uuid-path-ignored.ts';
 import malformedConditionIgnored from './malformed-condition-ignored.ts';
 import queryUnknownFieldIgnored from './query-unknown-field-ignored.ts';
+import sweepFieldWrongType from './sweep-field-wrong-type.ts';
+import schemaMapNamesSdkClass from './schema-map-names-sdk-class.ts';
+import countIgnoresFilter from './count-ignores-filter.ts';
+import sweepFieldsIgnored from './sweep-fields-ignored.ts';
 
 export const FAULT_UNITS = [
   errorOnSuccess,
@@ -119,6 +123,10 @@ export const FAULT_UNITS = [
   queryUuidPathIgnored,
   malformedConditionIgnored,
   queryUnknownFieldIgnored,
+  sweepFieldWrongType,
+  schemaMapNamesSdkClass,
+  countIgnoresFilter,
+  sweepFieldsIgnored,
 ] as const;
 
 export type FaultName = (typeof FAULT_UNITS)[number]['name'];
