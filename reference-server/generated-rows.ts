@@ -67,6 +67,9 @@ class RowMaker {
       if (target?.properties) return depth >= 1 ? undefined : this.object(target, depth + 1);
     }
     const s = resolveRef(this.contracts, schema);
+    const alternatives = s.anyOf ?? s.oneOf;
+    if (Array.isArray(alternatives) && alternatives.length > 0)
+      return this.value(name, alternatives[0] as JsonSchema, depth);
     if (s.format === 'zstack-timestamp') return ROW_EPOCH + this.int(YEAR_SECONDS) * 1000;
     if (Array.isArray(s.enum) && s.enum.length > 0) return s.enum[this.int(s.enum.length)];
     const types = Array.isArray(s.type) ? (s.type as string[]) : [s.type];

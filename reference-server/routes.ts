@@ -19,6 +19,8 @@ export type RouteMatch =
   | { kind: 'ok'; apis: ApiDescriptor[]; pathParams: Record<string, string>; withUuid: boolean };
 
 const splitPath = (p: string): string[] => p.split('/').filter((s, i) => i > 0 || s !== '');
+/** A template's segments; a trailing slash (`/v1/vpc/hagroups/networkserviceref/`) is dropped as requests' are. */
+const templateSegments = (p: string): string[] => splitPath(p.length > 1 && p.endsWith('/') ? p.slice(0, -1) : p);
 
 export class Routes {
   /** by number of segments: a path is only compared with templates of its length */
@@ -26,9 +28,9 @@ export class Routes {
 
   constructor(contracts: Contracts) {
     for (const api of [...contracts.apis.values(), ...genericQueries(contracts)]) {
-      this.add({ method: api.method, segments: splitPath('/zstack' + api.path), api, withUuid: false });
+      this.add({ method: api.method, segments: templateSegments('/zstack' + api.path), api, withUuid: false });
       if (api.pathWithUuid)
-        this.add({ method: api.method, segments: splitPath('/zstack' + api.pathWithUuid), api, withUuid: true });
+        this.add({ method: api.method, segments: templateSegments('/zstack' + api.pathWithUuid), api, withUuid: true });
     }
   }
 
