@@ -1,5 +1,6 @@
 // Everything one server instance owns; faults (as hooks), variant, clock and uuids are per instance, never global.
 import type { Contracts } from '../contracts/index.ts';
+import type { GeneratedTables } from './generic-queries.ts';
 import type { Hooks } from './hooks.ts';
 import type { Jobs } from './jobs.ts';
 import type { Routes } from './routes.ts';
@@ -21,6 +22,8 @@ export interface ServerContext {
   sessions: Sessions;
   jobs: Jobs;
   store: Store;
+  /** the rows of the generic queries (the surface's Query APIs outside the hand-written family) */
+  generated: GeneratedTables;
   routes: Routes;
   /** the honest behaviour's hook points, with the installed faults chained in (see hooks.ts) */
   hooks: Hooks;

@@ -6,3 +6,4 @@
 export { FAULTS, FAULT_TRIPS, parseFaults, type FaultName, type FaultTrip } from './faults/index.ts';
 export type { ShownIn } from './faults/types.ts';
 export { DEFAULT_VARIANT, VARIANTS, type Variant } from './variant.ts';
+export { SWEEP_FAULT_API } from './faults/sweep-target.ts';

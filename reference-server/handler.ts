@@ -7,9 +7,11 @@ import type { ServerContext } from './context.ts';
 import { ApiError, RestError } from './errors.ts';
 import type { ApiCall } from './api-call.ts';
 import { checkSession, executeApi } from './execute.ts';
+import { genericSchemaName, isGenericQuery } from './generic-queries.ts';
 import { runQuery, parseQueryParams } from './query.ts';
 import { addTopLevelExtras, renderOutcome } from './render.ts';
 import { jobDelay, type Job } from './jobs.ts';
+import type { StoredResource } from './store.ts';
 import { scheduleWebHook } from './web-hooks.ts';
 import { coerceParam, coerceTags, readBody, sendJson, sendText, wrongShape } from './wire.ts';
 
@@ -226,18 +228,32 @@ function query(
   const spec = uuid === undefined ? parseQueryParams(ctx, search) : parseQueryParams(ctx, new URLSearchParams());
   try {
     checkSession(ctx, session);
-    const schemaName = api.reply.schema ?? '';
-    // a soft-deleted project stays queryable, in its deleted state, until expunged (docs/zstack-protocol.md#projects)
-    const records = ctx.store
-      .all(api.resource)
-      .filter((r) => !r.softDeleted || ctx.hooks.queryShowsSoftDeleted(true, { resource: api.resource }));
-    const body = ctx.hooks.queryReply(runQuery(ctx, schemaName, records, spec, uuid), {});
+    const body = ctx.hooks.queryReply(runQuery(ctx, queryTable(ctx, api), queryRecords(ctx, api), spec, uuid), {
+      api: api.name,
+    });
     sendJson(ctx, res, 200, addTopLevelExtras(ctx, body), ctx.variant.explicitNullError);
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
     const r = renderOutcome(ctx, { ok: false, api: api.name, error: e.error }, { job: false, withSchema: false });
     sendJson(ctx, res, r.status, r.body, r.nullError);
   }
+}
+
+/** The API and the schema of its rows: a generic query's may be none (rows known by uuid only). */
+function queryTable(ctx: ServerContext, api: ApiDescriptor): { api: string; schemaName: string | undefined } {
+  return {
+    api: api.name,
+    schemaName: isGenericQuery(ctx.contracts, api) ? genericSchemaName(ctx.contracts, api) : api.reply.schema,
+  };
+}
+
+/** The rows a query searches: a generic query's generated ones, else the live records of the resource. */
+function queryRecords(ctx: ServerContext, api: ApiDescriptor): StoredResource[] {
+  if (isGenericQuery(ctx.contracts, api)) return ctx.generated.rows(api);
+  // a soft-deleted project stays queryable, in its deleted state, until expunged (docs/zstack-protocol.md#projects)
+  return ctx.store
+    .all(api.resource)
+    .filter((r) => !r.softDeleted || ctx.hooks.queryShowsSoftDeleted(true, { resource: api.resource }));
 }
 
 function pollJob(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, method: string, id: string): void {

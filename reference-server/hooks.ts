@@ -85,13 +85,13 @@ export interface Hooks {
   /** whether a condition matches a NULL field (only `is null` does) */
   nullMatches(matches: boolean, info: { op: string }): boolean;
   /** the sort a query applies (undefined: none) */
-  querySort(sort: string | undefined, info: Record<string, never>): string | undefined;
+  querySort(sort: string | undefined, info: { api: string }): string | undefined;
   /** the page a query answers */
-  queryPage(page: { start: number; limit: number }, info: Record<string, never>): { start: number; limit: number };
-  /** the `total` a query answers */
-  queryTotal(total: number, info: { pageSize: number }): number;
+  queryPage(page: { start: number; limit: number }, info: { api: string }): { start: number; limit: number };
+  /** the `total` a query answers; `tableSize`: the rows before any condition */
+  queryTotal(total: number, info: { api: string; pageSize: number; tableSize: number }): number;
   /** the fields a query returns (undefined: all) */
-  queryFields(fields: string[] | undefined, info: Record<string, never>): string[] | undefined;
+  queryFields(fields: string[] | undefined, info: { api: string }): string[] | undefined;
   /** the uuid of a GET .../{uuid} (undefined: a query of all) */
   queryPathUuid(uuid: string | undefined, info: Record<string, never>): string | undefined;
 
@@ -99,12 +99,12 @@ export interface Hooks {
   timestampStyle(style: TimestampStyle, info: Record<string, never>): TimestampStyle;
   /** an inventory as it will be sent */
   inventory(inv: Inventory, info: { schemaName: string | undefined }): Inventory;
-  /** the `schema` map entries, in order */
-  schemaMapEntries(entries: [string, string][], info: Record<string, never>): [string, string][];
+  /** the `schema` map entries, in order, of a reply of the API named */
+  schemaMapEntries(entries: [string, string][], info: { api: string }): [string, string][];
   /** the reply of a finished API; `job`: it is an async job's result */
   reply(reply: RenderedReply, info: { outcome: ApiOutcome; job: boolean }): RenderedReply;
   /** a query's reply body */
-  queryReply(body: Record<string, unknown>, info: Record<string, never>): Record<string, unknown>;
+  queryReply(body: Record<string, unknown>, info: { api: string }): Record<string, unknown>;
 }
 
 export type HookName = keyof Hooks;

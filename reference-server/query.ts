@@ -320,20 +320,28 @@ export interface QueryResult {
   body: Record<string, unknown>;
 }
 
+/** The rows of a query known only by their uuid (a Query API whose reply names no inventory schema). */
+const UUID_ONLY: JsonSchema = { type: 'object', properties: { uuid: { type: 'string' } } };
+
 /**
- * Runs a parsed query over the live records of a resource. `byUuid`: GET .../{uuid}, which ignores every
- * parameter (the query `uuid=<path value>`, limit 1000).
+ * Runs a parsed query of the API named over its live records, typed by the inventory schema (none: rows known only
+ * by their uuid). `byUuid`: GET .../{uuid}, which ignores every parameter (the query `uuid=<path value>`, limit 1000).
  */
 export function runQuery(
   ctx: ServerContext,
-  schemaName: string,
+  { api, schemaName }: { api: string; schemaName: string | undefined },
   records: StoredResource[],
   spec: QuerySpec,
   byUuid?: string,
 ): Record<string, unknown> {
-  const schema = ctx.contracts.schemas.get(schemaName);
+  const schema = schemaName === undefined ? UUID_ONLY : ctx.contracts.schemas.get(schemaName);
   if (!schema) throw internalError(`no schema ${schemaName}`);
-  const target = { schema, schemaName, cls: String(schema['x-zstack-class'] ?? schemaName) };
+  const target: QueryTarget = {
+    api,
+    schema,
+    schemaName,
+    cls: String(schema['x-zstack-class'] ?? schemaName ?? 'java.lang.Object'),
+  };
   const q: QuerySpec =
     byUuid !== undefined
       ? {
@@ -347,8 +355,8 @@ export function runQuery(
   const conds = resolvedConditions(ctx, target, q.conditions);
   if (q.limit < 0) throw internalError('java.lang.IllegalArgumentException: max-results cannot be negative');
   if (q.start < 0) throw internalError('java.lang.IllegalArgumentException: first-result value cannot be negative');
-  const sort = resolvedSort(ctx, target, ctx.hooks.querySort(q.sort, {}));
-  const fields = checkedFields(target, ctx.hooks.queryFields(q.fields, {}));
+  const sort = resolvedSort(ctx, target, ctx.hooks.querySort(q.sort, { api }));
+  const fields = checkedFields(target, ctx.hooks.queryFields(q.fields, { api }));
 
   const rows = records
     .map((rec) => ({ rec, inv: ctx.hooks.queryView(rec.inv, { rec }) }))
@@ -357,13 +365,14 @@ export function runQuery(
   // Without ORDER BY the database's order is unspecified: the variant shuffles (ties under a sort too).
   if (ctx.variant.rowOrder === 'random') shuffle(rows);
   if (sort) sortRows(ctx, rows, sort);
-  return replyBody(ctx, target, q, rows, fields);
+  return replyBody(ctx, target, q, rows, fields, records.length);
 }
 
-/** The queried inventory's schema, its name and its Java class (named in ZStack's error messages). */
+/** The Query API, its inventory's schema, the schema's name and its Java class (named in ZStack's error messages). */
 interface QueryTarget {
+  api: string;
   schema: JsonSchema;
-  schemaName: string;
+  schemaName: string | undefined;
   cls: string;
 }
 
@@ -448,14 +457,15 @@ function sortRows(ctx: ServerContext, rows: Row[], s: Sort): void {
 /** The page asked for: the count alone, or the inventories (only `fields` when asked), total and schema map. */
 function replyBody(
   ctx: ServerContext,
-  { schemaName }: QueryTarget,
+  { api, schemaName }: QueryTarget,
   q: QuerySpec,
   rows: Row[],
   fields: string[] | undefined,
+  tableSize: number,
 ): Record<string, unknown> {
-  const { start, limit } = ctx.hooks.queryPage({ start: q.start, limit: q.limit }, {});
+  const { start, limit } = ctx.hooks.queryPage({ start: q.start, limit: q.limit }, { api });
   const page = rows.slice(start, start + limit);
-  const total = ctx.hooks.queryTotal(rows.length, { pageSize: page.length });
+  const total = ctx.hooks.queryTotal(rows.length, { api, pageSize: page.length, tableSize });
   if (q.count) return { total, schema: {} };
   const inventories = page.map(({ inv }) => {
     if (!fields) return renderInventory(ctx, inv, schemaName);
@@ -467,6 +477,7 @@ function replyBody(
   if (q.replyWithCount) body.total = total;
   body.schema = schemaMap(
     ctx,
+    api,
     schemaName,
     inventories.map((value, i) => ({ path: `inventories[${i}]`, value })),
   );

@@ -2,7 +2,7 @@
 // dropped later, when the JSON is written.
 import type { ServerContext } from './context.ts';
 import type { ApiOutcome, RenderedReply } from './outcome.ts';
-import { schemaEntries } from './schema-map.ts';
+import { schemaEntries, timestampNames } from './schema-map.ts';
 import { clone, type Inventory } from './store.ts';
 import { formatTimestamp, TIMESTAMP_FIELDS, type TimestampStyle } from './timestamps.ts';
 
@@ -13,13 +13,17 @@ function timestampStyle(ctx: ServerContext): TimestampStyle {
   return ctx.hooks.timestampStyle(ctx.variant.dateFormat, {});
 }
 
-function renderValue(v: unknown, style: TimestampStyle, extras: boolean): unknown {
-  if (Array.isArray(v)) return v.map((x) => renderValue(x, style, extras));
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+function renderValue(v: unknown, style: TimestampStyle, extras: boolean, timestamps: ReadonlySet<string>): unknown {
+  if (Array.isArray(v)) return v.map((x) => renderValue(x, style, extras, timestamps));
   if (v && typeof v === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) {
       out[k] =
-        TIMESTAMP_FIELDS.has(k) && typeof x === 'number' ? formatTimestamp(x, style) : renderValue(x, style, extras);
+        (TIMESTAMP_FIELDS.has(k) || timestamps.has(k)) && typeof x === 'number'
+          ? formatTimestamp(x, style)
+          : renderValue(x, style, extras, timestamps);
     }
     if (extras) out[EXTRA_INVENTORY_FIELD] = 'reference-server';
     return out;
@@ -27,7 +31,10 @@ function renderValue(v: unknown, style: TimestampStyle, extras: boolean): unknow
   return v;
 }
 
-/** An inventory as sent: timestamps formatted (docs/zstack-protocol.md#timestamps), variant extraFields. */
+/**
+ * An inventory as sent: timestamps (the usual names, and any member its schema types as one) formatted
+ * (docs/zstack-protocol.md#timestamps), variant extraFields.
+ */
 export function renderInventory(
   ctx: ServerContext,
   inv: Inventory,
@@ -35,18 +42,21 @@ export function renderInventory(
   opts: { extras?: boolean } = {},
 ): Inventory {
   const extras = opts.extras ?? ctx.variant.extraFields;
-  const out = renderValue(clone(inv), timestampStyle(ctx), extras) as Inventory;
+  const timestamps = schemaName === undefined ? NO_NAMES : timestampNames(ctx.contracts, schemaName);
+  const out = renderValue(clone(inv), timestampStyle(ctx), extras, timestamps) as Inventory;
   return ctx.hooks.inventory(out, { schemaName });
 }
 
 /** Schema map entries, parents first (docs/zstack-protocol.md#the-schema-map). */
 export function schemaMap(
   ctx: ServerContext,
-  schemaName: string,
+  api: string,
+  schemaName: string | undefined,
   items: { path: string; value: unknown }[],
 ): Record<string, string> {
-  const entries = items.flatMap((it) => schemaEntries(ctx.contracts, schemaName, it.value, it.path));
-  return Object.fromEntries(ctx.hooks.schemaMapEntries(entries, {}));
+  const entries =
+    schemaName === undefined ? [] : items.flatMap((it) => schemaEntries(ctx.contracts, schemaName, it.value, it.path));
+  return Object.fromEntries(ctx.hooks.schemaMapEntries(entries, { api }));
 }
 
 export function addTopLevelExtras(ctx: ServerContext, body: Record<string, unknown>): Record<string, unknown> {
@@ -73,7 +83,9 @@ function honestReply(ctx: ServerContext, outcome: ApiOutcome, withSchema: boolea
     if (outcome.inventory) {
       body.inventory = outcome.inventory;
       if (withSchema && outcome.schemaName)
-        body.schema = schemaMap(ctx, outcome.schemaName, [{ path: 'inventory', value: outcome.inventory }]);
+        body.schema = schemaMap(ctx, outcome.api, outcome.schemaName, [
+          { path: 'inventory', value: outcome.inventory },
+        ]);
     }
     return { status: 200, body: addTopLevelExtras(ctx, body), nullError: ctx.variant.explicitNullError };
   }

@@ -1,7 +1,9 @@
-// URL routing built from the descriptors: every API's path (and a query's pathWithUuid) under /zstack.
+// URL routing built from the descriptors: every hand-written API's path and every generic query's (the surface's
+// other Query APIs, generic-queries.ts), and a query's pathWithUuid, under /zstack.
 // Unknown path -> 404 `no api mapping to <path>`; a known path with another method: see wrongMethodRefusal in
 // handler.ts.
 import type { ApiDescriptor, Contracts } from '../contracts/index.ts';
+import { genericQueries } from './generic-queries.ts';
 
 interface RouteEntry {
   method: string;
@@ -17,28 +19,32 @@ export type RouteMatch =
   | { kind: 'ok'; apis: ApiDescriptor[]; pathParams: Record<string, string>; withUuid: boolean };
 
 const splitPath = (p: string): string[] => p.split('/').filter((s, i) => i > 0 || s !== '');
+/** A template's segments; a trailing slash (`/v1/vpc/hagroups/networkserviceref/`) is dropped as requests' are. */
+const templateSegments = (p: string): string[] => splitPath(p.length > 1 && p.endsWith('/') ? p.slice(0, -1) : p);
 
 export class Routes {
-  private readonly entries: RouteEntry[] = [];
+  /** by number of segments: a path is only compared with templates of its length */
+  private readonly entries = new Map<number, RouteEntry[]>();
 
   constructor(contracts: Contracts) {
-    for (const api of contracts.apis.values()) {
-      this.entries.push({ method: api.method, segments: splitPath('/zstack' + api.path), api, withUuid: false });
+    for (const api of [...contracts.apis.values(), ...genericQueries(contracts)]) {
+      this.add({ method: api.method, segments: templateSegments('/zstack' + api.path), api, withUuid: false });
       if (api.pathWithUuid)
-        this.entries.push({
-          method: api.method,
-          segments: splitPath('/zstack' + api.pathWithUuid),
-          api,
-          withUuid: true,
-        });
+        this.add({ method: api.method, segments: templateSegments('/zstack' + api.pathWithUuid), api, withUuid: true });
     }
+  }
+
+  private add(entry: RouteEntry): void {
+    const same = this.entries.get(entry.segments.length);
+    if (same) same.push(entry);
+    else this.entries.set(entry.segments.length, [entry]);
   }
 
   match(method: string, pathname: string): RouteMatch {
     const trimmed = pathname.length > 1 && pathname.endsWith('/') ? pathname.slice(0, -1) : pathname;
     const segs = splitPath(trimmed);
     const hits: { entry: RouteEntry; params: Record<string, string>; literals: number }[] = [];
-    for (const entry of this.entries) {
+    for (const entry of this.entries.get(segs.length) ?? []) {
       const params = matchSegments(entry.segments, segs);
       if (params) hits.push({ entry, params, literals: entry.segments.filter((s) => !s.startsWith('{')).length });
     }

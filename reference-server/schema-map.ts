@@ -61,3 +61,33 @@ export function schemaEntries(
   }
   return out;
 }
+
+const timestampNamesCache = new WeakMap<Contracts, Map<string, ReadonlySet<string>>>();
+
+/**
+ * The names of every timestamp member of an inventory, nested inventories included (stored as epoch ms, rendered in
+ * the Java spelling): the properties whose schema ends at the format `zstack-timestamp`.
+ */
+export function timestampNames(contracts: Contracts, schemaName: string): ReadonlySet<string> {
+  let bySchema = timestampNamesCache.get(contracts);
+  if (!bySchema) timestampNamesCache.set(contracts, (bySchema = new Map()));
+  let names = bySchema.get(schemaName);
+  if (!names) {
+    const found = new Set<string>();
+    collectTimestampNames(contracts, schemaName, found, new Set());
+    bySchema.set(schemaName, (names = found));
+  }
+  return names;
+}
+
+function collectTimestampNames(contracts: Contracts, schemaName: string, into: Set<string>, seen: Set<string>): void {
+  if (seen.has(schemaName)) return;
+  seen.add(schemaName);
+  const props = (contracts.schemas.get(schemaName)?.properties ?? {}) as Record<string, JsonSchema>;
+  for (const [name, prop] of Object.entries(props)) {
+    if (resolveRef(contracts, prop).format === 'zstack-timestamp') into.add(name);
+    const nested =
+      refName(prop) ?? (prop.items && typeof prop.items === 'object' ? refName(prop.items as JsonSchema) : undefined);
+    if (nested) collectTimestampNames(contracts, nested, into, seen);
+  }
+}

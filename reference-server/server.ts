@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { loadContracts } from '../contracts/index.ts';
 import type { ServerContext, ServerStats } from './context.ts';
 import { installFaults, type FaultName } from './faults/index.ts';
+import { GeneratedTables } from './generic-queries.ts';
 import { handleRequest } from './handler.ts';
 import { HONEST_HOOKS } from './hooks.ts';
 import { Jobs } from './jobs.ts';
@@ -71,6 +72,7 @@ export function createContext(opts: ReferenceServerOptions = {}): ServerContext 
     ),
     jobs: new Jobs(),
     store: new Store(),
+    generated: new GeneratedTables(contracts),
     routes: new Routes(contracts),
     hooks: HONEST_HOOKS,
     now: clock,

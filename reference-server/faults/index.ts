@@ -62,6 +62,10 @@ import malformedConditionIgnored from './malformed-condition-ignored.ts';
 import queryUnknownFieldIgnored from './query-unknown-field-ignored.ts';
 import queryTimestampsAsText from './query-timestamps-as-text.ts';
 import queryBooleanInAsLiteral from './query-boolean-in-as-literal.ts';
+import sweepFieldWrongType from './sweep-field-wrong-type.ts';
+import schemaMapNamesSdkClass from './schema-map-names-sdk-class.ts';
+import countIgnoresFilter from './count-ignores-filter.ts';
+import sweepFieldsIgnored from './sweep-fields-ignored.ts';
 
 export const FAULT_UNITS = [
   errorOnSuccess,
@@ -123,6 +127,10 @@ export const FAULT_UNITS = [
   queryUnknownFieldIgnored,
   queryTimestampsAsText,
   queryBooleanInAsLiteral,
+  sweepFieldWrongType,
+  schemaMapNamesSdkClass,
+  countIgnoresFilter,
+  sweepFieldsIgnored,
 ] as const;
 
 export type FaultName = (typeof FAULT_UNITS)[number]['name'];

@@ -24,6 +24,8 @@ export type RequestKind =
   | 'non-ascii'
   /** a query */
   | 'query'
+  /** a query of an API outside the hand-written family (served with generated rows: the sweep's surface) */
+  | 'generic-query'
   /** a query with a malformed condition or a field the inventory does not have */
   | 'malformed-query'
   /** an async call whose X-Job-UUID has the wrong length or repeats an existing job */
@@ -66,9 +68,14 @@ export type Aspect =
  * The self-test that shows a fault tripping a check, by name (the server may not import the suite's src/):
  * a hand-written or protocol scenario by its `id` (tests/self/fault-modes.spec.ts), the derived test of an API
  * whose title contains `test` (tests/self/derived-faults.spec.ts), or a property (tests/self/properties-model,
- * properties-inputs and protocol-properties specs).
+ * properties-inputs and protocol-properties specs), or the query sweep test of that Query API (tests/sweep/).
  */
-export type ShownIn = { scenario: string } | { derived: string; test: string } | { property: string };
+export type ShownIn =
+  | { scenario: string }
+  | { derived: string; test: string }
+  | { property: string }
+  /** the query sweep test of that Query API (tests/sweep/) */
+  | { sweep: string };
 
 /** A check this fault must make fail, and where that is shown. */
 export interface Trip {

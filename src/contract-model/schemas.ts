@@ -35,6 +35,9 @@ function ajvOf(schemas: Iterable<JsonSchema>): Ajv2020 {
   ajv.addKeyword({ keyword: 'x-zstack-class' });
   ajv.addKeyword({ keyword: 'x-required-since' });
   ajv.addKeyword({ keyword: 'x-advisory-required' });
+  // the generated schemas' provenance (contracts/sdk/schemas/): the SDK class and the SDK class it extends
+  ajv.addKeyword({ keyword: 'x-sdk-class' });
+  ajv.addKeyword({ keyword: 'x-sdk-extends' });
   ajv.addFormat('zstack-timestamp', { type: 'string', validate: isZStackTimestamp });
   for (const schema of schemas) ajv.addSchema(schema);
   return ajv;

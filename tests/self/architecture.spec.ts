@@ -245,7 +245,7 @@ test('the honest reference server names no fault mode and asks no fault switch',
 
 test('every fault unit is registered under its file name', async () => {
   const { FAULT_UNITS } = await import('../../reference-server/faults/index.ts');
-  const helpers = new Set(['index', 'types', 'state-events']);
+  const helpers = new Set(['index', 'types', 'state-events', 'sweep-target']);
   const files = sources('reference-server/faults')
     .map((f) => f.split('/').pop()!.replace(/\.ts$/, ''))
     .filter((n) => !helpers.has(n));
