@@ -96,12 +96,13 @@ test('count, replyWithCount, limit, fields, q and GET {uuid} behave on every gen
       'limit=1&start=1&replyWithCount',
       page,
     );
-    if (!hasUuid(api)) {
+    if (!hasUuid(api) && api.pathWithUuid) {
       // ZQL has no uuid to filter on: GET .../{uuid} fails as a query of a field the inventory lacks (SYS.1000)
       const byUuid = await client.query(byUuidPath(api, all[0].uuid ?? 'a'.repeat(32)));
       note(api, byUuid.status === 503 && byUuid.json?.error?.code === 'SYS.1000', 'GET {uuid} without uuid', byUuid);
       continue;
     }
+    if (!hasUuid(api)) continue;
     const filtered = await client.query(`${pathOf(api)}?count=true&q=uuid=${all[0].uuid}`);
     note(api, filtered.status === 200 && filtered.json.total === 1, 'count with q', filtered);
     const fields = await client.query(`${pathOf(api)}?fields=uuid`);
@@ -112,6 +113,7 @@ test('count, replyWithCount, limit, fields, q and GET {uuid} behave on every gen
       'fields=uuid',
       fields,
     );
+    if (!api.pathWithUuid) continue; // only a doc template shows the API answers GET .../{uuid}
     const one = await client.query(`${byUuidPath(api, all[0].uuid)}?limit=0&q=uuid=x`);
     note(
       api,
