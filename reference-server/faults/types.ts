@@ -66,9 +66,14 @@ export type Aspect =
  * The self-test that shows a fault tripping a check, by name (the server may not import the suite's src/):
  * a hand-written or protocol scenario by its `id` (tests/self/fault-modes.spec.ts), the derived test of an API
  * whose title contains `test` (tests/self/derived-faults.spec.ts), or a property (tests/self/properties-model,
- * properties-inputs and protocol-properties specs).
+ * properties-inputs and protocol-properties specs), or the query sweep of a Query API by name.
  */
-export type ShownIn = { scenario: string } | { derived: string; test: string } | { property: string };
+export type ShownIn =
+  | { scenario: string }
+  | { derived: string; test: string }
+  | { property: string }
+  /** the query sweep test of that Query API (tests/sweep/) */
+  | { sweep: string };
 
 /** A check this fault must make fail, and where that is shown. */
 export interface Trip {
