@@ -63,5 +63,9 @@ test('every property a trip names is a property of the suite, and every property
 
 test('every sweep a trip names is a Query API the sweep covers', () => {
   const swept = new Set(sweptQueries(loadValidatedContracts().surface).map((a) => a.name));
-  expect(sweepTrips().filter((t) => !swept.has(t.api)).map((t) => `${t.fault}: ${t.api}`)).toEqual([]);
+  expect(
+    sweepTrips()
+      .filter((t) => !swept.has(t.api))
+      .map((t) => `${t.fault}: ${t.api}`),
+  ).toEqual([]);
 });
