@@ -12,6 +12,7 @@ import { readConfig } from '../../src/config.ts';
 import { loadValidatedContracts } from '../../src/contract-model/descriptors.ts';
 import { formatFailures } from '../../src/reporting/failures.ts';
 import { ResourceKit } from '../../src/resources/resource-kit.ts';
+import { renderSweepSummary, summarizeSweep } from '../../src/reporting/sweep-summary.ts';
 import { openSuite } from '../../src/suite.ts';
 import { notServedVerdict, sweepLines, sweepQuery, sweptQueries, type SweepOutcome } from '../../src/sweep/sweep.ts';
 
@@ -269,6 +270,38 @@ test('f. GET .../{uuid} that differs from q=uuid= fails queryByUuidAgrees', asyn
     rewrite: ({ url, body }) => (isByPath(url) ? withBody(body, (b) => (b['inventories'] = [])) : undefined),
   });
   caught(outcome, 'queryByUuidAgrees', 'GET by uuid differs from q=uuid=');
+});
+
+test("the run's summary: the not-served list with areas, and served / not served / failed per area", () => {
+  const entry = (api: string, area: string, served: boolean, failed: boolean) => ({
+    api,
+    area,
+    served,
+    failed,
+    notApplicable: api === 'QueryB' ? ['row rules (schema, count by uuid, fields, GET by uuid): no rows'] : [],
+    requests: served ? 7 : 1,
+  });
+  const summary = summarizeSweep([
+    entry('QueryVmInstance', 'vm', false, true),
+    entry('QueryB', 'iam2', true, false),
+    entry('QueryA', 'iam2', true, true),
+    entry('QueryZone', 'zone', false, false),
+  ]);
+  expect(summary).toEqual({
+    apis: 4,
+    requests: 16,
+    notServed: [
+      { api: 'QueryVmInstance', area: 'vm' },
+      { api: 'QueryZone', area: 'zone' },
+    ],
+    areas: [
+      { area: 'iam2', served: 2, notServed: 0, failed: 1 },
+      { area: 'vm', served: 0, notServed: 1, failed: 1 },
+      { area: 'zone', served: 0, notServed: 1, failed: 0 },
+    ],
+    notApplicable: [{ api: 'QueryB', reasons: ['row rules (schema, count by uuid, fields, GET by uuid): no rows'] }],
+  });
+  expect(renderSweepSummary(summary).join('\n')).toContain('not served (2): QueryVmInstance (vm), QueryZone (zone)');
 });
 
 for (const { api, fault, check } of sweepTrips()) {
