@@ -30,9 +30,33 @@ export function toOpenApiSchema(s: unknown): unknown {
   return out;
 }
 
+/** The schemas the exported operations name (replies, parameter items, ErrorCode, common) and all they `$ref`,
+ * by name: the contracts also hold every generated SDK schema, most of which no exported operation uses. */
+function usedSchemas(contracts: Contracts): Array<[string, JsonSchema]> {
+  const pending = ['ErrorCode', 'common', ...[...contracts.apis.values()].flatMap((a) => a.reply.schema ?? [])];
+  const used = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (value !== null && typeof value === 'object')
+      for (const [k, v] of Object.entries(value as Obj)) {
+        const m = k === '$ref' && typeof v === 'string' ? /^urn:zstack:([A-Za-z0-9]+)/.exec(v) : null;
+        if (m) pending.push(m[1]);
+        else visit(v);
+      }
+  };
+  for (const api of contracts.apis.values()) visit(api.params);
+  while (pending.length) {
+    const name = pending.pop()!;
+    if (used.has(name) || !contracts.schemas.has(name)) continue;
+    used.add(name);
+    visit(contracts.schemas.get(name));
+  }
+  return [...contracts.schemas].filter(([name]) => used.has(name));
+}
+
 function componentSchemas(contracts: Contracts): Obj {
   const out: Obj = {};
-  for (const [name, schema] of contracts.schemas) {
+  for (const [name, schema] of usedSchemas(contracts)) {
     const defs = schema['$defs'] as Record<string, JsonSchema> | undefined;
     if (defs && !schema['properties'] && !schema['type']) {
       for (const [d, def] of Object.entries(defs)) out[`${name}_${d}`] = toOpenApiSchema(def);
