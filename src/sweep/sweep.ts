@@ -20,6 +20,8 @@ export interface SweepOutcome {
   area: string;
   /** false: the target answered 404 `no api mapping to <path>` */
   served: boolean;
+  /** why nothing could be asked at all (a path parameter a read-only sweep cannot know); nothing was sent */
+  unsweepable?: string;
   /** rules that could not be judged, each with the reason (no rows, no uuid, no schema, no path with uuid) */
   notApplicable: string[];
   observations: Observation[];
@@ -94,6 +96,13 @@ export async function sweepQuery(zs: ZStackClient, api: ApiDescriptor, schemas: 
       requests: zs.exchangeCount - startCount,
     };
   };
+
+  const pathParams = [...api.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+  if (pathParams.length > 0)
+    return {
+      ...outcome(true),
+      unsweepable: `its path needs {${pathParams.join('}, {')}}, which no read-only sweep knows`,
+    };
 
   // without the rows' schema in the contracts nothing can be said about them: the rest is still judged
   const hasSchema = api.reply.schema !== undefined && schemas.contracts.schemas.has(api.reply.schema);
