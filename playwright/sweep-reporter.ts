@@ -40,7 +40,7 @@ export default class SweepReporter implements Reporter {
     const file = this.options.outputFile ?? 'reports/sweep.json';
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, `${JSON.stringify(summary, null, 2)}\n`);
-    console.log(`\n${renderSweepSummary(summary).join('\n')}\n(${file})`);
+    console.log(`\n${renderSweepSummary(summary).join('\n')}\n  (every API and reason: ${file})`);
   }
 
   printsToStdio(): boolean {

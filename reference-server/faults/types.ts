@@ -66,7 +66,7 @@ export type Aspect =
  * The self-test that shows a fault tripping a check, by name (the server may not import the suite's src/):
  * a hand-written or protocol scenario by its `id` (tests/self/fault-modes.spec.ts), the derived test of an API
  * whose title contains `test` (tests/self/derived-faults.spec.ts), or a property (tests/self/properties-model,
- * properties-inputs and protocol-properties specs), or the query sweep of a Query API by name.
+ * properties-inputs and protocol-properties specs), or the query sweep test of that Query API (tests/sweep/).
  */
 export type ShownIn =
   | { scenario: string }

@@ -33,10 +33,11 @@ function forVersion(schema: JsonSchema, version: string): JsonSchema {
 function ajvOf(schemas: Iterable<JsonSchema>): Ajv2020 {
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
   ajv.addKeyword({ keyword: 'x-zstack-class' });
-  ajv.addKeyword({ keyword: 'x-sdk-class' });
-  ajv.addKeyword({ keyword: 'x-sdk-extends' });
   ajv.addKeyword({ keyword: 'x-required-since' });
   ajv.addKeyword({ keyword: 'x-advisory-required' });
+  // the generated schemas' provenance (contracts/sdk/schemas/): the SDK class and the SDK class it extends
+  ajv.addKeyword({ keyword: 'x-sdk-class' });
+  ajv.addKeyword({ keyword: 'x-sdk-extends' });
   ajv.addFormat('zstack-timestamp', { type: 'string', validate: isZStackTimestamp });
   for (const schema of schemas) ajv.addSchema(schema);
   return ajv;

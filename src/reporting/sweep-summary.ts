@@ -62,14 +62,42 @@ export function summarizeSweep(entries: readonly SweepEntry[]): SweepSummary {
   };
 }
 
-/** The summary as console lines. */
+/** Items joined by ", " into lines of at most `width` characters, each indented. */
+function wrap(items: string[], indent: string, width = 116): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const item of items) {
+    if (line && indent.length + line.length + item.length + 2 > width) {
+      lines.push(`${indent}${line},`);
+      line = '';
+    }
+    line = line ? `${line}, ${item}` : item;
+  }
+  if (line) lines.push(`${indent}${line}`);
+  return lines;
+}
+
+/** The summary as console lines: counts per area, the not-served list, and how often each rule went unjudged. */
 export function renderSweepSummary(s: SweepSummary): string[] {
   if (s.apis === 0) return [];
-  const lines = [`Query sweep: ${s.apis} Query APIs, ${s.requests} requests`];
-  for (const a of s.areas) lines.push(`  ${a.area}: ${a.served} served, ${a.notServed} not served, ${a.failed} failed`);
-  if (s.notServed.length > 0)
-    lines.push(`  not served (${s.notServed.length}): ${s.notServed.map((n) => `${n.api} (${n.area})`).join(', ')}`);
-  if (s.notApplicable.length > 0)
-    lines.push(`  not applicable: ${s.notApplicable.map((n) => `${n.api}: ${n.reasons.join('; ')}`).join(', ')}`);
+  const lines = [`Query sweep: ${s.apis} Query APIs, ${s.requests} requests; per area served/not served/failed:`];
+  lines.push(
+    ...wrap(
+      s.areas.map((a) => `${a.area} ${a.served}/${a.notServed}/${a.failed}`),
+      '  ',
+    ),
+  );
+  if (s.notServed.length > 0) {
+    lines.push(`  not served (${s.notServed.length}):`);
+    lines.push(
+      ...wrap(
+        s.notServed.map((n) => `${n.api} (${n.area})`),
+        '    ',
+      ),
+    );
+  }
+  const reasons = new Map<string, number>();
+  for (const n of s.notApplicable) for (const r of n.reasons) reasons.set(r, (reasons.get(r) ?? 0) + 1);
+  for (const [reason, count] of reasons) lines.push(`  not applicable in ${count} API(s): ${reason}`);
   return lines;
 }

@@ -321,7 +321,13 @@ test("the run's summary: the not-served list with areas, and served / not served
     ],
     notApplicable: [{ api: 'QueryB', reasons: ['row rules (schema, count by uuid, fields, GET by uuid): no rows'] }],
   });
-  expect(renderSweepSummary(summary).join('\n')).toContain('not served (2): QueryVmInstance (vm), QueryZone (zone)');
+  expect(renderSweepSummary(summary)).toEqual([
+    'Query sweep: 4 Query APIs, 16 requests; per area served/not served/failed:',
+    '  iam2 2/0/1, vm 0/1/1, zone 0/1/0',
+    '  not served (2):',
+    '    QueryVmInstance (vm), QueryZone (zone)',
+    '  not applicable in 1 API(s): row rules (schema, count by uuid, fields, GET by uuid): no rows',
+  ]);
 });
 
 for (const { api, fault, check } of sweepTrips()) {
@@ -332,7 +338,11 @@ for (const { api, fault, check } of sweepTrips()) {
       hits.length,
       `${check} did not fail on fault ${fault}; failures seen: ${sweepLines([...outcome.failed, ...outcome.advisories]).join('; ') || 'none'}`,
     ).toBeGreaterThan(0);
-    for (const line of sweepLines(hits)) expect(line.startsWith(`${api}: `)).toBe(true);
+    // each line names the API and the member at fault: a row's field, the schema map's entry, total, fields=
+    for (const line of sweepLines(hits)) {
+      expect(line.startsWith(`${api}: `), line).toBe(true);
+      expect(line, line).toMatch(/inventories\[\d+\]\.?\w*|total=|fields=\w+/);
+    }
     expect(hits[0].violations[0].received.length).toBeGreaterThan(0);
   });
 }
