@@ -427,10 +427,18 @@ test.describe('querySchemaMapForSdk', () => {
       'querySchemaMapForSdk',
       q({ inventories: [organization()], schema: { 'inventories[0]': 'java.util.Map' } }),
       'schema map does not type every inventory',
+      // no class SourceClassMap holds (contracts/sdk/source-class-map.json)
+      'schema map names classes the SDK does not know',
     );
     fails(
       'querySchemaMapForSdk',
-      q({ inventories: [organization()], schema: { 'inventories[0].attributes[0]': 'x', 'inventories[0]': cls } }),
+      q({
+        inventories: [organization()],
+        schema: {
+          'inventories[0].attributes[0]': 'org.zstack.iam2.entity.IAM2OrganizationAttributeInventory',
+          'inventories[0]': cls,
+        },
+      }),
       'schema map lists children before their parents',
     );
   });
