@@ -93,7 +93,7 @@ module.exports = {
       from: { path: '^src/checks/' },
       to: {
         pathNot:
-          '^src/checks/|^src/exchange/|^src/contract-model/(schemas|timestamps|java-text)[.]ts$|^contracts/index[.]ts$',
+          '^src/checks/|^src/exchange/|^src/contract-model/(schemas|timestamps|java-text|sdk-classes)[.]ts$|^contracts/index[.]ts$',
       },
     },
     {
@@ -152,10 +152,10 @@ module.exports = {
     {
       name: 'scenarios-properties-pacts-stay-apart',
       comment:
-        'The scenarios, the properties and the pacts are three ways of testing the target, side by side: none imports another (what they share lives below them).',
+        'The scenarios, the properties, the pacts and the query sweep are four ways of testing the target, side by side: none imports another (what they share lives below them).',
       severity: 'error',
-      from: { path: '^src/(scenarios|properties|pact)/' },
-      to: { path: '^src/(scenarios|properties|pact)/', pathNot: '^src/$1/' },
+      from: { path: '^src/(scenarios|properties|pact|sweep)/' },
+      to: { path: '^src/(scenarios|properties|pact|sweep)/', pathNot: '^src/$1/' },
     },
     {
       name: 'certification-on-top',

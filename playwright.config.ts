@@ -34,6 +34,8 @@ export default defineConfig({
     ['json', { outputFile: 'reports/results.json' }],
     ['junit', { outputFile: 'reports/junit.xml' }],
     ['html', { outputFolder: 'reports/html', open: 'never' }],
+    // the query sweep's not-served list and per-area counts (console and reports/sweep.json)
+    ['./playwright/sweep-reporter.ts', { outputFile: 'reports/sweep.json' }],
   ],
   projects: [
     { name: 'self', testDir: 'tests/self' },
@@ -43,6 +45,8 @@ export default defineConfig({
     { name: 'derived', testDir: 'tests/derived', dependencies: ['target'] },
     { name: 'properties', testDir: 'tests/properties', dependencies: ['target'] },
     { name: 'protocol', testDir: 'tests/protocol', dependencies: ['target'] },
+    // the read-only sweep of every Query API of the whole surface (contracts/sdk/apis)
+    { name: 'sweep', testDir: 'tests/sweep', dependencies: ['target'] },
     // consumer pacts against the Pact mock (no target needed), then their verification against the target
     { name: 'pact-consumer', testDir: 'tests/pact', testMatch: /consumer\.spec\.ts$/ },
     {

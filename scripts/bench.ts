@@ -7,6 +7,7 @@
 //      on the undelayed server and on one whose jobs take --job-delay ms (default 0-15)
 //   3. the harness's own share per request: generation, checks, schema validation, the client
 //   4. the reference server's query latency with 10, 10 000 and 100 000 stored organizations
+//   5. the query sweep (every swept Query API, one after another): its requests and its wall time over its floor
 // Options: see --help.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, cpus } from 'node:os';
@@ -23,6 +24,7 @@ import { generatedCases } from '../src/properties/runner.ts';
 import { measureRates, type Operation } from './bench/rates.ts';
 import { measureFloor, type FloorRow } from './bench/floor.ts';
 import { measureGrowth, type GrowthRow } from './bench/growth.ts';
+import { measureSweep, type SweepRow } from './bench/sweep.ts';
 import { closeRawHttp, sequentialLatency } from './bench/raw-http.ts';
 import { startServerProcess, type ServerProcess } from './bench/server-process.ts';
 import { commandLine } from './cli/args.ts';
@@ -264,6 +266,18 @@ async function main(): Promise<void> {
       });
     }
 
+    // 5: the query sweep on the undelayed target
+    const sweep: SweepRow = await withSuite(config, target, async (suite) => {
+      const rttMs = (
+        await sequentialLatency(
+          `${target}/zstack/v1/iam2/organizations?limit=1`,
+          { Authorization: `OAuth ${suite.zs.session ?? ''}` },
+          200,
+        )
+      ).medianMs;
+      return measureSweep(suite, rttMs);
+    });
+
     // 4: growth of the reference server
     const growthRows: GrowthRow[] = growth ? await measureGrowth([10, 10_000, 100_000], 30) : [];
 
@@ -316,6 +330,13 @@ async function main(): Promise<void> {
         rttMs: round(f.rttMs, 3),
         wallOverFloor: round(f.wallOverFloor, 3),
       })),
+      sweep: {
+        ...sweep,
+        rttMs: round(sweep.rttMs, 3),
+        floorMs: round(sweep.floorMs, 1),
+        wallMs: round(sweep.wallMs, 1),
+        wallOverFloor: round(sweep.wallOverFloor, 3),
+      },
       harness: share,
       growth: growthRows.map((g) => ({
         ...g,
@@ -403,6 +424,23 @@ async function main(): Promise<void> {
           f.wallOverFloor,
           f.allPassed ? 'yes' : 'NO',
         ]),
+      ),
+    );
+    out.push('', 'Query sweep (every swept Query API one after another, a row in each table):');
+    out.push(
+      table(
+        ['Query APIs', 'requests', 'RTT ms', 'floor ms', 'wall ms', 'wall / floor', 'failed'],
+        [
+          [
+            report.sweep.apis,
+            report.sweep.requests,
+            report.sweep.rttMs,
+            report.sweep.floorMs,
+            report.sweep.wallMs,
+            report.sweep.wallOverFloor,
+            report.sweep.failed,
+          ],
+        ],
       ),
     );
     out.push('', 'Harness share per request:');

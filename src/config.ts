@@ -40,6 +40,8 @@ export interface SuiteConfig extends SafetySettings {
   casesInFlight: number;
   /** undefined: the depth's default guard */
   propertyTimeGuardMs: number | undefined;
+  /** ZSTACK_PROFILE_AREAS: the API areas the target declares it covers; a query of one it does not serve fails */
+  profileAreas: string[];
 }
 
 type Env = Record<string, string | undefined>;
@@ -69,6 +71,19 @@ function optionalInt(env: Env, name: string): number | undefined {
   if (!/^-?\d+$/.test(v) || !Number.isSafeInteger(Number(v)))
     throw new ConfigError(name, `expected a whole number, got "${v}"`);
   return Number(v);
+}
+
+const AREA = /^[a-z0-9][a-z0-9-]*$/;
+
+/** A comma list of area slugs (iam2, vm, ...); empty = none declared. */
+function areasOf(env: Env, name: string): string[] {
+  const v = text(env, name);
+  if (v === undefined) return [];
+  const areas = v.split(',').map((a) => a.trim());
+  const bad = areas.find((a) => !AREA.test(a));
+  if (bad !== undefined)
+    throw new ConfigError(name, `expected a comma list of lower-case area slugs like iam2,vm, got "${bad}"`);
+  return [...new Set(areas)];
 }
 
 function baseUrlOf(env: Env): string | undefined {
@@ -166,6 +181,7 @@ export function readConfig(env: Env): SuiteConfig {
       text(env, 'ZSTACK_PROPERTY_TIME_GUARD_MS') === undefined
         ? undefined
         : positiveInt(env, 'ZSTACK_PROPERTY_TIME_GUARD_MS', 1, 1000),
+    profileAreas: areasOf(env, 'ZSTACK_PROFILE_AREAS'),
     ...safety,
   };
 }
@@ -231,6 +247,7 @@ export const KNOWN_VARIABLES = [
   // certification (src/certification/settings.ts validates them)
   'ZSTACK_PROFILE',
   'ZSTACK_BASELINE',
+  'ZSTACK_PROFILE_AREAS',
 ] as const;
 
 // A misspelt variable would silently fall back to a default (ZSTACK_BASE_ULR -> the embedded server): refuse it.

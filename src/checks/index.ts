@@ -124,7 +124,12 @@ export function runChecks(
       const outcome = c.run(o, ctx);
       const base = { check: c.name, severity: c.severity, api: o.api.name, observation };
       if (outcome === 'not-applicable') results.push({ ...base, status: 'not-applicable', violations: [] });
-      else results.push({ ...base, status: outcome.length ? 'fail' : 'pass', violations: outcome });
+      else {
+        // a check may downgrade its findings on one observation (e.g. a schema only guessed): the result follows
+        const severity =
+          outcome.length > 0 && outcome.every((v) => v.severity === 'advisory') ? 'advisory' : c.severity;
+        results.push({ ...base, severity, status: outcome.length ? 'fail' : 'pass', violations: outcome });
+      }
     }
   }
   return results;

@@ -16,9 +16,7 @@ export const queryFieldsSelected: Check = {
     const { names, projected } = o.expect.expected.fields;
     const list = body(o)?.['inventories'];
     if (!Array.isArray(list))
-      return [
-        violation(this, o, 'fields query without inventories', show(body(o), 200), `${projected.length} inventories`),
-      ];
+      return [violation(this, o, 'fields query without inventories', show(body(o), 200), '{"inventories": [...]}')];
     const out = [];
     const extra = [
       ...new Set(list.flatMap((i) => (isObject(i) ? Object.keys(i) : [])).filter((k) => !names.includes(k))),
@@ -33,6 +31,7 @@ export const queryFieldsSelected: Check = {
           `only ${names.join(', ')}`,
         ),
       );
+    if (!projected) return out;
     const key = (v: unknown) => JSON.stringify(canonical(v));
     const want = projected.map(key).sort();
     const got = list

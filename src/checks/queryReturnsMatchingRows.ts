@@ -26,13 +26,14 @@ const sample = (xs: string[]): string => `${xs.slice(0, 4).join(', ')}${xs.lengt
 export const queryReturnsMatchingRows: Check = {
   name: 'queryReturnsMatchingRows',
   severity: 'required',
-  rule: 'A query MUST list exactly the resources its conditions match (each once), as MariaDB with utf8_general_ci evaluates them; a sorted page MUST be exactly that slice of the sorted list.',
+  rule: 'A query MUST list exactly the resources its conditions match (each once), as MariaDB with utf8_general_ci evaluates them; a sorted page MUST be exactly that slice of the sorted list; limit=N MUST give at most N rows.',
   source: 'docs/zstack-protocol.md#operators-and-collation; docs/zstack-protocol.md#paging-and-counting',
   run(o) {
-    if (o.expect.kind !== 'query' || !o.expect.expected.uuids) return NOT_APPLICABLE;
+    if (o.expect.kind !== 'query') return NOT_APPLICABLE;
+    const { uuids, maxRows } = o.expect.expected;
+    if (!uuids && maxRows === undefined) return NOT_APPLICABLE;
     if (o.exchange.final.status !== 200) return [queryRefused(this, o)];
     const got = answerUuids(o);
-    const { list, ordered } = o.expect.expected.uuids;
     if (!got)
       return [
         violation(
@@ -40,10 +41,16 @@ export const queryReturnsMatchingRows: Check = {
           o,
           `${o.expect.why}: no inventories`,
           show(body(o), 200),
-          `inventories with ${list.length} resource(s)`,
+          uuids ? `inventories with ${uuids.list.length} resource(s)` : '{"inventories": [...]}',
         ),
       ];
     const out = [];
+    if (maxRows !== undefined && got.length > maxRows)
+      out.push(
+        violation(this, o, `${o.expect.why}: more rows than the limit`, `${got.length} rows`, `at most ${maxRows}`),
+      );
+    if (!uuids) return out;
+    const { list, ordered } = uuids;
     const dup = got.filter((u, i) => got.indexOf(u) !== i);
     if (dup.length)
       out.push(violation(this, o, `${o.expect.why}: a resource is listed twice`, sample(dup), 'each resource once'));

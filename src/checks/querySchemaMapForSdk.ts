@@ -1,4 +1,5 @@
 import { zstackClassOf } from '../../contracts/index.ts';
+import { castableTo } from '../contract-model/sdk-classes.ts';
 import { isObject } from '../exchange/json.ts';
 import { NOT_APPLICABLE, type Check } from './types.ts';
 import { body } from './support/observation-parts.ts';
@@ -11,7 +12,7 @@ const parentOf = (path: string): string | undefined =>
 export const querySchemaMapForSdk: Check = {
   name: 'querySchemaMapForSdk',
   severity: 'required',
-  rule: 'A query reply with inventories MUST carry "schema" mapping each inventories[i] to its ZStack class, parents before children.',
+  rule: 'A query reply with inventories MUST carry "schema" mapping each inventories[i] to its ZStack class or a subclass the SDK knows, every class named one SourceClassMap knows, parents before children.',
   source:
     'docs/zstack-protocol.md#the-schema-map (the official Java SDK types results through it; child-first order breaks typed casts)',
   run(o, ctx) {
@@ -30,20 +31,43 @@ export const querySchemaMapForSdk: Check = {
           '{"schema": {"inventories[0]": "<class>", ...}}',
         ),
       ];
-    const cls = zstackClassOf(ctx.schemas.contracts, o.api.reply.schema);
+    const contracts = ctx.schemas.contracts;
+    const cls = zstackClassOf(contracts, o.api.reply.schema);
+    const schemaName = o.api.reply.schema;
     const out = [];
-    const wrong = list.map((_, i) => `inventories[${i}]`).filter((p) => schema[p] !== cls);
-    if (wrong.length > 0)
+    const wrong = list
+      .map((_, i) => `inventories[${i}]`)
+      .filter((p) => typeof schema[p] !== 'string' || !castableTo(contracts, schema[p], schemaName));
+    if (wrong.length > 0) {
+      const v = violation(
+        this,
+        o,
+        'schema map does not type every inventory',
+        `${wrong
+          .slice(0, 3)
+          .map((p) => `${p}=${show(schema[p])}`)
+          .join(', ')}`,
+        `each inventories[i] = ${cls} or a subclass of its SDK class`,
+      );
+      // the inventory class is only guessed from the API's name (reply.schemaSource sdk-name): advisory
+      out.push(o.api.reply.schemaSource === 'sdk-name' ? { ...v, severity: 'advisory' as const } : v);
+    }
+    // without SourceClassMap (contracts/sdk/source-class-map.json) no class can be judged unknown
+    const unknown =
+      contracts.classMap.size === 0
+        ? []
+        : Object.entries(schema).filter(([, c]) => typeof c !== 'string' || !contracts.classMap.has(c));
+    if (unknown.length > 0)
       out.push(
         violation(
           this,
           o,
-          'schema map does not type every inventory',
-          `${wrong
+          'schema map names classes the SDK does not know',
+          unknown
             .slice(0, 3)
-            .map((p) => `${p}=${show(schema[p])}`)
-            .join(', ')}`,
-          `each inventories[i] = ${cls}`,
+            .map(([p, c]) => `${p}=${show(c)}`)
+            .join(', '),
+          'server classes of SourceClassMap (the SDK skips any other, leaving the row untyped)',
         ),
       );
     const keys = Object.keys(schema);

@@ -84,9 +84,10 @@ export class ZStackClient {
     return this.config.baseUrl as string;
   }
 
+  /** The descriptor of an API: a hand-written one, else one of the whole surface (the query sweep). */
   api(name: string): ApiDescriptor {
-    const a = this.contracts.apis.get(name);
-    if (!a) throw new Error(`no descriptor for API ${name} in contracts/apis`);
+    const a = this.contracts.apis.get(name) ?? this.contracts.surface.get(name);
+    if (!a) throw new Error(`no descriptor for API ${name} in contracts/apis or contracts/sdk/apis`);
     return a;
   }
 

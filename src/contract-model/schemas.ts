@@ -124,3 +124,19 @@ function toProblem(e: ErrorObject): SchemaProblem {
 }
 
 export const formatProblems = (ps: SchemaProblem[]): string => ps.map((p) => `${p.path}: ${p.message}`).join('; ');
+
+/**
+ * A JSON pointer below `where` as a path a reader follows: `/vmNics/0/ip` under `inventories[0]` ->
+ * `inventories[0].vmNics[0].ip`.
+ */
+export const pointerAt = (where: string, pointer: string): string =>
+  pointer
+    .split('/')
+    .slice(1)
+    .filter((s) => s !== '')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((path, s) => (/^\d+$/.test(s) ? `${path}[${s}]` : `${path}.${s}`), where);
+
+/** The problems of one value at `where`, each naming its field: `inventories[0].name: must be string`. */
+export const formatProblemsAt = (where: string, ps: SchemaProblem[]): string =>
+  ps.map((p) => `${pointerAt(where, p.path)}: ${p.message}`).join('; ');

@@ -21,7 +21,9 @@ export function contractsForVersion(contracts: Contracts, version: string): Cont
     );
     apis.set(name, { ...api, params });
   }
-  return { ...contracts, apis };
+  // the whole surface (the query sweep) is judged as deep as its descriptors go: whole APIs in or out
+  const surface = new Map([...contracts.surface].filter(([, api]) => apiAvailable(api, version)));
+  return { ...contracts, apis, surface };
 }
 
 /** The version a group of APIs needs: the newest `since` among them (an unknown name is a contract error). */

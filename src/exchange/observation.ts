@@ -36,10 +36,17 @@ export interface QueryExpectation {
   ranks?: Record<string, number>;
   /** the `total` the answer must carry */
   total?: number;
+  /** replyWithCount=true with no known count: a `total` at least the number of rows listed, whatever its value */
+  counted?: boolean;
+  /** limit=N: at most this many rows */
+  maxRows?: number;
   /** count=true: no `inventories` key at all */
   countOnly?: boolean;
-  /** fields=...: every inventory has only these keys and equals one of `projected` (the full inventories cut down) */
-  fields?: { names: string[]; projected: JsonObject[] };
+  /**
+   * fields=...: every inventory has only these keys and, when `projected` is known (rows that cannot change between
+   * two requests), the answer is exactly `projected` (the full inventories cut down)
+   */
+  fields?: { names: string[]; projected?: JsonObject[] };
   /** GET .../{uuid}: the inventories must equal these (what q=uuid=<uuid> answered) */
   sameAs?: JsonObject[];
 }

@@ -788,3 +788,42 @@ test.describe('queryByUuidAgrees', () => {
     );
   });
 });
+
+test.describe('the query sweep: a counted page of unknown size, a limit, a projection of rows that may change', () => {
+  test('queryCountsTotal: replyWithCount=true needs a whole total at least the rows listed', () => {
+    passes(
+      'queryCountsTotal',
+      queryObservation(answer([A, B], { total: 7 }), { counted: true }, 'replyWithCount=true'),
+    );
+    fails(
+      'queryCountsTotal',
+      queryObservation(answer([A, B]), { counted: true }, 'replyWithCount=true'),
+      'replyWithCount=true: replyWithCount=true without a total',
+    );
+    fails(
+      'queryCountsTotal',
+      queryObservation(answer([A, B], { total: 1 }), { counted: true }, 'replyWithCount=true'),
+      'replyWithCount=true: replyWithCount=true without a total',
+    );
+  });
+  test('queryReturnsMatchingRows: limit=N gives at most N rows', () => {
+    passes('queryReturnsMatchingRows', queryObservation(answer([A]), { maxRows: 1 }, 'limit=1'));
+    passes('queryReturnsMatchingRows', queryObservation(answer([]), { maxRows: 1 }, 'limit=1'));
+    fails(
+      'queryReturnsMatchingRows',
+      queryObservation(answer([A, B]), { maxRows: 1 }, 'limit=1'),
+      'limit=1: more rows than the limit',
+    );
+  });
+  test('queryFieldsSelected without a projection: only these keys', () => {
+    passes(
+      'queryFieldsSelected',
+      queryObservation(answer([{ uuid: A['uuid'] }, { uuid: 'z'.repeat(32) }]), { fields: { names: ['uuid'] } }, 'f'),
+    );
+    fails(
+      'queryFieldsSelected',
+      queryObservation(answer([{ uuid: A['uuid'], name: 'alpha' }]), { fields: { names: ['uuid'] } }, 'fields=uuid'),
+      'fields=uuid returned other fields too',
+    );
+  });
+});

@@ -2,9 +2,21 @@
 // pass what real ZStack sends (no false positives) and fail the one deviation it is about, for that reason (its
 // violation's title). Pure: no server involved.
 import { test, expect } from '@playwright/test';
-import { checkNamed, ALL_CHECKS } from '../../src/checks/index.ts';
+import { checkNamed, ALL_CHECKS, runChecks } from '../../src/checks/index.ts';
+import { SchemaRegistry } from '../../src/contract-model/schemas.ts';
+import type { ApiDescriptor, Contracts } from '../../contracts/index.ts';
+import type { Observation } from '../../src/exchange/observation.ts';
 import { fails, notApplicable, passes } from '../../fixtures/check-verdicts.ts';
-import { docExample, exchange, flowCollection, observation, organization, response } from '../../fixtures/exchanges.ts';
+import {
+  contracts,
+  docExample,
+  exchange,
+  flowCollection,
+  observation,
+  organization,
+  response,
+  schemas,
+} from '../../fixtures/exchanges.ts';
 
 const ok = (
   inv: Record<string, unknown>,
@@ -415,12 +427,105 @@ test.describe('querySchemaMapForSdk', () => {
       'querySchemaMapForSdk',
       q({ inventories: [organization()], schema: { 'inventories[0]': 'java.util.Map' } }),
       'schema map does not type every inventory',
+      // no class SourceClassMap holds (contracts/sdk/source-class-map.json)
+      'schema map names classes the SDK does not know',
     );
     fails(
       'querySchemaMapForSdk',
-      q({ inventories: [organization()], schema: { 'inventories[0].attributes[0]': 'x', 'inventories[0]': cls } }),
+      q({
+        inventories: [organization()],
+        schema: {
+          'inventories[0].attributes[0]': 'org.zstack.iam2.entity.IAM2OrganizationAttributeInventory',
+          'inventories[0]': cls,
+        },
+      }),
       'schema map lists children before their parents',
     );
+  });
+});
+
+test.describe('querySchemaMapForSdk over the SDK class tree (SourceClassMap, x-sdk-class, x-sdk-extends)', () => {
+  // a real QueryHost answers KVMHostInventory rows: the SDK reads them as its KVMHostInventory, a HostInventory
+  const host = (name: string, sdk: string, parent?: string) => ({
+    $id: `urn:zstack:${name}`,
+    'x-zstack-class':
+      name === 'HostInventory' ? 'org.zstack.header.host.HostInventory' : 'org.zstack.kvm.KVMHostInventory',
+    'x-sdk-class': sdk,
+    ...(parent ? { 'x-sdk-extends': parent } : {}),
+    type: 'object',
+  });
+  const tree: Contracts = {
+    ...contracts,
+    schemas: new Map([
+      ...contracts.schemas,
+      ['HostInventory', host('HostInventory', 'org.zstack.sdk.HostInventory')],
+      ['KVMHostInventory', host('KVMHostInventory', 'org.zstack.sdk.KVMHostInventory', 'org.zstack.sdk.HostInventory')],
+    ]),
+    classMap: new Map([
+      ['org.zstack.header.host.HostInventory', 'org.zstack.sdk.HostInventory'],
+      ['org.zstack.kvm.KVMHostInventory', 'org.zstack.sdk.KVMHostInventory'],
+      ['org.zstack.header.vm.VmInstanceInventory', 'org.zstack.sdk.VmInstanceInventory'],
+      ['org.zstack.iam2.entity.IAM2OrganizationInventory', 'org.zstack.sdk.iam2.entity.IAM2OrganizationInventory'],
+    ]),
+  };
+  const registry = new SchemaRegistry(tree, '5.0.0');
+  const queryApi = (schema: string): ApiDescriptor => ({
+    ...(contracts.apis.get('QueryIAM2Organization') as ApiDescriptor),
+    name: `Query${schema}`,
+    reply: { body: 'inventories', schema },
+  });
+  const judge = (schema: string, map: Record<string, string>) => {
+    const o: Observation = {
+      api: queryApi(schema),
+      exchange: exchange('QueryHost', response(200, { inventories: [{ uuid: 'a'.repeat(32) }], schema: map })),
+      sent: {},
+      expect: { kind: 'success' },
+    };
+    return checkNamed('querySchemaMapForSdk').run(o, { schemas: registry });
+  };
+  test('passes the very class and a subclass of its SDK class', () => {
+    expect(judge('HostInventory', { 'inventories[0]': 'org.zstack.header.host.HostInventory' })).toEqual([]);
+    expect(judge('HostInventory', { 'inventories[0]': 'org.zstack.kvm.KVMHostInventory' })).toEqual([]);
+  });
+  test('fails a parent for its child, an unrelated class, and a class SourceClassMap does not know', () => {
+    const titles = (out: ReturnType<typeof judge>) => (Array.isArray(out) ? out.map((v) => v.title) : out);
+    expect(titles(judge('KVMHostInventory', { 'inventories[0]': 'org.zstack.header.host.HostInventory' }))).toEqual([
+      'schema map does not type every inventory',
+    ]);
+    expect(titles(judge('HostInventory', { 'inventories[0]': 'org.zstack.header.vm.VmInstanceInventory' }))).toEqual([
+      'schema map does not type every inventory',
+    ]);
+    expect(
+      titles(
+        judge('HostInventory', {
+          'inventories[0]': 'org.zstack.kvm.KVMHostInventory',
+          'inventories[0].nics[0]': 'org.zstack.header.NoSuchInventory',
+        }),
+      ),
+    ).toEqual(['schema map names classes the SDK does not know']);
+  });
+});
+
+test.describe('replyMatchesSchema in a query: the field named; advisory where the schema is only guessed', () => {
+  const rows = (api: ApiDescriptor) => ({
+    api,
+    exchange: exchange(api.name, response(200, { inventories: [organization(), organization({ name: 5 })] })),
+    sent: {},
+    expect: { kind: 'success' as const },
+  });
+  const query = contracts.apis.get('QueryIAM2Organization') as ApiDescriptor;
+  test('a doc-template or hand-written schema: required, naming inventories[1].name', () => {
+    const [v] = fails('replyMatchesSchema', rows(query), 'inventories[1] does not match IAM2OrganizationInventory');
+    expect(v.received).toBe('inventories[1].name: must be string');
+    expect(v.severity).toBe('required');
+  });
+  test('an sdk-name schema: the same finding, advisory, and its result advisory too', () => {
+    const guessed = { ...query, reply: { ...query.reply, schemaSource: 'sdk-name' as const } };
+    const [r] = runChecks([rows(guessed)], { schemas }, [checkNamed('replyMatchesSchema')]);
+    expect(r).toMatchObject({ status: 'fail', severity: 'advisory' });
+    expect(r.violations.map((v) => [v.severity, v.received])).toEqual([
+      ['advisory', 'inventories[1].name: must be string'],
+    ]);
   });
 });
 

@@ -164,3 +164,10 @@ test('cases in flight and the property time guard are bounded whole numbers', ()
   refused({ ZSTACK_CASES_IN_FLIGHT: 'many' }, 'ZSTACK_CASES_IN_FLIGHT');
   refused({ ZSTACK_PROPERTY_TIME_GUARD_MS: '10' }, 'ZSTACK_PROPERTY_TIME_GUARD_MS');
 });
+
+test('ZSTACK_PROFILE_AREAS is a comma list of area slugs, empty when unset', () => {
+  expect(readConfig({}).profileAreas).toEqual([]);
+  expect(readConfig({ ZSTACK_PROFILE_AREAS: ' iam2, vm ,iam2' }).profileAreas).toEqual(['iam2', 'vm']);
+  refused({ ZSTACK_PROFILE_AREAS: 'iam2,VM' }, 'ZSTACK_PROFILE_AREAS');
+  refused({ ZSTACK_PROFILE_AREAS: 'iam2,,vm' }, 'ZSTACK_PROFILE_AREAS');
+});

@@ -12,7 +12,9 @@ import {
   SCENARIOS_BY_ID,
   ZSTACK_OWN_ADVISORIES,
   derivedTrips,
+  sweepTrips,
 } from '../../fixtures/fault-proofs.ts';
+import { sweptQueries } from '../../src/sweep/sweep.ts';
 import { SCENARIOS } from '../../src/scenarios/index.ts';
 import { PROTOCOL_SCENARIOS } from '../../src/scenarios/protocol/index.ts';
 
@@ -57,4 +59,13 @@ test('every property a trip names is a property of the suite, and every property
   const named = FAULT_TRIPS.flatMap((t) => ('property' in t.in ? [t.in.property] : []));
   expect(named.filter((p) => !PROPERTY_NAMES.includes(p))).toEqual([]);
   expect(Object.keys(PROPERTY_SELF_TESTS).sort()).toEqual([...PROPERTY_NAMES].sort());
+});
+
+test('every sweep a trip names is a Query API the sweep covers', () => {
+  const swept = new Set(sweptQueries(loadValidatedContracts().surface).map((a) => a.name));
+  expect(
+    sweepTrips()
+      .filter((t) => !swept.has(t.api))
+      .map((t) => `${t.fault}: ${t.api}`),
+  ).toEqual([]);
 });
