@@ -230,6 +230,7 @@ export const KNOWN_VARIABLES = [
   ...SAFETY_VARIABLES,
   // certification (src/certification/settings.ts validates them)
   'ZSTACK_PROFILE',
+  'ZSTACK_PROFILE_AREAS',
   'ZSTACK_BASELINE',
 ] as const;
 

@@ -3,6 +3,7 @@
 import type { Level, TestKind } from './profile.ts';
 import type { RecordError, RuleTally, TestRecord } from '../reporting/test-record.ts';
 import type { Verdict } from './verdict.ts';
+import type { AreaOutcome } from './area-outcomes.ts';
 
 /** One test as the reporter saw it (its last attempt). */
 export interface TestEntry {
@@ -12,6 +13,8 @@ export interface TestEntry {
   /** the first lines of its error, redacted */
   error?: string;
   annotations: Array<{ type: string; description?: string }>;
+  /** its Playwright tags (`@api:<Name>` names the API it tests) */
+  tags?: string[];
   record?: TestRecord;
   /** the pact verification found a provider-state problem (setup, not the server) */
   stateProblem?: boolean;
@@ -57,6 +60,8 @@ export interface RunMeta {
   rules?: string[];
   /** only this level counts (selection by level); undefined = both */
   level?: Level;
+  /** the areas certified (ZSTACK_PROFILE_AREAS); undefined = none */
+  areas?: string[];
 }
 
 export interface Certification {
@@ -75,5 +80,7 @@ export interface Certification {
   advisories: Array<{ check: string; api: string; occurrences: number; findings: RuleTally['findings'] }>;
   errors: Array<{ test: string; kind: RecordError['kind']; message: string }>;
   coverage: { apis: Coverage; rules: Coverage; transitions: Coverage; tests: Coverage };
+  /** the query surface by area as the sweep found it: the certified areas, and every area the sweep ran */
+  areas: AreaOutcome[];
   baseline?: { file: string; applied: string[]; nowPassing: string[]; expired: string[]; unused: string[] };
 }
