@@ -28,7 +28,7 @@ export interface ParamSpec {
   unique?: boolean;
   references?: string;
   description?: string;
-  /** The SDK @Param's own constraints beyond the ones above (the names are the SDK's: a generated descriptor's facts). */
+  /** The SDK @Param's own constraints beyond the ones above (the SDK's names: a generated descriptor's facts). */
   pattern?: string;
   minLength?: number;
   nonempty?: boolean;
@@ -72,7 +72,7 @@ export interface DocDefect {
 
 export interface ApiDescriptor {
   name: string;
-  /** the version the API exists since; absent = unknown, which counts as any version (src/contract-model/versions.ts) */
+  /** the version the API exists since; absent = unknown = any version (src/contract-model/versions.ts) */
   since?: string;
   /** a lower-case slug grouping APIs for certification by area (iam2, vm, network, ...) */
   area?: string;

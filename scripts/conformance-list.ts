@@ -1,7 +1,8 @@
 // Generated lists, kept true by `npm test` (which runs this with --verify, as Kubernetes verifies its
 // conformance.yaml): contracts/conformance.yaml (the conformance tests, from src/scenarios), and the tables of
-// the docs/ pages: checks (src/checks), the query surface by area (the surface), fault modes and variants (reference-server/faults.ts), doc defects
-// (contracts/apis), conformance tests (src/scenarios) and the audit of every MUST (docs/musts.md, scripts/musts.ts).
+// the docs/ pages: checks (src/checks), the query surface by area (the surface), fault modes and variants
+// (reference-server/faults.ts), doc defects (contracts/apis), conformance tests (src/scenarios) and the audit of
+// every MUST (docs/musts.md, scripts/musts.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { SCENARIOS } from '../src/scenarios/index.ts';
 import { ALL_CHECKS } from '../src/checks/index.ts';

@@ -1,4 +1,5 @@
-// npm run openapi: writes reports/openapi.json, an OpenAPI 3.1 document of every API of the surface (src/openapi/export.ts).
+// npm run openapi: writes reports/openapi.json, an OpenAPI 3.1 document of every API of the surface
+// (src/openapi/export.ts).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadValidatedContracts } from '../src/contract-model/descriptors.ts';
 import { buildOpenApi } from '../src/openapi/export.ts';

@@ -1,5 +1,6 @@
 // The certification's settings (environment > .env, like every other setting; docs/certification.md):
-// ZSTACK_PROFILE, ZSTACK_PROFILE_AREAS, ZSTACK_BASELINE, ZSTACK_CERT_DIR, ZSTACK_CERT_RULES, ZSTACK_CERT_LEVEL, ZSTACK_CERT_SELECTION.
+// ZSTACK_PROFILE, ZSTACK_PROFILE_AREAS,
+// ZSTACK_BASELINE, ZSTACK_CERT_DIR, ZSTACK_CERT_RULES, ZSTACK_CERT_LEVEL, ZSTACK_CERT_SELECTION.
 import { ConfigError } from '../config.ts';
 import { DEFAULT_PROFILE, type Level } from './profile.ts';
 

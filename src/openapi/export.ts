@@ -1,4 +1,5 @@
-// An OpenAPI 3.1 document of every API of the surface (contracts/sdk/apis/ with the hand-written overlays), for tools that speak OpenAPI (Postman, Prism, Schemathesis): one
+// An OpenAPI 3.1 document of every API of the surface (contracts/sdk/apis/ with the hand-written overlays), for
+// tools that speak OpenAPI (Postman, Prism, Schemathesis): one
 // operation per method and path (the APIs that share a PUT .../actions URL become one operation whose body is
 // one of theirs, told apart by the action key), request bodies derived from the descriptors as the suite derives
 // them, replies from contracts/schemas, ZStack's async jobs and plain-text REST-layer errors as they are
