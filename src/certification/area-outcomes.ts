@@ -2,25 +2,12 @@
 // served, did not serve (the sweep test annotated `not-served` and skipped) and failed. A vendor certifies
 // chosen areas (ZSTACK_PROFILE_AREAS, npm run certify --areas): in a certified area a query not served is a
 // failure like a failed one; an area not chosen is shown and never decides the verdict.
-import type { TestEntry } from './certification.ts';
+import type { AreaOutcome, TestEntry } from './certification.ts';
 import type { Profile } from './profile.ts';
-import type { Verdict } from './verdict.ts';
 
 export const SWEEP_PROJECT = 'sweep';
 /** The annotation a sweep test adds, skipping itself, when the target does not serve its query. */
 export const NOT_SERVED = 'not-served';
-
-export interface AreaOutcome {
-  area: string;
-  /** declared by the vendor: its queries decide the verdict */
-  certified: boolean;
-  served: string[];
-  notServed: string[];
-  failed: string[];
-  /** queries of the area no sweep test ran (deselected, or the sweep did not run) */
-  notRun: string[];
-  verdict: Verdict;
-}
 
 export class AreaError extends Error {
   constructor(message: string) {

@@ -3,7 +3,6 @@
 import type { Level, TestKind } from './profile.ts';
 import type { RecordError, RuleTally, TestRecord } from '../reporting/test-record.ts';
 import type { Verdict } from './verdict.ts';
-import type { AreaOutcome } from './area-outcomes.ts';
 
 /** One test as the reporter saw it (its last attempt). */
 export interface TestEntry {
@@ -18,6 +17,19 @@ export interface TestEntry {
   record?: TestRecord;
   /** the pact verification found a provider-state problem (setup, not the server) */
   stateProblem?: boolean;
+}
+
+/** One area of the query surface as the sweep found it (area-outcomes.ts). */
+export interface AreaOutcome {
+  area: string;
+  /** declared by the vendor: its queries decide the verdict */
+  certified: boolean;
+  served: string[];
+  notServed: string[];
+  failed: string[];
+  /** queries of the area no sweep test ran (deselected, or the sweep did not run) */
+  notRun: string[];
+  verdict: Verdict;
 }
 
 export interface Cell {

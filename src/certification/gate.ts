@@ -1,6 +1,6 @@
 // The overall verdict: the worst of the required cells, required tests (errors count at any level) and certified
 // areas, an expected failure counting as passed. Nothing required judged, or only not-applicable ones, is skipped.
-import type { AreaOutcome } from './area-outcomes.ts';
+import type { AreaOutcome } from './certification.ts';
 import type { Cell, RunMeta, TestOutcome } from './certification.ts';
 import { worstOf, type Verdict } from './verdict.ts';
 

@@ -2,7 +2,7 @@
 // offline: the header a reader needs, the verdict, coverage, the API × rule matrix, every test, and the
 // failures, errors, expected failures and advisories.
 import type { Cell, Certification, Coverage } from './judge.ts';
-import type { AreaOutcome } from './area-outcomes.ts';
+import type { AreaOutcome } from './certification.ts';
 import { VERDICT_LABEL, type Verdict } from './verdict.ts';
 
 const esc = (s: string): string =>

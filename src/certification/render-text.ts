@@ -1,7 +1,8 @@
 // The certificate as one terminal screen: who, what, against what, the verdict, coverage, and every failure,
 // error, expected failure and advisory in one line each.
 import type { Certification } from './judge.ts';
-import { areaReasons, type AreaOutcome } from './area-outcomes.ts';
+import { areaReasons } from './area-outcomes.ts';
+import type { AreaOutcome } from './certification.ts';
 import { VERDICT_LABEL } from './verdict.ts';
 
 const ratio = (c: { exercised: string[]; listed: string[] }): string => `${c.exercised.length}/${c.listed.length}`;
