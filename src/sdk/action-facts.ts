@@ -8,6 +8,7 @@ import { expressionConstant } from './java-constant.ts';
 import type { JavaConstant } from './java-literal.ts';
 import { type ParamConstraints, isParamAnnotation, paramConstraints } from './param-annotation.ts';
 import { type RestFacts, restInfo } from './rest-info.ts';
+import { nestedClass, publicFields } from './sdk-classes.ts';
 
 export interface ParamFacts extends ParamConstraints {
   /** The field's type as written, generics included (`java.lang.String`, `java.util.List<String>`, `boolean`). */
@@ -67,7 +68,10 @@ const fail = (message: string): never => {
 };
 
 /** The facts of one *Action.java source; `file` is its path relative to the zstack repository root. */
-export function actionFacts(source: string, file: string): ActionFacts {
+export const actionFacts = (source: string, file: string): ActionFacts => readAction(source, file).facts;
+
+/** An action's facts and the type its nested Result class's `value` field has, as written (the SDK's result class). */
+export function readAction(source: string, file: string): { facts: ActionFacts; resultType?: string } {
   const top = parseJava(source, file).children;
   const unit =
     ('ordinaryCompilationUnit' in top ? single(top.ordinaryCompilationUnit)?.children : undefined) ??
@@ -91,11 +95,18 @@ export function actionFacts(source: string, file: string): ActionFacts {
       }
     }
   }
-  return {
+  const facts: ActionFacts = {
     class: `${dotted(pkg.children.Identifier)}.${simpleName}`,
     file,
     extends: superclass[superclass.length - 1].image,
     rest: restInfo(body, `${file}: ${simpleName}`),
     params,
   };
+  const result = nestedClass(body, 'Result');
+  const value =
+    result &&
+    publicFields(source, result.children.classBody[0].children.classBodyDeclaration ?? [], (n) => n).find(
+      (f) => f.name === 'value',
+    );
+  return { facts, ...(value ? { resultType: value.javaType } : {}) };
 }
