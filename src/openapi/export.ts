@@ -136,22 +136,29 @@ function pathParamSchema(api: ApiDescriptor, name: string): unknown {
   return !p || p.type === 'uuid' ? { $ref: '#/components/schemas/common_uuid' } : { type: 'string' };
 }
 
-/** The path and query parameters of the APIs sharing one method and path (a query parameter required by all). */
-function parametersOf(apis: readonly ApiDescriptor[], template: string): Obj[] {
+const placeholders = (template: string): string[] => (template.match(/\{(\w+)\}/g) ?? []).map((n) => n.slice(1, -1));
+
+/**
+ * The path and query parameters of the APIs sharing one method and path; a path parameter is described by the
+ * first API's parameter at the same position of its own template (`own`), whatever the shared template calls it.
+ */
+function parametersOf(apis: readonly ApiDescriptor[], template: string, own: string): Obj[] {
   const first = apis[0];
   const out: Obj[] = [];
-  for (const name of (template.match(/\{(\w+)\}/g) ?? []).map((n) => n.slice(1, -1))) {
-    const references = first.params[name]?.references;
+  const ownNames = placeholders(own);
+  for (const [i, name] of placeholders(template).entries()) {
+    const ownName = ownNames[i] ?? name;
+    const references = first.params[ownName]?.references;
     out.push({
       name,
       in: 'path',
       required: true,
       description: references
         ? `uuid of the ${references}`
-        : first.params[name]?.type === 'uuid' || !first.params[name]
+        : first.params[ownName]?.type === 'uuid' || !first.params[ownName]
           ? 'a uuid'
-          : name,
-      schema: pathParamSchema(first, name),
+          : ownName,
+      schema: pathParamSchema(first, ownName),
     });
   }
   const query = new Map<string, Obj>();
@@ -195,8 +202,28 @@ function describeJobs(apis: readonly ApiDescriptor[]): string {
 
 interface Route {
   method: string;
+  /** the path as the export writes it (one spelling per shape) */
   template: string;
+  /** the first API's own template (its placeholder names) */
+  own: string;
   apis: ApiDescriptor[];
+}
+
+/** A template without its placeholder names: `/v1/x/{uuid}/actions` and `/v1/x/{xUuid}/actions` are one URL. */
+const shapeOf = (template: string): string => template.replace(/\{\w+\}/g, '{}');
+
+/** Per shape, the spelling most APIs use (then the first by name): OpenAPI allows one path per shape. */
+function spellings(apis: Iterable<ApiDescriptor>): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const api of apis)
+    for (const t of [api.path, api.pathWithUuid].filter((p): p is string => p !== undefined)) {
+      const m = counts.get(shapeOf(t)) ?? new Map<string, number>();
+      m.set(t, (m.get(t) ?? 0) + 1);
+      counts.set(shapeOf(t), m);
+    }
+  return new Map(
+    [...counts].map(([shape, m]) => [shape, [...m].sort(([a, x], [b, y]) => y - x || a.localeCompare(b))[0][0]]),
+  );
 }
 
 const areaOf = (api: ApiDescriptor): string => api.area ?? 'other';
@@ -214,10 +241,12 @@ function operationIdOf(r: Route, byUuid: boolean, taken: Set<string>): string {
 
 export function buildOpenApi(contracts: Contracts, version: string): Obj {
   const routes = new Map<string, Route>();
+  const spelling = spellings(contracts.surface.values());
   for (const api of contracts.surface.values()) {
-    for (const template of [api.path, api.pathWithUuid].filter((p): p is string => p !== undefined)) {
-      const key = `${api.method} ${template}`;
-      const r = routes.get(key) ?? { method: api.method, template, apis: [] };
+    for (const own of [api.path, api.pathWithUuid].filter((p): p is string => p !== undefined)) {
+      const key = `${api.method} ${shapeOf(own)}`;
+      const template = spelling.get(shapeOf(own)) ?? own;
+      const r = routes.get(key) ?? { method: api.method, template, own, apis: [] };
       r.apis.push(api);
       routes.set(key, r);
     }
@@ -228,7 +257,7 @@ export function buildOpenApi(contracts: Contracts, version: string): Obj {
     (a, b) => a.template.localeCompare(b.template) || a.method.localeCompare(b.method),
   )) {
     const first = r.apis[0];
-    const byUuid = r.template === first.pathWithUuid;
+    const byUuid = r.own === first.pathWithUuid;
     const op: Obj = {
       operationId: operationIdOf(r, byUuid, taken),
       summary:
@@ -239,7 +268,7 @@ export function buildOpenApi(contracts: Contracts, version: string): Obj {
       tags: [...new Set(r.apis.map(areaOf))].sort(),
       'x-zstack-apis': r.apis.map((a) => a.name),
     };
-    const parameters = parametersOf(r.apis, r.template);
+    const parameters = parametersOf(r.apis, r.template, r.own);
     if (parameters.length) op['parameters'] = parameters;
     const bodies = r.apis
       .map((a) => requestBodySchema(a))

@@ -9,7 +9,17 @@ import { buildOpenApi } from '../../src/openapi/export.ts';
 const contracts = loadValidatedContracts();
 
 async function lint(doc: unknown): Promise<string[]> {
-  const config = await createConfig({ extends: ['recommended'] });
+  const config = await createConfig({
+    extends: ['recommended'],
+    rules: {
+      // every schema of the contracts is exported, also the inventory classes no reply names (nested rows)
+      'no-unused-components': 'off',
+      // ZStack's own URLs, kept as the SDK sends them: some end in a slash (/v1/cas/login/), and a literal
+      // segment beside a placeholder (/groups/{uuid}/actions, /groups/activities/{uuid}) is how its REST layer routes
+      'no-path-trailing-slash': 'off',
+      'no-ambiguous-paths': 'off',
+    },
+  });
   const problems = await lintFromString({ source: JSON.stringify(doc, null, 2), absoluteRef: 'openapi.json', config });
   return problems.map((p) => `${p.severity} ${p.ruleId}: ${p.message} (${p.location[0]?.pointer ?? ''})`);
 }
@@ -32,10 +42,11 @@ test('every API of the surface is an operation of the export, with its request b
   const operations = Object.values(doc.paths).flatMap((p) => Object.values(p));
   const ids = operations.map((op) => op.operationId);
   expect(new Set(ids).size).toBe(ids.length);
-  // one operation per method and path the surface uses (an API with a by-uuid path has two), plus the job poll
+  // one operation per method and URL the surface uses (an API with a by-uuid path has two; placeholder names do not
+  // make another URL), plus the job poll
   const routes = new Set(
     [...contracts.surface.values()].flatMap((a) =>
-      [a.path, a.pathWithUuid].filter((p) => p !== undefined).map((p) => `${a.method} ${p}`),
+      [a.path, a.pathWithUuid].filter((p) => p !== undefined).map((p) => `${a.method} ${p.replace(/\{\w+\}/g, '{}')}`),
     ),
   );
   expect(operations.length).toBe(routes.size + 1);
