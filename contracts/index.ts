@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 
 export const CONTRACTS_DIR = dirname(fileURLToPath(import.meta.url));
 
@@ -107,6 +108,111 @@ export interface ApiDescriptor {
   sources: string[];
 }
 
+/** A hand-written overlay (contracts/apis/X.json): what the SDK cannot say about X, merged over its generated facts. */
+export type ApiOverlay = Partial<Omit<ApiDescriptor, 'params' | 'reply'>> & {
+  name: string;
+  params?: Record<string, Partial<ParamSpec>>;
+  reply?: Partial<ApiDescriptor['reply']>;
+  $comment?: string;
+};
+
+/** An overlay that sets a fact of the SDK to another value without naming the server source that says so. */
+export class OverlayError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OverlayError';
+  }
+}
+
+/** Parameter constraints an overlay may set against the SDK only with provenance (a path parameter is always sent). */
+const SOURCED_CONSTRAINTS = ['required', 'enum', 'maxLength', 'minItems'] as const;
+/** What the SDK cannot say of a parameter: an overlay adds or sets it freely. */
+const FREE_PARAM_KEYS = new Set(['description', 'secret', 'unique', 'references', 'items', 'provenance']);
+/** What the SDK cannot say of an API (the family's resource and kind, the effect, the doc page and its defects). */
+const FREE_API_KEYS = new Set(['$comment', 'resource', 'kind', 'effect', 'docPage', 'docDefects']);
+
+const show = (v: unknown): string => (v === undefined ? 'none' : JSON.stringify(v));
+
+function mergeParam(where: string, g: ParamSpec | undefined, o: Partial<ParamSpec>): ParamSpec {
+  if (!g) throw new OverlayError(`${where}: not a parameter of the SDK's action`);
+  for (const [k, v] of Object.entries(o)) {
+    if (FREE_PARAM_KEYS.has(k)) continue;
+    const sdk = (g as unknown as Record<string, unknown>)[k];
+    if (k === 'type') {
+      if (v === sdk || (v === 'uuid' && sdk === 'string')) continue; // a uuid is a refinement of a string
+      throw new OverlayError(`${where}.type: ${show(v)}, the SDK's is ${show(sdk)}`);
+    }
+    if ((SOURCED_CONSTRAINTS as readonly string[]).includes(k)) {
+      const name = k as (typeof SOURCED_CONSTRAINTS)[number];
+      const same = name === 'required' ? (v === true) === (sdk === true) : isDeepStrictEqual(v, sdk);
+      if (same || o.provenance?.[name] || (name === 'required' && g.in === 'path')) continue;
+      throw new OverlayError(
+        `${where}.${k}: ${show(v)}, the SDK's is ${show(sdk)}: delete it, or name the server source in provenance.${k}`,
+      );
+    }
+    if (sdk !== undefined && !isDeepStrictEqual(v, sdk))
+      throw new OverlayError(`${where}.${k}: ${show(v)}, the SDK's is ${show(sdk)}`);
+  }
+  return { ...g, ...o } as ParamSpec;
+}
+
+function mergeReply(
+  where: string,
+  g: ApiDescriptor['reply'],
+  o: Partial<ApiDescriptor['reply']>,
+  handWrittenSchemas: ReadonlySet<string>,
+): ApiDescriptor['reply'] {
+  const schema = o.schema ?? g.schema;
+  const handWritten = schema !== undefined && handWrittenSchemas.has(schema);
+  for (const [k, v] of Object.entries(o)) {
+    const sdk = (g as Record<string, unknown>)[k];
+    if (sdk === undefined || isDeepStrictEqual(v, sdk)) continue;
+    // a reply schema of contracts/schemas/ is known from the server, not from the SDK's naming
+    if ((k === 'schema' || k === 'schemaSource') && handWritten) continue;
+    throw new OverlayError(`${where}.${k}: ${show(v)}, the SDK's is ${show(sdk)}`);
+  }
+  return { ...g, ...o };
+}
+
+/**
+ * The descriptor of an API: its generated SDK facts with the hand-written overlay over them. An overlay adds what
+ * the SDK cannot say; a fact it sets to another value than the SDK's is refused (OverlayError, one line naming the
+ * file and the field) unless it is a `uuid` refinement of a string or a constraint with `provenance`.
+ */
+export function mergeOverlay(
+  generated: ApiDescriptor,
+  overlay: ApiOverlay,
+  file: string,
+  handWrittenSchemas: ReadonlySet<string> = new Set(),
+): ApiDescriptor {
+  const { generated: _generated, ...out } = generated;
+  const merged = out as ApiDescriptor & Record<string, unknown>;
+  for (const [k, v] of Object.entries(overlay)) {
+    if (k === 'params') {
+      const params = (v ?? {}) as Record<string, Partial<ParamSpec>>;
+      for (const [n, p] of Object.entries(params))
+        merged.params = { ...merged.params, [n]: mergeParam(`${file}: params.${n}`, generated.params[n], p) };
+    } else if (k === 'reply') {
+      merged.reply = mergeReply(
+        `${file}: reply`,
+        generated.reply,
+        v as ApiOverlay['reply'] & object,
+        handWrittenSchemas,
+      );
+    } else if (k === 'sources') {
+      merged.sources = [...new Set([...(v as string[]), ...generated.sources])];
+    } else if (FREE_API_KEYS.has(k)) {
+      merged[k] = v;
+    } else {
+      const sdk = (generated as unknown as Record<string, unknown>)[k];
+      if (sdk !== undefined && !isDeepStrictEqual(v, sdk))
+        throw new OverlayError(`${file}: ${k}: ${show(v)}, the SDK's is ${show(sdk)}`);
+      merged[k] = v;
+    }
+  }
+  return merged;
+}
+
 export interface Contracts {
   /** the hand-written, deeply tested family (contracts/apis/), merged over their generated SDK facts */
   apis: Map<string, ApiDescriptor>;
@@ -145,15 +251,22 @@ export function loadContracts(dir = CONTRACTS_DIR): Contracts {
     const api = readJson(join(dir, 'sdk', 'apis', f)) as ApiDescriptor;
     surface.set(api.name, api);
   }
+  const handWritten = new Map<string, JsonSchema>();
+  readSchemas(join(dir, 'schemas'), handWritten);
   const apis = new Map<string, ApiDescriptor>();
   for (const f of jsonFiles(join(dir, 'apis'))) {
-    const api = readJson(join(dir, 'apis', f)) as ApiDescriptor;
+    const overlay = readJson(join(dir, 'apis', f)) as ApiOverlay;
+    const generated = surface.get(overlay.name);
+    // an API the SDK does not declare (a copy of the contracts without contracts/sdk/) is its overlay alone
+    const api = generated
+      ? mergeOverlay(generated, overlay, `contracts/apis/${f}`, new Set(handWritten.keys()))
+      : (overlay as ApiDescriptor);
     apis.set(api.name, api);
     surface.set(api.name, api);
   }
   const schemas = new Map<string, JsonSchema>();
   readSchemas(join(dir, 'sdk', 'schemas'), schemas);
-  readSchemas(join(dir, 'schemas'), schemas);
+  for (const [name, schema] of handWritten) schemas.set(name, schema);
   const classMapFile = join(dir, 'sdk', 'source-class-map.json');
   const classMap = new Map<string, string>(
     jsonFiles(join(dir, 'sdk')).includes('source-class-map.json')
