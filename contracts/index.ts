@@ -133,27 +133,49 @@ const FREE_API_KEYS = new Set(['$comment', 'resource', 'kind', 'effect', 'docPag
 
 const show = (v: unknown): string => (v === undefined ? 'none' : JSON.stringify(v));
 
-function mergeParam(where: string, g: ParamSpec | undefined, o: Partial<ParamSpec>): ParamSpec {
-  if (!g) throw new OverlayError(`${where}: not a parameter of the SDK's action`);
-  for (const [k, v] of Object.entries(o)) {
-    if (FREE_PARAM_KEYS.has(k)) continue;
-    const sdk = (g as unknown as Record<string, unknown>)[k];
-    if (k === 'type') {
-      if (v === sdk || (v === 'uuid' && sdk === 'string')) continue; // a uuid is a refinement of a string
-      throw new OverlayError(`${where}.type: ${show(v)}, the SDK's is ${show(sdk)}`);
-    }
-    if ((SOURCED_CONSTRAINTS as readonly string[]).includes(k)) {
-      const name = k as (typeof SOURCED_CONSTRAINTS)[number];
-      const same = name === 'required' ? (v === true) === (sdk === true) : isDeepStrictEqual(v, sdk);
-      if (same || o.provenance?.[name] || (name === 'required' && g.in === 'path')) continue;
-      throw new OverlayError(
-        `${where}.${k}: ${show(v)}, the SDK's is ${show(sdk)}: delete it, or name the server source in provenance.${k}`,
-      );
-    }
-    if (sdk !== undefined && !isDeepStrictEqual(v, sdk))
-      throw new OverlayError(`${where}.${k}: ${show(v)}, the SDK's is ${show(sdk)}`);
+/** What to do with an overlay's fact the SDK says otherwise: throw (the default), or drop it (the SDK wins). */
+export type OnConflict = (message: string) => void;
+const refuse: OnConflict = (message) => {
+  throw new OverlayError(message);
+};
+
+/** Whether an overlay's value of a parameter member may stand beside the SDK's; else the refusal's text. */
+function paramConflict(where: string, k: string, v: unknown, g: ParamSpec, o: Partial<ParamSpec>): string | undefined {
+  if (FREE_PARAM_KEYS.has(k)) return undefined;
+  const sdk = (g as unknown as Record<string, unknown>)[k];
+  if (k === 'type')
+    // a uuid is a refinement of a string
+    return v === sdk || (v === 'uuid' && sdk === 'string')
+      ? undefined
+      : `${where}.type: ${show(v)}, the SDK's is ${show(sdk)}`;
+  if ((SOURCED_CONSTRAINTS as readonly string[]).includes(k)) {
+    const name = k as (typeof SOURCED_CONSTRAINTS)[number];
+    const same = name === 'required' ? (v === true) === (sdk === true) : isDeepStrictEqual(v, sdk);
+    if (same || o.provenance?.[name] || (name === 'required' && g.in === 'path')) return undefined;
+    return `${where}.${k}: ${show(v)}, the SDK's is ${show(sdk)}: delete it, or name the server source in provenance.${k}`;
   }
-  return { ...g, ...o } as ParamSpec;
+  return sdk !== undefined && !isDeepStrictEqual(v, sdk)
+    ? `${where}.${k}: ${show(v)}, the SDK's is ${show(sdk)}`
+    : undefined;
+}
+
+function mergeParam(
+  where: string,
+  g: ParamSpec | undefined,
+  o: Partial<ParamSpec>,
+  onConflict: OnConflict,
+): ParamSpec | undefined {
+  if (!g) {
+    onConflict(`${where}: not a parameter of the SDK's action`);
+    return undefined;
+  }
+  const out: Record<string, unknown> = { ...g };
+  for (const [k, v] of Object.entries(o)) {
+    const conflict = paramConflict(where, k, v, g, o);
+    if (conflict) onConflict(conflict);
+    else out[k] = v;
+  }
+  return out as unknown as ParamSpec;
 }
 
 function mergeReply(
@@ -161,53 +183,51 @@ function mergeReply(
   g: ApiDescriptor['reply'],
   o: Partial<ApiDescriptor['reply']>,
   handWrittenSchemas: ReadonlySet<string>,
+  onConflict: OnConflict,
 ): ApiDescriptor['reply'] {
   const schema = o.schema ?? g.schema;
   const handWritten = schema !== undefined && handWrittenSchemas.has(schema);
+  const out: Record<string, unknown> = { ...g };
   for (const [k, v] of Object.entries(o)) {
     const sdk = (g as Record<string, unknown>)[k];
-    if (sdk === undefined || isDeepStrictEqual(v, sdk)) continue;
     // a reply schema of contracts/schemas/ is known from the server, not from the SDK's naming
-    if ((k === 'schema' || k === 'schemaSource') && handWritten) continue;
-    throw new OverlayError(`${where}.${k}: ${show(v)}, the SDK's is ${show(sdk)}`);
+    if (sdk === undefined || isDeepStrictEqual(v, sdk) || ((k === 'schema' || k === 'schemaSource') && handWritten))
+      out[k] = v;
+    else onConflict(`${where}.${k}: ${show(v)}, the SDK's is ${show(sdk)}`);
   }
-  return { ...g, ...o };
+  return out as ApiDescriptor['reply'];
 }
 
 /**
  * The descriptor of an API: its generated SDK facts with the hand-written overlay over them. An overlay adds what
  * the SDK cannot say; a fact it sets to another value than the SDK's is refused (OverlayError, one line naming the
- * file and the field) unless it is a `uuid` refinement of a string or a constraint with `provenance`.
+ * file and the field) unless it is a `uuid` refinement of a string or a constraint with `provenance`. The importer
+ * passes `onConflict` to keep the SDK's value instead and report the page's.
  */
 export function mergeOverlay(
   generated: ApiDescriptor,
   overlay: ApiOverlay,
   file: string,
   handWrittenSchemas: ReadonlySet<string> = new Set(),
+  onConflict: OnConflict = refuse,
 ): ApiDescriptor {
   const { generated: _generated, ...out } = generated;
   const merged = out as ApiDescriptor & Record<string, unknown>;
   for (const [k, v] of Object.entries(overlay)) {
     if (k === 'params') {
-      const params = (v ?? {}) as Record<string, Partial<ParamSpec>>;
-      for (const [n, p] of Object.entries(params))
-        merged.params = { ...merged.params, [n]: mergeParam(`${file}: params.${n}`, generated.params[n], p) };
+      for (const [n, p] of Object.entries((v ?? {}) as Record<string, Partial<ParamSpec>>)) {
+        const param = mergeParam(`${file}: params.${n}`, generated.params[n], p, onConflict);
+        if (param) merged.params = { ...merged.params, [n]: param };
+      }
     } else if (k === 'reply') {
-      merged.reply = mergeReply(
-        `${file}: reply`,
-        generated.reply,
-        v as ApiOverlay['reply'] & object,
-        handWrittenSchemas,
-      );
+      const o = v as Partial<ApiDescriptor['reply']>;
+      merged.reply = mergeReply(`${file}: reply`, generated.reply, o, handWrittenSchemas, onConflict);
     } else if (k === 'sources') {
       merged.sources = [...new Set([...(v as string[]), ...generated.sources])];
-    } else if (FREE_API_KEYS.has(k)) {
-      merged[k] = v;
     } else {
       const sdk = (generated as unknown as Record<string, unknown>)[k];
-      if (sdk !== undefined && !isDeepStrictEqual(v, sdk))
-        throw new OverlayError(`${file}: ${k}: ${show(v)}, the SDK's is ${show(sdk)}`);
-      merged[k] = v;
+      if (FREE_API_KEYS.has(k) || sdk === undefined || isDeepStrictEqual(v, sdk)) merged[k] = v;
+      else onConflict(`${file}: ${k}: ${show(v)}, the SDK's is ${show(sdk)}`);
     }
   }
   return merged;

@@ -1,7 +1,7 @@
 // What a hand-written descriptor says beyond the SDK: the overlay contracts/apis/X.json keeps (contracts/index.ts
 // mergeOverlay puts it back over contracts/sdk/apis/X.json). A fact the generated descriptor states identically is
 // dropped (a required of false is the SDK's silence), a parameter or reply left empty goes, and the sources keep
-// only what the SDK's do not name.
+// only what the SDK's do not name. Parameters come in the SDK's order.
 import { isDeepStrictEqual } from 'node:util';
 import type { ApiDescriptor, ApiOverlay, ParamSpec } from '../../contracts/index.ts';
 
@@ -22,7 +22,11 @@ export function overlayOf(descriptor: ApiDescriptor | ApiOverlay, generated: Api
     if (k === 'name') out[k] = v;
     else if (k === 'params') {
       const params: Record<string, Partial<ParamSpec>> = {};
-      for (const [n, p] of Object.entries(v as Record<string, ParamSpec>)) {
+      // in the SDK's order (its @Param fields'), then any the SDK does not have
+      const order = Object.keys(generated.params);
+      const rank = (n: string): number => (order.includes(n) ? order.indexOf(n) : order.length);
+      const entries = Object.entries(v as Record<string, ParamSpec>).sort(([a], [b]) => rank(a) - rank(b));
+      for (const [n, p] of entries) {
         const own = generated.params[n] ? without(p, generated.params[n]) : p;
         if (Object.keys(own).length) params[n] = own;
       }
