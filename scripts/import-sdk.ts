@@ -4,7 +4,16 @@
 // and source.json. Files of APIs or classes the SDK no longer has are removed; an unchanged file is not rewritten.
 // Any failure is one line on stderr, exit 2, nothing written.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importSdk } from '../src/sdk/sdk-import.ts';
@@ -20,11 +29,15 @@ const stop = (message: string): never => {
   process.exit(2);
 };
 
-/** The commit DIR's work tree is at, or null when DIR is no git work tree. */
-function gitCommit(dir: string): string | null {
-  const head = spawnSync('git', ['-C', dir, 'rev-parse', 'HEAD'], { encoding: 'utf8' });
-  const inside = spawnSync('git', ['-C', dir, 'rev-parse', '--is-inside-work-tree'], { encoding: 'utf8' });
-  return head.status === 0 && inside.stdout.trim() === 'true' ? head.stdout.trim().toLowerCase() : null;
+/** The commit of the zstack work tree DIR is the top of (DIR, or its parent when DIR is that tree's sdk/ folder);
+ * null otherwise: a folder inside some other repository (this one's fixtures) is not at that repository's commit. */
+function gitCommit(dir: string, sdkRoot: string): string | null {
+  const git = (...args: string[]) => spawnSync('git', ['-C', dir, ...args], { encoding: 'utf8' });
+  const top = git('rev-parse', '--show-toplevel');
+  const head = git('rev-parse', 'HEAD');
+  if (top.status !== 0 || head.status !== 0) return null;
+  const repoRoot = sdkRoot === dir ? dirname(dir) : dir;
+  return realpathSync(top.stdout.trim()) === realpathSync(repoRoot) ? head.stdout.trim().toLowerCase() : null;
 }
 
 function main(): void {
@@ -54,7 +67,7 @@ function main(): void {
   try {
     if (!existsSync(dir) || !statSync(dir).isDirectory()) stop(`${positionals[0]} is no directory`);
     const sdkRoot = findSdkRoot(dir);
-    result = importSdk(sdkRoot === dir ? dir : dir, sdkRoot, values.commit ?? gitCommit(dir));
+    result = importSdk(dir, sdkRoot, values.commit ?? gitCommit(dir, sdkRoot));
   } catch (e) {
     return stop((e as Error).message.split('\n')[0]);
   }

@@ -1,8 +1,8 @@
 // One generated API descriptor (contracts/sdk/apis/<Name>.json) from an SDK action's facts, its Result class and,
 // when the server has one, the doc template of its REST url.
-import type { ApiDescriptor, ParamSpec, ParamType } from '../../contracts/index.ts';
 import type { ActionFacts, ParamFacts } from './action-facts.ts';
 import type { DocTemplates, MessageDoc } from './doc-templates.ts';
+import type { GeneratedDescriptor, GeneratedParam, GeneratedParamType } from './generated-descriptor.ts';
 import { jsonTypeOf } from './java-json-type.ts';
 import type { SdkClasses, SdkField } from './sdk-classes.ts';
 import { SDK_PACKAGE } from './sdk-classes.ts';
@@ -28,7 +28,7 @@ export function normalizedSince(text: string | undefined): string | undefined {
   return m ? `${Number(m[1])}.${Number(m[2])}.${Number(m[3] ?? 0)}` : undefined;
 }
 
-const PARAM_TYPES: Readonly<Record<string, ParamType>> = {
+const PARAM_TYPES: Readonly<Record<string, GeneratedParamType>> = {
   string: 'string',
   integer: 'integer',
   number: 'number',
@@ -49,16 +49,16 @@ const isEnum = (fqn: string, classes: SdkClasses): boolean => classes.has(fqn) &
 function paramSpec(
   name: string,
   p: ParamFacts,
-  where: ParamSpec['in'],
+  where: GeneratedParam['in'],
   pkg: string,
   doc: MessageDoc | undefined,
   ctx: ImportContext,
-): ParamSpec {
+): GeneratedParam {
   const fqn = qualified(p.javaType, pkg, ctx.classes);
   const json = jsonTypeOf(p.javaType.includes('.') || fqn === p.javaType ? p.javaType : fqn, (c) =>
     isEnum(c, ctx.classes),
   );
-  const spec: ParamSpec = { in: where, type: json ? PARAM_TYPES[json] : 'any' };
+  const spec: GeneratedParam = { in: where, type: json ? PARAM_TYPES[json] : 'any' };
   if (p.required) spec.required = true;
   if (p.validValues) spec.enum = p.validValues;
   else if (isEnum(fqn, ctx.classes)) spec.enum = ctx.classes.get(fqn).constants;
@@ -69,7 +69,7 @@ function paramSpec(
   if (p.nullElements !== undefined) spec.nullElements = p.nullElements;
   if (p.emptyString !== undefined) spec.emptyString = p.emptyString;
   // bigint bounds (Long.MAX_VALUE) stay exact in the written JSON (src/sdk/json-text.ts)
-  if (p.numberRange !== undefined) spec.numberRange = p.numberRange as unknown as [number, number];
+  if (p.numberRange !== undefined) spec.numberRange = p.numberRange;
   if (p.numberRangeUnit !== undefined) spec.numberRangeUnit = p.numberRangeUnit;
   if (p.noTrim !== undefined) spec.noTrim = p.noTrim;
   if (p.initializer !== undefined && p.initializer !== null) spec.default = p.initializer;
@@ -116,18 +116,22 @@ function messageDoc(name: string, url: string, ctx: ImportContext): MessageDoc |
   return found.find((d) => d.file.endsWith(`/API${name}MsgDoc_zh_cn.groovy`)) ?? found[0];
 }
 
-export function apiDescriptor(facts: ActionFacts, resultType: string | undefined, ctx: ImportContext): ApiDescriptor {
+export function apiDescriptor(
+  facts: ActionFacts,
+  resultType: string | undefined,
+  ctx: ImportContext,
+): GeneratedDescriptor {
   const simple = facts.class.slice(facts.class.lastIndexOf('.') + 1);
   const name = simple.slice(0, -'Action'.length);
   const pkg = packageOf(facts.class);
-  const method = facts.rest.httpMethod as ApiDescriptor['method'];
+  const method = facts.rest.httpMethod as GeneratedDescriptor['method'];
   const path = `/v1${facts.rest.path}`;
   const isQuery = facts.extends === 'QueryAction';
   const doc = messageDoc(name, `${method} ${path}`, ctx);
   const sources = [facts.file];
   if (doc) sources.push(doc.file);
 
-  const kind: ApiDescriptor['kind'] = isQuery
+  const kind: GeneratedDescriptor['kind'] = isQuery
     ? 'query'
     : name.startsWith('LogIn')
       ? 'login'
@@ -139,7 +143,7 @@ export function apiDescriptor(facts: ActionFacts, resultType: string | undefined
             ? 'create'
             : 'action';
 
-  const params: Record<string, ParamSpec> = {};
+  const params: Record<string, GeneratedParam> = {};
   const pathParams = new Set([...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
   for (const [p, f] of Object.entries(facts.params)) {
     if (TRANSPORT_PARAMS.includes(p)) continue;
@@ -150,7 +154,7 @@ export function apiDescriptor(facts: ActionFacts, resultType: string | undefined
   // reply, from the Result class the action's Result.value holds
   const resultClass = resultType && qualified(resultType, pkg, ctx.classes);
   const result = resultClass && ctx.classes.has(resultClass) ? ctx.classes.get(resultClass) : undefined;
-  const reply: ApiDescriptor['reply'] = { body: 'empty' };
+  const reply: GeneratedDescriptor['reply'] = { body: 'empty' };
   const fields: Record<string, string> = {};
   let replyDocFile: string | undefined;
   const resultFields = result ? result.fields : [];
@@ -186,14 +190,17 @@ export function apiDescriptor(facts: ActionFacts, resultType: string | undefined
   if (replyDocFile) sources.push(replyDocFile);
 
   const rest = name.replace(KINDS.verb, '');
+  // LogIn*/LogOut: "Log" is no verb of a resource; they open and close a session (their reply is SessionInventory)
   const resource =
-    isQuery && reply.schema
-      ? reply.schema.replace(/Inventory$/, '')
-      : isQuery
-        ? name.slice('Query'.length)
-        : KINDS.resource.test(rest)
-          ? rest
-          : name;
+    kind === 'login' || kind === 'logout'
+      ? 'Session'
+      : isQuery && reply.schema
+        ? reply.schema.replace(/Inventory$/, '')
+        : isQuery
+          ? name.slice('Query'.length)
+          : KINDS.resource.test(rest)
+            ? rest
+            : name;
 
   let area = areaOf(pkg, SDK_BASES);
   area ??= doc ? areaOf(doc.package, SERVER_BASES) : undefined;
@@ -206,7 +213,7 @@ export function apiDescriptor(facts: ActionFacts, resultType: string | undefined
     area = server ? areaOf(packageOf(server), SERVER_BASES) : undefined;
   }
 
-  const descriptor: ApiDescriptor = {
+  const descriptor: GeneratedDescriptor = {
     name,
     generated: true,
     sdk: { class: facts.class, file: facts.file, ...(result ? { result: result.simpleName } : {}) },

@@ -80,7 +80,7 @@ export function groovyTokens(text: string, file: string): GroovyToken[] {
   return tokens;
 }
 
-/** The statements of a token list: each starts with a word on a new line and runs to the line's end or to `}`;
+/** The statements of a token list: each starts with a word and runs to the line's end, a `;` or a `}`;
  * a `{` on that line opens its block. Lines that start with anything else are skipped. */
 export function groovyStatements(tokens: readonly GroovyToken[], file: string): GroovyStatement[] {
   let i = 0;
@@ -102,6 +102,10 @@ export function groovyStatements(tokens: readonly GroovyToken[], file: string): 
       while (i < tokens.length) {
         const a = tokens[i];
         if (a.kind === 'newline' || (a.kind === 'punct' && a.value === '}')) break;
+        if (a.kind === 'punct' && a.value === ';') {
+          i++;
+          break;
+        }
         if (a.kind === 'punct' && a.value === '{') {
           i++;
           statement.block = block(true);

@@ -3,10 +3,10 @@
 // The result is a set of file texts under contracts/; writing them is the script's job.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ApiDescriptor } from '../../contracts/index.ts';
 import { type ActionFacts, readAction } from './action-facts.ts';
 import { type ImportContext, apiDescriptor } from './api-descriptor.ts';
 import { type MessageDoc, readDocTemplates } from './doc-templates.ts';
+import type { GeneratedDescriptor } from './generated-descriptor.ts';
 import { inventorySchemas } from './inventory-schema.ts';
 import { jsonText } from './json-text.ts';
 import { SDK_PACKAGE, SdkClasses } from './sdk-classes.ts';
@@ -67,7 +67,7 @@ export function importSdk(repoRoot: string, sdkRoot: string, commit: string | nu
   const ctx: ImportContext = { classes, docs, classMap, docsByUrl, schemaNames: new Set(schemas.keys()) };
 
   const files = new Map<string, string>();
-  const descriptors: ApiDescriptor[] = [];
+  const descriptors: GeneratedDescriptor[] = [];
   for (const { facts, resultType } of actions) {
     const d = apiDescriptor(facts, resultType, ctx);
     if (files.has(`sdk/apis/${d.name}.json`)) throw new Error(`two SDK actions named ${d.name}`);
