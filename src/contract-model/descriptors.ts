@@ -1,7 +1,7 @@
 // Loads the contracts and refuses a descriptor that does not match contracts/descriptor.schema.json or
 // names a schema that does not exist, so a broken contract stops the run instead of testing nothing. Every API of
 // the surface is checked: the hand-written family (contracts/apis/) and the generated SDK facts (contracts/sdk/apis/).
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import {
@@ -39,7 +39,8 @@ const errorsOf = (v: { errors?: Array<{ instancePath: string; message?: string }
 /** Every overlay file (contracts/apis/) against the overlay schema: a misspelt key is refused before the merge. */
 function validateOverlays(dir: string, ajv: Ajv2020, descriptor: SchemaNode): void {
   const validate = ajv.compile({ ...overlaySchema(descriptor), $id: 'urn:zstack:overlay' });
-  for (const f of readdirSync(join(dir, 'apis')).filter((n) => n.endsWith('.json'))) {
+  const overlays = existsSync(join(dir, 'apis')) ? readdirSync(join(dir, 'apis')) : [];
+  for (const f of overlays.filter((n) => n.endsWith('.json'))) {
     if (!validate(JSON.parse(readFileSync(join(dir, 'apis', f), 'utf8'))))
       throw new ContractError(`contracts/apis/${f}: ${errorsOf(validate)}`);
   }
