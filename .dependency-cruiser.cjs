@@ -182,7 +182,7 @@ module.exports = {
     {
       name: 'sdk-reader-stands-alone',
       comment:
-        "src/sdk reads the official SDK's Java into the fact index with Node and java-parser only, so it depends on nothing the suite judges with.",
+        "src/sdk reads the official SDK's Java into contracts/sdk/ with Node and java-parser only, so it depends on nothing the suite judges with.",
       severity: 'error',
       from: { path: '^src/sdk/' },
       to: { pathNot: '^src/sdk/|(^|/)node_modules/java-parser/', dependencyTypesNot: ['core'] },

@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 
 export const CONTRACTS_DIR = dirname(fileURLToPath(import.meta.url));
 
@@ -107,6 +108,131 @@ export interface ApiDescriptor {
   sources: string[];
 }
 
+/** A hand-written overlay (contracts/apis/X.json): what the SDK cannot say about X, merged over its generated facts. */
+export type ApiOverlay = Partial<Omit<ApiDescriptor, 'params' | 'reply'>> & {
+  name: string;
+  params?: Record<string, Partial<ParamSpec>>;
+  reply?: Partial<ApiDescriptor['reply']>;
+  $comment?: string;
+};
+
+/** An overlay that sets a fact of the SDK to another value without naming the server source that says so. */
+export class OverlayError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OverlayError';
+  }
+}
+
+/** Parameter constraints an overlay may set against the SDK only with provenance (a path parameter is always sent). */
+const SOURCED_CONSTRAINTS = ['required', 'enum', 'maxLength', 'minItems'] as const;
+/** What the SDK cannot say of a parameter: an overlay adds or sets it freely. */
+const FREE_PARAM_KEYS = new Set(['description', 'secret', 'unique', 'references', 'items', 'provenance']);
+/** What the SDK cannot say of an API (the family's resource and kind, the effect, the doc page and its defects). */
+const FREE_API_KEYS = new Set(['$comment', 'resource', 'kind', 'effect', 'docPage', 'docDefects']);
+
+const show = (v: unknown): string => (v === undefined ? 'none' : JSON.stringify(v));
+
+/** What to do with an overlay's fact the SDK says otherwise: throw (the default), or drop it (the SDK wins). */
+export type OnConflict = (message: string) => void;
+const refuse: OnConflict = (message) => {
+  throw new OverlayError(message);
+};
+
+/** Whether an overlay's value of a parameter member may stand beside the SDK's; else the refusal's text. */
+function paramConflict(where: string, k: string, v: unknown, g: ParamSpec, o: Partial<ParamSpec>): string | undefined {
+  if (FREE_PARAM_KEYS.has(k)) return undefined;
+  const sdk = (g as unknown as Record<string, unknown>)[k];
+  if (k === 'type')
+    // a uuid is a refinement of a string
+    return v === sdk || (v === 'uuid' && sdk === 'string')
+      ? undefined
+      : `${where}.type: ${show(v)}, the SDK's is ${show(sdk)}`;
+  if ((SOURCED_CONSTRAINTS as readonly string[]).includes(k)) {
+    const name = k as (typeof SOURCED_CONSTRAINTS)[number];
+    const same = name === 'required' ? (v === true) === (sdk === true) : isDeepStrictEqual(v, sdk);
+    if (same || o.provenance?.[name] || (name === 'required' && g.in === 'path')) return undefined;
+    return `${where}.${k}: ${show(v)}, the SDK's is ${show(sdk)}: delete it, or name the server source in provenance.${k}`;
+  }
+  return sdk !== undefined && !isDeepStrictEqual(v, sdk)
+    ? `${where}.${k}: ${show(v)}, the SDK's is ${show(sdk)}`
+    : undefined;
+}
+
+function mergeParam(
+  where: string,
+  g: ParamSpec | undefined,
+  o: Partial<ParamSpec>,
+  onConflict: OnConflict,
+): ParamSpec | undefined {
+  if (!g) {
+    onConflict(`${where}: not a parameter of the SDK's action`);
+    return undefined;
+  }
+  const out: Record<string, unknown> = { ...g };
+  for (const [k, v] of Object.entries(o)) {
+    const conflict = paramConflict(where, k, v, g, o);
+    if (conflict) onConflict(conflict);
+    else out[k] = v;
+  }
+  return out as unknown as ParamSpec;
+}
+
+function mergeReply(
+  where: string,
+  g: ApiDescriptor['reply'],
+  o: Partial<ApiDescriptor['reply']>,
+  handWrittenSchemas: ReadonlySet<string>,
+  onConflict: OnConflict,
+): ApiDescriptor['reply'] {
+  const schema = o.schema ?? g.schema;
+  const handWritten = schema !== undefined && handWrittenSchemas.has(schema);
+  const out: Record<string, unknown> = { ...g };
+  for (const [k, v] of Object.entries(o)) {
+    const sdk = (g as Record<string, unknown>)[k];
+    // a reply schema of contracts/schemas/ is known from the server, not from the SDK's naming
+    if (sdk === undefined || isDeepStrictEqual(v, sdk) || ((k === 'schema' || k === 'schemaSource') && handWritten))
+      out[k] = v;
+    else onConflict(`${where}.${k}: ${show(v)}, the SDK's is ${show(sdk)}`);
+  }
+  return out as ApiDescriptor['reply'];
+}
+
+/**
+ * The descriptor of an API: its generated SDK facts with the hand-written overlay over them. An overlay adds what
+ * the SDK cannot say; a fact it sets to another value than the SDK's is refused (OverlayError, one line naming the
+ * file and the field) unless it is a `uuid` refinement of a string or a constraint with `provenance`. The importer
+ * passes `onConflict` to keep the SDK's value instead and report the page's.
+ */
+export function mergeOverlay(
+  generated: ApiDescriptor,
+  overlay: ApiOverlay,
+  file: string,
+  handWrittenSchemas: ReadonlySet<string> = new Set(),
+  onConflict: OnConflict = refuse,
+): ApiDescriptor {
+  const { generated: _generated, ...out } = generated;
+  const merged = out as ApiDescriptor & Record<string, unknown>;
+  for (const [k, v] of Object.entries(overlay)) {
+    if (k === 'params') {
+      for (const [n, p] of Object.entries((v ?? {}) as Record<string, Partial<ParamSpec>>)) {
+        const param = mergeParam(`${file}: params.${n}`, generated.params[n], p, onConflict);
+        if (param) merged.params = { ...merged.params, [n]: param };
+      }
+    } else if (k === 'reply') {
+      const o = v as Partial<ApiDescriptor['reply']>;
+      merged.reply = mergeReply(`${file}: reply`, generated.reply, o, handWrittenSchemas, onConflict);
+    } else if (k === 'sources') {
+      merged.sources = [...new Set([...(v as string[]), ...generated.sources])];
+    } else {
+      const sdk = (generated as unknown as Record<string, unknown>)[k];
+      if (FREE_API_KEYS.has(k) || sdk === undefined || isDeepStrictEqual(v, sdk)) merged[k] = v;
+      else onConflict(`${file}: ${k}: ${show(v)}, the SDK's is ${show(sdk)}`);
+    }
+  }
+  return merged;
+}
+
 export interface Contracts {
   /** the hand-written, deeply tested family (contracts/apis/), merged over their generated SDK facts */
   apis: Map<string, ApiDescriptor>;
@@ -145,15 +271,22 @@ export function loadContracts(dir = CONTRACTS_DIR): Contracts {
     const api = readJson(join(dir, 'sdk', 'apis', f)) as ApiDescriptor;
     surface.set(api.name, api);
   }
+  const handWritten = new Map<string, JsonSchema>();
+  readSchemas(join(dir, 'schemas'), handWritten);
   const apis = new Map<string, ApiDescriptor>();
   for (const f of jsonFiles(join(dir, 'apis'))) {
-    const api = readJson(join(dir, 'apis', f)) as ApiDescriptor;
+    const overlay = readJson(join(dir, 'apis', f)) as ApiOverlay;
+    const generated = surface.get(overlay.name);
+    // an API the SDK does not declare (a copy of the contracts without contracts/sdk/) is its overlay alone
+    const api = generated
+      ? mergeOverlay(generated, overlay, `contracts/apis/${f}`, new Set(handWritten.keys()))
+      : (overlay as ApiDescriptor);
     apis.set(api.name, api);
     surface.set(api.name, api);
   }
   const schemas = new Map<string, JsonSchema>();
   readSchemas(join(dir, 'sdk', 'schemas'), schemas);
-  readSchemas(join(dir, 'schemas'), schemas);
+  for (const [name, schema] of handWritten) schemas.set(name, schema);
   const classMapFile = join(dir, 'sdk', 'source-class-map.json');
   const classMap = new Map<string, string>(
     jsonFiles(join(dir, 'sdk')).includes('source-class-map.json')

@@ -11,6 +11,7 @@ import { ALL_CHECKS } from '../src/checks/index.ts';
 import { BaselineError, loadBaseline } from '../src/certification/baseline.ts';
 import { assertCovers, loadProfile, ProfileError } from '../src/certification/profile.ts';
 import { readCertSettings } from '../src/certification/settings.ts';
+import { AreaError, judgeAreas } from '../src/certification/area-outcomes.ts';
 import { EXIT_CODES } from '../src/certification/verdict.ts';
 import type { Certification } from '../src/certification/judge.ts';
 import { commandLine } from './cli/args.ts';
@@ -30,6 +31,11 @@ const { values, passThrough } = commandLine({
     project: { type: 'string', value: 'NAME', multiple: true, help: 'one certification project' },
     rule: { type: 'string', value: 'A,B', help: 'only these checks count (ZSTACK_CERT_RULES)' },
     level: { type: 'string', value: 'LEVEL', help: 'only this level counts: required or advisory (ZSTACK_CERT_LEVEL)' },
+    areas: {
+      type: 'string',
+      value: 'A,B',
+      help: "certify these areas' query surface: a query not served fails (ZSTACK_PROFILE_AREAS)",
+    },
   },
   passThrough: { name: 'ARGS', help: 'to Playwright unchanged (--workers=1, --shard=1/2 with --reporter=blob)' },
   details: [
@@ -50,6 +56,7 @@ const selection = [...narrowing.map((n) => n.said), ...projects.map((p) => `proj
 const env: Record<string, string> = {
   ...(values.rule !== undefined ? { ZSTACK_CERT_RULES: values.rule } : {}),
   ...(values.level !== undefined ? { ZSTACK_CERT_LEVEL: values.level } : {}),
+  ...(values.areas !== undefined ? { ZSTACK_PROFILE_AREAS: values.areas } : {}),
 };
 
 let dir: string;
@@ -61,10 +68,12 @@ try {
   );
   const profile = loadProfile(settings.profile);
   assertCovers(profile, config.targetVersion);
+  judgeAreas([], profile, settings.areas);
   if (settings.baseline) loadBaseline(settings.baseline);
   dir = settings.dir;
 } catch (e) {
-  if (e instanceof ConfigError || e instanceof ProfileError || e instanceof BaselineError) fail(e.message);
+  if (e instanceof ConfigError || e instanceof ProfileError || e instanceof BaselineError || e instanceof AreaError)
+    fail(e.message);
   throw e;
 }
 

@@ -1,13 +1,16 @@
 // Generated lists, kept true by `npm test` (which runs this with --verify, as Kubernetes verifies its
 // conformance.yaml): contracts/conformance.yaml (the conformance tests, from src/scenarios), and the tables of
-// the docs/ pages: checks (src/checks), fault modes and variants (reference-server/faults.ts), doc defects
-// (contracts/apis), conformance tests (src/scenarios) and the audit of every MUST (docs/musts.md, scripts/musts.ts).
+// the docs/ pages: checks (src/checks), the query surface by area (the surface), fault modes and variants
+// (reference-server/faults.ts), doc defects (contracts/apis), conformance tests (src/scenarios) and the audit of
+// every MUST (docs/musts.md, scripts/musts.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { SCENARIOS } from '../src/scenarios/index.ts';
 import { ALL_CHECKS } from '../src/checks/index.ts';
 import { FAULTS, VARIANTS } from '../reference-server/faults.ts';
 import { loadValidatedContracts } from '../src/contract-model/descriptors.ts';
 import { mustsTables } from './musts.ts';
+import { queryAreasTable } from '../src/certification/area-table.ts';
+import { queryAreas } from '../src/certification/profile-derive.ts';
 import { commandLine } from './cli/args.ts';
 
 const { values } = commandLine({
@@ -67,6 +70,7 @@ function generatedTables(): Record<string, string> {
       '|---|---|---|',
       ...SCENARIOS.map((s) => `| ${cell(s.title)} | ${s.apis[0]} | ${s.since} |`),
     ].join('\n'),
+    'query-areas': queryAreasTable(queryAreas(contracts)),
     ...mustsTables(contracts),
   };
 }
@@ -74,6 +78,7 @@ function generatedTables(): Record<string, string> {
 /** Where each generated table lives: a `<!-- generated:NAME -->` ... `<!-- /generated:NAME -->` block. */
 const TABLE_PAGES: Record<string, string> = {
   checks: 'docs/checks.md',
+  'query-areas': 'docs/checks.md',
   faults: 'docs/reference-server.md',
   defects: 'docs/contracts.md',
   tests: 'docs/contracts.md',

@@ -1,10 +1,11 @@
 // npm run import (options: --help): imports ZStack API doc pages into contracts/ (see docs/importing.md). A page
 // it cannot read gives one line naming the line and what was expected there, and nothing is written.
 import { execFileSync } from 'node:child_process';
-import { relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CONTRACTS_DIR } from '../contracts/index.ts';
 import { importPage, OverrideError, PageError } from '../src/importer/index.ts';
-import { loadSdkFacts } from '../src/contract-model/provenance.ts';
 import { commandLine } from './cli/args.ts';
 
 const { values, positionals: pages } = commandLine({
@@ -28,7 +29,6 @@ const dryRun = values['dry-run'];
 let failed = false;
 let imported = 0;
 const withoutSdkFacts: string[] = [];
-const sdkActions = loadSdkFacts().actions;
 for (const page of pages) {
   try {
     const r = importPage(page, {
@@ -38,12 +38,14 @@ for (const page of pages) {
     });
     for (const f of r.files) console.log(`${dryRun ? 'would write' : 'wrote'} ${relative(process.cwd(), f.path)}`);
     imported++;
-    if (!contractsDir && !dryRun && !(r.api.name in sdkActions)) withoutSdkFacts.push(r.api.name);
+    if (!contractsDir && !dryRun && !existsSync(join(CONTRACTS_DIR, 'sdk', 'apis', `${r.api.name}.json`)))
+      withoutSdkFacts.push(r.api.name);
     for (const f of r.keptFacts)
       console.log(
         `kept ${f} of the descriptor that was there (the page does not say it): see contracts/overrides/${r.api.name}.json`,
       );
     for (const c of r.pageChanges) console.log(`the page changes ${c}`);
+    for (const w of r.sdkWins) console.log(`kept the SDK's fact: ${w}`);
     for (const k of r.kept)
       console.log(
         `kept contracts/schemas/${k.schema}.schema.json (hand-written, no override file)${k.missing.length ? `; the page also documents ${k.missing.join(', ')}` : ''}`,
@@ -64,11 +66,11 @@ if (imported > 0 && !dryRun && !contractsDir) {
     });
   }
 }
-// the SDK fact index cannot be refreshed from a page: say which file and command (tests/self/provenance.spec.ts
-// fails until then, and then names every parameter where the page and the SDK disagree)
+// the SDK's facts cannot come from a page: say which file and command (tests/self/provenance.spec.ts fails until
+// then, and then names every parameter where the page and the SDK disagree)
 if (withoutSdkFacts.length > 0) {
   console.log(
-    `contracts/sdk/actions.json has no facts for ${withoutSdkFacts.join(', ')}: run \`npm run sdk:facts -- <zstackio/zstack checkout> --commit <sha>\` and commit it (docs/contracts.md#the-sdk-fact-index)`,
+    `contracts/sdk/apis/ has no generated descriptor of ${withoutSdkFacts.join(', ')}: run \`npm run import:sdk -- <zstackio/zstack checkout>\` and commit it (docs/contracts.md)`,
   );
 }
 process.exit(failed ? 1 : 0);

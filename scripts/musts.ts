@@ -1,9 +1,9 @@
 // The generated part of docs/musts.md: every required rule the suite can assert, per API (the refusals its
 // descriptor lets the suite demand, each with its API-level source) and per check (its source and the fault
 // modes that show it failing). Written by `npm run conformance:list`, verified by `npm run contracts:check`.
-import type { ApiDescriptor, Contracts } from '../contracts/index.ts';
+import type { ApiDescriptor, Contracts, ParamSpec } from '../contracts/index.ts';
 import { ALL_CHECKS } from '../src/checks/index.ts';
-import { loadSdkFacts, type SdkAction } from '../src/contract-model/provenance.ts';
+import { loadSdkFacts } from '../src/contract-model/provenance.ts';
 import { rejectionRules, type RejectionRule } from '../src/contract-model/rejection-rules.ts';
 import { allScenarios } from '../src/scenarios/all.ts';
 import { faultProofs } from '../fixtures/fault-proofs.ts';
@@ -57,26 +57,27 @@ function demand(r: RejectionRule): { sends: string; demands: string; check: stri
 }
 
 /** The API-level source of a refusal: the SDK's @Param, or the server code the descriptor names. */
-function sourceOf(api: ApiDescriptor, r: RejectionRule, sdk: SdkAction | undefined): string {
+function sourceOf(api: ApiDescriptor, r: RejectionRule, sdk: ApiDescriptor | undefined): string {
   const p = api.params[r.param];
   const s = sdk?.params[r.param];
-  const at = sdk ? `\`${sdk.file.split('/').pop()}\`` : 'the SDK';
+  const typed = (dflt: ParamSpec['type']): string => `types it \`${s?.type ?? dflt}\``;
+  const at = sdk?.sdk ? `\`${sdk.sdk.file.split('/').pop()}\`` : 'the SDK';
   switch (r.kind) {
     case 'required':
       return p.provenance?.required ?? `${at} \`@Param(required = true)\``;
     case 'enum':
-      return p.provenance?.enum ?? `${at} \`@Param(validValues = {${(s?.validValues ?? []).join(', ')}})\``;
+      return p.provenance?.enum ?? `${at} \`@Param(validValues = {${(s?.enum ?? []).join(', ')}})\``;
     case 'maxLength':
       return (
         p.provenance?.maxLength ??
         `${at} \`@Param(maxLength = ${s?.maxLength ?? '?'})\`; trimmed first (APIMessage.validate)`
       );
     case 'boolean':
-      return `${at}: a \`${s?.javaType ?? 'boolean'}\` field; RestServer's TypeVerifier (docs/zstack-protocol.md#wrong-json-types)`;
+      return `${at} ${typed('boolean')}; RestServer's TypeVerifier (docs/zstack-protocol.md#wrong-json-types)`;
     case 'list-shape':
-      return `${at}: a \`${s?.javaType ?? 'List'}\` field; Gson fails building the message (docs/zstack-protocol.md#wrong-json-types)`;
+      return `${at} ${typed('list')}; Gson fails building the message (docs/zstack-protocol.md#wrong-json-types)`;
     case 'string-shape':
-      return `${at}: a \`${s?.javaType ?? 'String'}\` field; Gson fails building the message (docs/zstack-protocol.md#wrong-json-types)`;
+      return `${at} ${typed('string')}; Gson fails building the message (docs/zstack-protocol.md#wrong-json-types)`;
     case 'item-required':
       return p.provenance?.items ?? '(none)';
     case 'references':

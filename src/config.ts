@@ -246,6 +246,7 @@ export const KNOWN_VARIABLES = [
   ...SAFETY_VARIABLES,
   // certification (src/certification/settings.ts validates them)
   'ZSTACK_PROFILE',
+  'ZSTACK_PROFILE_AREAS',
   'ZSTACK_BASELINE',
   'ZSTACK_PROFILE_AREAS',
 ] as const;

@@ -29,7 +29,7 @@ export interface PositionalSpec {
 }
 
 export interface CommandSpec<O extends Record<string, OptionSpec> = Record<string, OptionSpec>> {
-  /** the npm script's name, which starts every message: `janitor`, `sdk:facts` */
+  /** the npm script's name, which starts every message: `janitor`, `import:sdk` */
   readonly name: string;
   /** what the script does, in one line */
   readonly summary: string;

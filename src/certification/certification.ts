@@ -12,9 +12,24 @@ export interface TestEntry {
   /** the first lines of its error, redacted */
   error?: string;
   annotations: Array<{ type: string; description?: string }>;
+  /** its Playwright tags (`@api:<Name>` names the API it tests) */
+  tags?: string[];
   record?: TestRecord;
   /** the pact verification found a provider-state problem (setup, not the server) */
   stateProblem?: boolean;
+}
+
+/** One area of the query surface as the sweep found it (area-outcomes.ts). */
+export interface AreaOutcome {
+  area: string;
+  /** declared by the vendor: its queries decide the verdict */
+  certified: boolean;
+  served: string[];
+  notServed: string[];
+  failed: string[];
+  /** queries of the area no sweep test ran (deselected, or the sweep did not run) */
+  notRun: string[];
+  verdict: Verdict;
 }
 
 export interface Cell {
@@ -57,6 +72,8 @@ export interface RunMeta {
   rules?: string[];
   /** only this level counts (selection by level); undefined = both */
   level?: Level;
+  /** the areas certified (ZSTACK_PROFILE_AREAS); undefined = none */
+  areas?: string[];
 }
 
 export interface Certification {
@@ -75,5 +92,7 @@ export interface Certification {
   advisories: Array<{ check: string; api: string; occurrences: number; findings: RuleTally['findings'] }>;
   errors: Array<{ test: string; kind: RecordError['kind']; message: string }>;
   coverage: { apis: Coverage; rules: Coverage; transitions: Coverage; tests: Coverage };
+  /** the query surface by area as the sweep found it: the certified areas, and every area the sweep ran */
+  areas: AreaOutcome[];
   baseline?: { file: string; applied: string[]; nowPassing: string[]; expired: string[]; unused: string[] };
 }

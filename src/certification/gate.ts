@@ -1,10 +1,17 @@
-// The overall verdict: the worst of the required cells and required tests (errors count at any level), an
-// expected failure counting as passed. Nothing required judged, or only not-applicable ones, is skipped.
+// The overall verdict: the worst of the required cells, required tests (errors count at any level) and certified
+// areas, an expected failure counting as passed. Nothing required judged, or only not-applicable ones, is skipped.
+import type { AreaOutcome } from './certification.ts';
 import type { Cell, RunMeta, TestOutcome } from './certification.ts';
 import { worstOf, type Verdict } from './verdict.ts';
 
-export function overallVerdict(cells: Iterable<Cell>, tests: readonly TestOutcome[], meta: RunMeta): Verdict {
+export function overallVerdict(
+  cells: Iterable<Cell>,
+  tests: readonly TestOutcome[],
+  meta: RunMeta,
+  areas: readonly AreaOutcome[] = [],
+): Verdict {
   const gate: Verdict[] = [];
+  for (const a of areas) if (a.certified && meta.level !== 'advisory') gate.push(a.verdict);
   for (const c of cells) {
     const counts = (!meta.level || c.level === meta.level) && c.level === 'required';
     if (counts && c.verdict !== 'not-applicable') gate.push(c.expected ? 'passed' : c.verdict);

@@ -3,6 +3,7 @@
 // the overall verdict. Pure: the reporter (one run, or shards merged) and the self-tests call it the same way.
 import type { Baseline } from './baseline.ts';
 import { BaselineUse } from './baseline-use.ts';
+import { judgeAreas } from './area-outcomes.ts';
 import { judgeCells } from './cells.ts';
 import type { Cell, Certification, RunMeta, TestEntry, TestOutcome } from './certification.ts';
 import { coverageOf } from './coverage.ts';
@@ -33,7 +34,8 @@ export function judge(
     cells,
     expectedFor: (title) => baselineUse.forTest(title),
   });
-  const verdict = overallVerdict(cells.values(), tests, meta);
+  const areas = judgeAreas(entries, profile, meta.areas);
+  const verdict = overallVerdict(cells.values(), tests, meta, areas);
   const cellList = [...cells.values()].sort((a, b) => a.api.localeCompare(b.api) || a.check.localeCompare(b.check));
   const result: Certification = {
     format: 'zstack-conformance-certification/1',
@@ -51,6 +53,7 @@ export function judge(
     advisories: advisoriesOf(cellList),
     errors,
     coverage: coverageOf(profile, app, rules, { entries, cells: cellList, tests }),
+    areas,
   };
   const baselineReport = baselineUse.report(tests, cells);
   if (baselineReport) result.baseline = baselineReport;

@@ -10,7 +10,7 @@ import { QUERY_PROPERTIES } from '../properties/query/index.ts';
 import { resourceProfiles } from '../properties/targets.ts';
 import { buildInteractions } from '../pact/interactions.ts';
 import { PACT_FILE_TEST, PACT_VERIFY_TEST } from '../pact/names.ts';
-import type { Level, Profile, ProfileApi, ProfileTest } from './profile.ts';
+import type { Level, Profile, ProfileApi, ProfileArea, ProfileTest } from './profile.ts';
 
 /** Any version inside the profile's range sees every interaction (the pact file of the newest target). */
 const NEWEST = '999.0.0';
@@ -20,6 +20,22 @@ export interface ScenarioInfo {
   title: string;
   apis: readonly string[];
   since: string;
+}
+
+/** The area of an API with none in its descriptor. */
+export const OTHER_AREA = 'other';
+
+/** Every query of the surface, grouped by area (areas and queries sorted). */
+export function queryAreas(contracts: Contracts): Record<string, ProfileArea> {
+  const areas = new Map<string, string[]>();
+  for (const api of contracts.surface.values()) {
+    if (api.kind !== 'query') continue;
+    const area = api.area ?? OTHER_AREA;
+    areas.set(area, [...(areas.get(area) ?? []), api.name]);
+  }
+  return Object.fromEntries(
+    [...areas.keys()].sort().map((a) => [a, { queries: [...(areas.get(a) ?? [])].sort() }] as const),
+  );
 }
 
 /** The profile as the suite derives it; `policy` (the file as it is) keeps its hand-set levels and header. */
@@ -114,6 +130,7 @@ export function deriveProfile(contracts: Contracts, policy: Profile, scenarios: 
     title: policy.title,
     zstackVersions: policy.zstackVersions,
     apis,
+    areas: queryAreas(contracts),
     checks: ALL_CHECKS.map((c) => ({ name: c.name, level: checkLevel(c.name, c.severity) })),
     tests,
   };

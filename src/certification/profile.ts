@@ -33,6 +33,11 @@ export interface ProfileTest {
   level: Level;
 }
 
+/** The query surface of one area (every Query API of the surface whose descriptor names the area; `other`: none). */
+export interface ProfileArea {
+  queries: string[];
+}
+
 export interface Profile {
   $comment?: string;
   profile: string;
@@ -41,6 +46,8 @@ export interface Profile {
   /** the ZStack versions a target may declare under this profile: from <= v < below */
   zstackVersions: { from: string; below: string };
   apis: ProfileApi[];
+  /** the query surface by area, for certifying chosen areas (ZSTACK_PROFILE_AREAS, npm run certify --areas) */
+  areas: Record<string, ProfileArea>;
   checks: ProfileCheck[];
   tests: ProfileTest[];
 }

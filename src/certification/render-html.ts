@@ -2,6 +2,7 @@
 // offline: the header a reader needs, the verdict, coverage, the API × rule matrix, every test, and the
 // failures, errors, expected failures and advisories.
 import type { Cell, Certification, Coverage } from './judge.ts';
+import type { AreaOutcome } from './certification.ts';
 import { VERDICT_LABEL, type Verdict } from './verdict.ts';
 
 const esc = (s: string): string =>
@@ -24,6 +25,20 @@ const cov = (name: string, c: Coverage): string => {
   const missing = c.listed.filter((x) => !c.exercised.includes(x));
   return `<tr><th>${name}</th><td>${c.exercised.length} of ${c.listed.length} (${pct}%)</td><td class="small">${missing.length ? `not exercised: ${esc(missing.join(', '))}` : 'all'}</td></tr>`;
 };
+
+function areasHtml(areas: readonly AreaOutcome[]): string {
+  if (!areas.length) return '<p class="small">No area certified and no query sweep run.</p>';
+  const names = (xs: string[]): string =>
+    `${xs.length}${xs.length ? `<div class="small">${esc(xs.join(', '))}</div>` : ''}`;
+  return [
+    '<table id="areas"><tr><th>area</th><th>certified</th><th>verdict</th><th>served</th><th>not served</th><th>failed</th><th>not run</th></tr>',
+    ...areas.map(
+      (a) =>
+        `<tr><th>${esc(a.area)}</th><td>${a.certified ? 'yes' : 'no'}</td><td class="${a.verdict}">${esc(VERDICT_LABEL[a.verdict].toLowerCase())}</td><td>${names(a.served)}</td><td>${names(a.notServed)}</td><td>${names(a.failed)}</td><td>${a.notRun.length}</td></tr>`,
+    ),
+    '</table>',
+  ].join('\n');
+}
 
 export function renderHtml(c: Certification): string {
   const apis = [...new Set([...c.coverage.apis.listed, ...c.cells.map((x) => x.api)])].sort();
@@ -83,6 +98,14 @@ td.expected{background:#fff8c5} td.advisory{font-style:italic} td.none{backgroun
 </table>
 <h2>Coverage (exercised against what the profile lists for ZStack ${esc(c.declaredVersion)})</h2>
 <table>${cov('APIs', c.coverage.apis)}${cov('Rules', c.coverage.rules)}${cov('State transitions', c.coverage.transitions)}${cov('Tests', c.coverage.tests)}</table>
+<h2>Query surface by area</h2>
+<p class="small">Certified areas: ${esc(
+    c.areas
+      .filter((a) => a.certified)
+      .map((a) => a.area)
+      .join(', ') || 'none',
+  )}. In a certified area a query not served fails the certificate.</p>
+${areasHtml(c.areas)}
 <h2>API × rule</h2>
 <p class="small">✓ passed, ✗ failed, ~ expected failure (baseline), · not applicable, blank: not exercised; italics: advisory rule. Hover a cell for its counts.</p>
 ${matrix}

@@ -1,6 +1,8 @@
 // The certificate as one terminal screen: who, what, against what, the verdict, coverage, and every failure,
 // error, expected failure and advisory in one line each.
 import type { Certification } from './judge.ts';
+import { areaReasons } from './area-outcomes.ts';
+import type { AreaOutcome } from './certification.ts';
 import { VERDICT_LABEL } from './verdict.ts';
 
 const ratio = (c: { exercised: string[]; listed: string[] }): string => `${c.exercised.length}/${c.listed.length}`;
@@ -11,6 +13,10 @@ function capped(lines: string[]): string[] {
     ? lines
     : [...lines.slice(0, MAX_LINES), `  … and ${lines.length - MAX_LINES} more (certificate.html)`];
 }
+
+/** One line per area: certified or not, its queries served / not served / failed / not run. */
+export const areaLine = (a: AreaOutcome): string =>
+  `${a.area}${a.certified ? ' (certified)' : ''}: ${a.served.length} served, ${a.notServed.length} not served, ${a.failed.length} failed${a.notRun.length ? `, ${a.notRun.length} not run` : ''}`;
 
 export function renderText(c: Certification): string {
   const s = c.summary;
@@ -24,6 +30,11 @@ export function renderText(c: Certification): string {
     `  tests      ${s.passed} passed, ${s.failed} failed${s.expected ? ` (${s.expected} expected)` : ''}, ${s.error} error, ${s.skipped} skipped, ${s['not-applicable']} not applicable`,
     `  coverage   APIs ${ratio(c.coverage.apis)}, rules ${ratio(c.coverage.rules)}, state transitions ${ratio(c.coverage.transitions)}, tests ${ratio(c.coverage.tests)}`,
   ];
+  const certified = c.areas.filter((a) => a.certified);
+  out.push(`  areas      ${certified.length ? certified.map((a) => a.area).join(', ') : 'none certified'}`);
+  if (c.areas.length) out.push('Query surface by area:', ...capped(c.areas.map((a) => `  ${areaLine(a)}`)));
+  const areaFailures = certified.flatMap((a) => areaReasons(a).map((r) => `  ✗ ${a.area}: ${r}`));
+  if (areaFailures.length) out.push('Failed (certified areas):', ...capped(areaFailures));
   const failed = c.cells.filter((x) => x.verdict === 'failed' && x.level === 'required' && !x.expected);
   if (failed.length)
     out.push(

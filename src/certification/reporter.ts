@@ -30,6 +30,7 @@ export const CERTIFICATION_PROJECTS = [
   'derived',
   'pact-consumer',
   'pact',
+  'sweep',
 ];
 
 // the escape sequences of terminal colours, which the saved text must not carry
@@ -102,6 +103,7 @@ export default class CertificationReporter implements Reporter {
         type: a.type,
         ...(a.description ? { description: a.description } : {}),
       })),
+      ...(test.tags.length ? { tags: [...test.tags] } : {}),
       ...(record ? { record } : {}),
       ...(error ? { error: error.split('\n').slice(0, 3).join(' ').slice(0, 600) } : {}),
       ...(texts.some((t) => t.name === 'pact-verification.txt' && /^provider state:/m.test(t.text))
@@ -166,6 +168,7 @@ function judgeRun(entries: TestEntry[], config: SuiteConfig): Certification {
       selection: settings.selection,
       ...(settings.rules ? { rules: settings.rules } : {}),
       ...(settings.level ? { level: settings.level } : {}),
+      ...(settings.areas ? { areas: settings.areas } : {}),
     },
     baseline,
   );

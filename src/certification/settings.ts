@@ -1,5 +1,6 @@
 // The certification's settings (environment > .env, like every other setting; docs/certification.md):
-// ZSTACK_PROFILE, ZSTACK_BASELINE, ZSTACK_CERT_DIR, ZSTACK_CERT_RULES, ZSTACK_CERT_LEVEL, ZSTACK_CERT_SELECTION.
+// ZSTACK_PROFILE, ZSTACK_PROFILE_AREAS,
+// ZSTACK_BASELINE, ZSTACK_CERT_DIR, ZSTACK_CERT_RULES, ZSTACK_CERT_LEVEL, ZSTACK_CERT_SELECTION.
 import { ConfigError } from '../config.ts';
 import { DEFAULT_PROFILE, type Level } from './profile.ts';
 
@@ -9,6 +10,8 @@ export interface CertSettings {
   dir: string;
   rules: string[] | undefined;
   level: Level | undefined;
+  /** the areas certified (ZSTACK_PROFILE_AREAS, a comma list); undefined = none chosen */
+  areas: string[] | undefined;
   /** how the run was narrowed, as the certificate shows it (set by `npm run certify`) */
   selection: string[];
 }
@@ -31,6 +34,13 @@ export function readCertSettings(
   for (const r of rules ?? [])
     if (!knownChecks.includes(r))
       throw new ConfigError('ZSTACK_CERT_RULES', `no check named "${r}" (known: ${knownChecks.join(', ')})`);
+  const areas = text(env, 'ZSTACK_PROFILE_AREAS')
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const a of areas ?? [])
+    if (!/^[a-z][a-z0-9-]*$/.test(a))
+      throw new ConfigError('ZSTACK_PROFILE_AREAS', `expected area slugs such as iam2,vm, got "${a}"`);
   const level = text(env, 'ZSTACK_CERT_LEVEL');
   if (level !== undefined && level !== 'required' && level !== 'advisory')
     throw new ConfigError('ZSTACK_CERT_LEVEL', `expected "required" or "advisory", got "${level}"`);
@@ -52,6 +62,12 @@ export function readCertSettings(
     dir: text(env, 'ZSTACK_CERT_DIR') ?? DEFAULT_CERT_DIR,
     rules,
     level: level as Level | undefined,
-    selection: [...selection, ...(rules ? [`rules: ${rules.join(',')}`] : []), ...(level ? [`level: ${level}`] : [])],
+    areas: areas ? [...new Set(areas)].sort() : undefined,
+    selection: [
+      ...selection,
+      ...(rules ? [`rules: ${rules.join(',')}`] : []),
+      ...(level ? [`level: ${level}`] : []),
+      ...(areas ? [`areas: ${[...new Set(areas)].sort().join(',')}`] : []),
+    ],
   };
 }

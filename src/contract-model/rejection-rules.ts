@@ -1,8 +1,8 @@
 // Every refusal the suite may demand of an API, derived from its descriptor alone: the derived rejection tests
 // and the invalid-input generator both send exactly these, and tests/self/provenance.spec.ts ties each one to an
 // API-level source. What the official SDK's @Param declares (required, validValues, maxLength, the Java type) is
-// checked against the SDK fact index; a refusal the SDK cannot show (a list item's member, an unknown uuid in the
-// body) is demanded only where the param's `provenance` names the server code that makes it.
+// checked against the SDK's generated descriptors; a refusal the SDK cannot show (a list item's member, an
+// unknown uuid in the body) is demanded only where the param's `provenance` names the server code that makes it.
 import type { ApiDescriptor, Contracts, JsonSchema, ParamSpec } from '../../contracts/index.ts';
 import { dereference } from './schemas.ts';
 

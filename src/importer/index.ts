@@ -1,16 +1,21 @@
 // `npm run import -- PAGE.txt`: a ZStack API doc page (either format, with the site text around it) -> the
 // descriptor contracts/apis/<Api>.json, the schemas of the inventories it names, and its examples as
 // fixtures/doc-examples/<Api>.json. Nothing is written unless every file is ready and the descriptor is valid.
-import { readFileSync } from 'node:fs';
+// Where the SDK's generated descriptor (contracts/sdk/apis/<Api>.json) exists, the page's descriptor is merged over
+// it (a fact the page says otherwise is the SDK's, and reported) and the file written is the overlay: only what
+// the page says beyond the SDK.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import {
   CONTRACTS_DIR,
   loadContracts,
+  mergeOverlay,
   type ApiDescriptor,
   type Contracts,
   type JsonSchema,
 } from '../../contracts/index.ts';
+import { overlayOf } from './overlay.ts';
 import { buildDescriptor, buildSchemas } from './build.ts';
 import { checkExamples } from './examples.ts';
 import { formatContractJson } from './format-json.ts';
@@ -41,7 +46,21 @@ export interface ImportResult {
   keptFacts: string[];
   /** what the page changes of the descriptor already there */
   pageChanges: string[];
+  /** what the page says otherwise than the SDK: the SDK's fact is kept, one line each */
+  sdkWins: string[];
 }
+
+/** The SDK's generated descriptor of an API (contracts/sdk/apis/<name>.json), if the contracts have one. */
+function generatedDescriptor(contractsDir: string, name: string): ApiDescriptor | undefined {
+  const file = join(contractsDir, 'sdk', 'apis', `${name}.json`);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ApiDescriptor) : undefined;
+}
+
+const handWrittenSchemaNames = (contractsDir: string, extra: readonly string[]): Set<string> => {
+  const dir = join(contractsDir, 'schemas');
+  const names = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.schema.json')) : [];
+  return new Set([...names.map((f) => f.replace(/\.schema\.json$/, '')), ...extra]);
+};
 
 export function parsePage(file: string, text: string): ParsedPage {
   const lines = pageLines(text);
@@ -61,12 +80,21 @@ export function importPage(pageFile: string, opts: ImportOptions = {}): ImportRe
   const overrideFile = join(contractsDir, 'overrides', `${page.apiName}.json`);
   const overrideOnDisk = readOverride(contractsDir, `${page.apiName}.json`);
   let override = overrideOnDisk;
-  let api = buildDescriptor(page, override, inventoryFields);
+  const sdk = generatedDescriptor(contractsDir, page.apiName);
+  const sdkWins = new Set<string>();
+  const schemaNames = handWrittenSchemaNames(
+    contractsDir,
+    schemas.filter((s) => s.write).map((s) => s.name),
+  );
+  // the page's descriptor over the SDK's facts (where the page says otherwise, the SDK's fact stays)
+  const overSdk = (built: ApiDescriptor): ApiDescriptor =>
+    sdk ? mergeOverlay(sdk, built, `the page ${page.apiName}`, schemaNames, (m) => sdkWins.add(m)) : built;
+  let api = overSdk(buildDescriptor(page, override, inventoryFields));
   const old = existing.apis.get(api.name);
   const facts = handWrittenFacts(old, api, override);
   if (facts.entries.length > 0) {
     override = withKept(override, api.name, facts.entries, []);
-    api = buildDescriptor(page, override, inventoryFields);
+    api = overSdk(buildDescriptor(page, override, inventoryFields));
   }
 
   const contracts: Contracts = { ...existing, apis: new Map(existing.apis), schemas: new Map(existing.schemas) };
@@ -90,11 +118,11 @@ export function importPage(pageFile: string, opts: ImportOptions = {}): ImportRe
   }
   validateDescriptor(contractsDir, finalApi);
 
+  const written = sdk
+    ? ordered(overlayOf(finalApi, sdk) as unknown as Record<string, unknown>, DESCRIPTOR_KEYS)
+    : (finalApi as unknown as Record<string, unknown>);
   const files: PlannedFile[] = [
-    {
-      path: join(contractsDir, 'apis', `${api.name}.json`),
-      text: formatContractJson(finalApi as unknown as Record<string, unknown>),
-    },
+    { path: join(contractsDir, 'apis', `${api.name}.json`), text: formatContractJson(written) },
   ];
   for (const s of schemas.filter((x) => x.write))
     files.push({
@@ -118,6 +146,7 @@ export function importPage(pageFile: string, opts: ImportOptions = {}): ImportRe
     kept: schemas.filter((s) => !s.write).map((s) => ({ schema: s.name, missing: s.missing })),
     keptFacts: [...facts.entries.map((e) => e.path), ...texts.map((t) => `docDefects ${t.id}`)],
     pageChanges: facts.pageChanges,
+    sdkWins: [...sdkWins],
   };
 }
 

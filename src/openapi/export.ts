@@ -1,4 +1,5 @@
-// An OpenAPI 3.1 document of every contract, for tools that speak OpenAPI (Postman, Prism, Schemathesis): one
+// An OpenAPI 3.1 document of every API of the surface (contracts/sdk/apis/ with the hand-written overlays), for
+// tools that speak OpenAPI (Postman, Prism, Schemathesis): one
 // operation per method and path (the APIs that share a PUT .../actions URL become one operation whose body is
 // one of theirs, told apart by the action key), request bodies derived from the descriptors as the suite derives
 // them, replies from contracts/schemas, ZStack's async jobs and plain-text REST-layer errors as they are
@@ -30,33 +31,9 @@ export function toOpenApiSchema(s: unknown): unknown {
   return out;
 }
 
-/** The schemas the exported operations name (replies, parameter items, ErrorCode, common) and all they `$ref`,
- * by name: the contracts also hold every generated SDK schema, most of which no exported operation uses. */
-function usedSchemas(contracts: Contracts): Array<[string, JsonSchema]> {
-  const pending = ['ErrorCode', 'common', ...[...contracts.apis.values()].flatMap((a) => a.reply.schema ?? [])];
-  const used = new Set<string>();
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(visit);
-    else if (value !== null && typeof value === 'object')
-      for (const [k, v] of Object.entries(value as Obj)) {
-        const m = k === '$ref' && typeof v === 'string' ? /^urn:zstack:([A-Za-z0-9]+)/.exec(v) : null;
-        if (m) pending.push(m[1]);
-        else visit(v);
-      }
-  };
-  for (const api of contracts.apis.values()) visit(api.params);
-  while (pending.length) {
-    const name = pending.pop()!;
-    if (used.has(name) || !contracts.schemas.has(name)) continue;
-    used.add(name);
-    visit(contracts.schemas.get(name));
-  }
-  return [...contracts.schemas].filter(([name]) => used.has(name));
-}
-
 function componentSchemas(contracts: Contracts): Obj {
   const out: Obj = {};
-  for (const [name, schema] of usedSchemas(contracts)) {
+  for (const [name, schema] of contracts.schemas) {
     const defs = schema['$defs'] as Record<string, JsonSchema> | undefined;
     if (defs && !schema['properties'] && !schema['type']) {
       for (const [d, def] of Object.entries(defs)) out[`${name}_${d}`] = toOpenApiSchema(def);
@@ -78,8 +55,13 @@ const errorReply = {
   properties: { error: { $ref: '#/components/schemas/ErrorCode' } },
 };
 
+/** A reply field's JSON type as the SDK Result class gives it (reply.fields) as a schema. */
+function fieldSchema(type: string): unknown {
+  return ['string', 'boolean', 'integer', 'number', 'array', 'object'].includes(type) ? { type } : {};
+}
+
 function replySchema(api: ApiDescriptor): unknown {
-  const inv = api.reply.schema ? { $ref: `#/components/schemas/${api.reply.schema}` } : undefined;
+  const inv = api.reply.schema ? { $ref: `#/components/schemas/${api.reply.schema}` } : {};
   if (api.reply.body === 'inventory')
     return { type: 'object', properties: { inventory: inv, error: { type: 'null' } } };
   if (api.reply.body === 'inventories') {
@@ -92,31 +74,45 @@ function replySchema(api: ApiDescriptor): unknown {
       },
     };
   }
+  if (api.reply.body === 'fields' && api.reply.fields)
+    return {
+      type: 'object',
+      properties: Object.fromEntries(Object.entries(api.reply.fields).map(([f, t]) => [f, fieldSchema(t)])),
+    };
   return { type: 'object' };
 }
 
-function responsesOf(api: ApiDescriptor): Obj {
+const oneOrOneOf = (schemas: unknown[]): unknown => {
+  const distinct = [...new Map(schemas.map((s) => [JSON.stringify(s), s])).values()];
+  return distinct.length === 1 ? distinct[0] : { oneOf: distinct };
+};
+
+/** The replies of the APIs sharing one method and path: a job for the async ones, a result for the sync ones. */
+function responsesOf(apis: readonly ApiDescriptor[]): Obj {
   const rest = plainText(
     'refused by the REST layer (no or non-OAuth Authorization, no action key, a wrong JSON type): plain text, no job',
   );
-  if (api.async) {
-    return {
-      '202': {
-        description: `accepted: poll the location (GET /zstack/v1/api-jobs/{jobUuid}); the job's 200 result is ${api.reply.body === 'empty' ? 'an empty object' : `{"${api.reply.body}": ${api.reply.schema}}`}, its failure 503 {"error": ErrorCode}`,
-        content: json({
-          type: 'object',
-          required: ['location'],
-          properties: { location: { type: 'string' }, apiTimeout: { type: 'integer' } },
-        }),
-      },
-      '400': rest,
+  const out: Obj = {};
+  const sync = apis.filter((a) => !a.async);
+  if (sync.length) out['200'] = { description: 'the result', content: json(oneOrOneOf(sync.map(replySchema))) };
+  const async = apis.filter((a) => a.async);
+  if (async.length) {
+    const results = async.map((a) =>
+      a.reply.body === 'empty' ? 'an empty object' : `{"${a.reply.body}": ${a.reply.schema ?? '...'}}`,
+    );
+    out['202'] = {
+      description: `accepted: poll the location (GET /zstack/v1/api-jobs/{jobUuid}); the job's 200 result is ${[...new Set(results)].join(' or ')}, its failure 503 {"error": ErrorCode}`,
+      content: json({
+        type: 'object',
+        required: ['location'],
+        properties: { location: { type: 'string' }, apiTimeout: { type: 'integer' } },
+      }),
     };
   }
-  return {
-    '200': { description: 'the result', content: json(replySchema(api)) },
-    '400': rest,
-    '503': { description: 'the API failed (ID.1001 for an unknown session)', content: json(errorReply) },
-  };
+  out['400'] = rest;
+  if (sync.length)
+    out['503'] = { description: 'the API failed (ID.1001 for an unknown session)', content: json(errorReply) };
+  return out;
 }
 
 const QUERY_PARAMS = [
@@ -134,36 +130,60 @@ const QUERY_PARAMS = [
   { name: 'fields', description: 'only these fields of each inventory, comma-separated', schema: { type: 'string' } },
 ];
 
-function parametersOf(api: ApiDescriptor, template: string): Obj[] {
+/** A path parameter: a uuid where the descriptor types it so (or says nothing), else a string. */
+function pathParamSchema(api: ApiDescriptor, name: string): unknown {
+  const p = api.params[name];
+  return !p || p.type === 'uuid' ? { $ref: '#/components/schemas/common_uuid' } : { type: 'string' };
+}
+
+const placeholders = (template: string): string[] => (template.match(/\{(\w+)\}/g) ?? []).map((n) => n.slice(1, -1));
+
+/**
+ * The path and query parameters of the APIs sharing one method and path; a path parameter is described by the
+ * first API's parameter at the same position of its own template (`own`), whatever the shared template calls it.
+ */
+function parametersOf(apis: readonly ApiDescriptor[], template: string, own: string): Obj[] {
+  const first = apis[0];
   const out: Obj[] = [];
-  for (const name of (template.match(/\{(\w+)\}/g) ?? []).map((n) => n.slice(1, -1))) {
+  const ownNames = placeholders(own);
+  for (const [i, name] of placeholders(template).entries()) {
+    const ownName = ownNames[i] ?? name;
+    const references = first.params[ownName]?.references;
     out.push({
       name,
       in: 'path',
       required: true,
-      description: api.params[name]?.references ? `uuid of the ${api.params[name].references}` : 'a uuid',
-      schema: { $ref: '#/components/schemas/common_uuid' },
+      description: references
+        ? `uuid of the ${references}`
+        : first.params[ownName]?.type === 'uuid' || !first.params[ownName]
+          ? 'a uuid'
+          : ownName,
+      schema: pathParamSchema(first, ownName),
     });
   }
-  for (const [name, p] of Object.entries(api.params)) {
-    if (p.in !== 'query') continue;
-    out.push({
-      name,
-      in: 'query',
-      required: p.required === true,
-      description: `${name}${p.enum ? `: ${p.enum.join(' or ')}` : ''}`,
-      schema: p.enum ? { type: 'string', enum: p.enum } : { type: 'string' },
-    });
+  const query = new Map<string, Obj>();
+  for (const api of apis) {
+    for (const [name, p] of Object.entries(api.params)) {
+      if (p.in !== 'query' || query.has(name)) continue;
+      query.set(name, {
+        name,
+        in: 'query',
+        required: apis.every((a) => a.params[name]?.required === true),
+        description: `${name}${p.enum ? `: ${p.enum.join(' or ')}` : ''}`,
+        schema: p.enum ? { type: 'string', enum: p.enum } : { type: 'string' },
+      });
+    }
   }
-  if (api.kind === 'query' && !template.includes('{'))
-    out.push(...QUERY_PARAMS.map((q) => ({ in: 'query', required: false, ...q })));
+  out.push(...query.values());
+  if (first.kind === 'query' && !template.includes('{'))
+    out.push(...QUERY_PARAMS.filter((q) => !query.has(q.name)).map((q) => ({ in: 'query', required: false, ...q })));
   return out;
 }
 
 /** What a finished job can answer: the result of each async API (distinct envelopes). */
 function jobResults(contracts: Contracts): unknown[] {
   const seen = new Map<string, unknown>();
-  for (const api of contracts.apis.values()) {
+  for (const api of contracts.surface.values()) {
     if (!api.async) continue;
     const s = replySchema(api);
     seen.set(JSON.stringify(s), s);
@@ -171,37 +191,84 @@ function jobResults(contracts: Contracts): unknown[] {
   return [...seen.values()];
 }
 
+function describeJobs(apis: readonly ApiDescriptor[]): string {
+  if (apis.every((a) => a.async)) return 'Asynchronous: 202 and a job to poll.';
+  if (apis.every((a) => !a.async)) return 'Synchronous.';
+  return `Asynchronous (202 and a job): ${apis
+    .filter((a) => a.async)
+    .map((a) => a.name)
+    .join(', ')}; the others synchronous.`;
+}
+
 interface Route {
   method: string;
+  /** the path as the export writes it (one spelling per shape) */
   template: string;
+  /** the first API's own template (its placeholder names) */
+  own: string;
   apis: ApiDescriptor[];
+}
+
+/** A template without its placeholder names: `/v1/x/{uuid}/actions` and `/v1/x/{xUuid}/actions` are one URL. */
+const shapeOf = (template: string): string => template.replace(/\{\w+\}/g, '{}');
+
+/** Per shape, the spelling most APIs use (then the first by name): OpenAPI allows one path per shape. */
+function spellings(apis: Iterable<ApiDescriptor>): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const api of apis)
+    for (const t of [api.path, api.pathWithUuid].filter((p): p is string => p !== undefined)) {
+      const m = counts.get(shapeOf(t)) ?? new Map<string, number>();
+      m.set(t, (m.get(t) ?? 0) + 1);
+      counts.set(shapeOf(t), m);
+    }
+  return new Map(
+    [...counts].map(([shape, m]) => [shape, [...m].sort(([a, x], [b, y]) => y - x || a.localeCompare(b))[0][0]]),
+  );
+}
+
+const areaOf = (api: ApiDescriptor): string => api.area ?? 'other';
+const sinceText = (api: ApiDescriptor): string => `${api.name} ${api.since ?? '(version unknown)'}`;
+
+/** An operationId not taken yet: the one API's name, or the resource's `Actions` for a shared route. */
+function operationIdOf(r: Route, byUuid: boolean, taken: Set<string>): string {
+  const first = r.apis[0];
+  const base = r.apis.length === 1 ? `${first.name}${byUuid ? 'ByUuid' : ''}` : `${first.resource}Actions`;
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}${n}`;
+  taken.add(id);
+  return id;
 }
 
 export function buildOpenApi(contracts: Contracts, version: string): Obj {
   const routes = new Map<string, Route>();
-  for (const api of contracts.apis.values()) {
-    for (const template of [api.path, api.pathWithUuid].filter((p): p is string => p !== undefined)) {
-      const key = `${api.method} ${template}`;
-      const r = routes.get(key) ?? { method: api.method, template, apis: [] };
+  const spelling = spellings(contracts.surface.values());
+  for (const api of contracts.surface.values()) {
+    for (const own of [api.path, api.pathWithUuid].filter((p): p is string => p !== undefined)) {
+      const key = `${api.method} ${shapeOf(own)}`;
+      const template = spelling.get(shapeOf(own)) ?? own;
+      const r = routes.get(key) ?? { method: api.method, template, own, apis: [] };
       r.apis.push(api);
       routes.set(key, r);
     }
   }
   const paths: Record<string, Obj> = {};
-  for (const r of [...routes.values()].sort((a, b) => a.template.localeCompare(b.template))) {
+  const taken = new Set<string>(['PollApiJob']);
+  for (const r of [...routes.values()].sort(
+    (a, b) => a.template.localeCompare(b.template) || a.method.localeCompare(b.method),
+  )) {
     const first = r.apis[0];
-    const byUuid = r.template === first.pathWithUuid;
+    const byUuid = r.own === first.pathWithUuid;
     const op: Obj = {
-      operationId: r.apis.length === 1 ? `${first.name}${byUuid ? 'ByUuid' : ''}` : `${first.resource}Actions`,
+      operationId: operationIdOf(r, byUuid, taken),
       summary:
         r.apis.length === 1
           ? `${first.name}${byUuid ? ' (one, by uuid)' : ''}`
-          : `${r.apis.map((a) => a.name).join(' / ')} (the action key selects one)`,
-      description: `Since ${r.apis.map((a) => `${a.name} ${a.since}`).join(', ')}. ${first.async ? 'Asynchronous: 202 and a job to poll.' : 'Synchronous.'}`,
-      tags: [first.resource],
+          : `${r.apis.length} APIs, the body's action key selects one: ${r.apis.map((a) => a.name).join(' / ')}`,
+      description: `Since ${r.apis.map(sinceText).join(', ')}. ${describeJobs(r.apis)}`,
+      tags: [...new Set(r.apis.map(areaOf))].sort(),
       'x-zstack-apis': r.apis.map((a) => a.name),
     };
-    const parameters = parametersOf(first, r.template);
+    const parameters = parametersOf(r.apis, r.template, r.own);
     if (parameters.length) op['parameters'] = parameters;
     const bodies = r.apis
       .map((a) => requestBodySchema(a))
@@ -209,8 +276,8 @@ export function buildOpenApi(contracts: Contracts, version: string): Obj {
       .map(toOpenApiSchema);
     if (bodies.length)
       op['requestBody'] = { required: true, content: json(bodies.length === 1 ? bodies[0] : { oneOf: bodies }) };
-    op['responses'] = responsesOf(first);
-    if (first.suppressCredentialCheck) op['security'] = [];
+    op['responses'] = responsesOf(r.apis);
+    if (r.apis.every((a) => a.suppressCredentialCheck)) op['security'] = [];
     paths['/zstack' + r.template] = { ...(paths['/zstack' + r.template] ?? {}), [r.method.toLowerCase()]: op };
   }
   paths['/zstack/v1/api-jobs/{jobUuid}'] = {
@@ -240,7 +307,7 @@ export function buildOpenApi(contracts: Contracts, version: string): Obj {
       },
     },
   };
-  const resources = [...new Set([...contracts.apis.values()].map((a) => a.resource))].sort();
+  const areas = [...new Set([...contracts.surface.values()].map(areaOf))].sort();
   return {
     openapi: '3.1.0',
     info: {
@@ -262,7 +329,7 @@ export function buildOpenApi(contracts: Contracts, version: string): Obj {
     ],
     security: [{ session: [] }],
     tags: [
-      ...resources.map((r) => ({ name: r, description: `APIs of ${r}` })),
+      ...areas.map((a) => ({ name: a, description: `APIs of the ${a} area` })),
       { name: 'Jobs', description: 'asynchronous job results' },
     ],
     paths,

@@ -1,5 +1,5 @@
-// The JSON type a Java parameter type travels as (ZStack's server reads request bodies with Gson): the mapping a
-// reader of the fact index uses to compare an SDK @Param with a descriptor's parameter.
+// The JSON type a Java parameter type travels as (ZStack's server reads request bodies with Gson): the mapping
+// import:sdk uses to type an SDK @Param as a descriptor's parameter.
 
 export type JsonType = 'string' | 'boolean' | 'integer' | 'number' | 'array' | 'object';
 

@@ -130,7 +130,14 @@ test("a third API's page imports, validates, records its doc defects, and its de
       'docs/zstack-protocol.md#sync-and-async-jobs',
       'docs/zstack-protocol.md#action-keys',
       'docs/zstack-protocol.md#state-events',
+      // the SDK's generated descriptor it is merged over names its action class
+      'sdk/src/main/java/org/zstack/sdk/iam2/api/ChangeIAM2ProjectStateAction.java',
     ]);
+    // the file written is the overlay: what the page says beyond the SDK (not its route, which the SDK says)
+    const written = JSON.parse(readFileSync(join(t.contracts, 'apis', `${THIRD}.json`), 'utf8')) as object;
+    expect(Object.keys(written)).not.toContain('path');
+    expect(Object.keys(written)).not.toContain('method');
+    expect(written).toMatchObject({ name: THIRD, effect: { kind: 'stateEvent' } });
     for (const d of api?.docDefects ?? []) expect(d.source).toMatch(/^docs\/zstack-protocol\.md#/);
     const example = JSON.parse(readFileSync(join(t.examples, `${THIRD}.json`), 'utf8')) as {
       knownProblems: Record<string, unknown[]>;
@@ -226,7 +233,8 @@ for (const [how, rewrite] of BULLET_VARIANTS) {
         parsed.reply.find((f) => f.name === 'inventory')?.children.find((c) => c.name === 'flows')?.children,
       ).toHaveLength(9);
       const r = importPage(page, { contractsDir: t.contracts, docExamplesDir: t.examples });
-      expect(r.api.params['stateEvent']).toEqual({
+      // merged over the SDK's facts (which add its other @Param members)
+      expect(r.api.params['stateEvent']).toMatchObject({
         in: 'body',
         type: 'string',
         required: true,
@@ -295,20 +303,17 @@ test("an import over a hand-written descriptor keeps what the page cannot say, i
 
     const r = importPage(page, { contractsDir: t.contracts, docExamplesDir: t.examples });
     expect(r.api.effect).toEqual(handWritten.effect);
-    expect(r.api.params).toEqual(handWritten.params);
+    expect(r.api.params).toMatchObject(handWritten.params);
     expect(r.api.sources).toEqual(expect.arrayContaining(handWritten.sources));
     expect(r.api.docDefects).toEqual([ownText]);
-    expect(r.keptFacts).toEqual([
-      '/effect',
-      '/sources',
-      '/params/stateEvent/enum',
-      'docDefects request-line-without-leading-slash',
-    ]);
+    // the values the page leaves out are the SDK's (@Param validValues): nothing to keep for them
+    expect(r.api.params['stateEvent'].enum).toEqual(['enable', 'disable']);
+    expect(r.keptFacts).toEqual(['/sources', '/effect', 'docDefects request-line-without-leading-slash']);
     const override = JSON.parse(readFileSync(overrideFile, 'utf8')) as {
       set: Array<{ path: string; value: unknown; reason: string }>;
       docDefects: unknown[];
     };
-    expect(override.set.map((e) => e.path).sort()).toEqual(['/effect', '/params/stateEvent/enum', '/sources']);
+    expect(override.set.map((e) => e.path).sort()).toEqual(['/effect', '/sources']);
     expect(override.set.find((e) => e.path === '/effect')?.value).toEqual(handWritten.effect);
     expect(override.docDefects).toEqual([ownText]);
 
@@ -333,7 +338,7 @@ test("an import over a hand-written descriptor keeps what the page cannot say, i
   }
 });
 
-test("what the page says otherwise than the descriptor there is the page's, and the import names each change", () => {
+test("what the page says otherwise than the SDK is the SDK's (its fact kept), and the import names each one", () => {
   const t = tempContracts();
   try {
     const page = join(t.dir, `${TICKET}.zh-doc.txt`);
@@ -347,11 +352,19 @@ test("what the page says otherwise than the descriptor there is the page's, and 
         ),
     );
     const r = importPage(page, { contractsDir: t.contracts, docExamplesDir: t.examples });
-    expect(r.api.params['stateEvent'].enum).toEqual(['enable', 'disable', 'retire']);
-    expect(r.pageChanges.sort()).toEqual([
-      '/params/comment: (absent) -> {"in":"body","type":"string","since":"3.1.0"}',
-      '/params/stateEvent/enum: ["enable","disable"] -> ["enable","disable","retire"]',
+    expect(r.api.params['stateEvent'].enum).toEqual(['enable', 'disable']);
+    expect(r.api.params['comment']).toBeUndefined();
+    expect(r.pageChanges).toEqual([]);
+    expect(r.sdkWins.sort()).toEqual([
+      `the page ${TICKET}: params.comment: not a parameter of the SDK's action`,
+      `the page ${TICKET}: params.stateEvent.enum: ["enable","disable","retire"], the SDK's is ["enable","disable"]: delete it, or name the server source in provenance.enum`,
     ]);
+    // the overlay written holds neither: only what the page says beyond the SDK
+    const written = JSON.parse(readFileSync(join(t.contracts, 'apis', `${TICKET}.json`), 'utf8')) as {
+      params?: Record<string, object>;
+    };
+    expect(written.params?.['comment']).toBeUndefined();
+    expect(written.params?.['stateEvent'] ?? {}).not.toHaveProperty('enum');
   } finally {
     rmSync(t.dir, { recursive: true, force: true });
   }

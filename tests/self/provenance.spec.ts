@@ -1,5 +1,5 @@
 // A MUST needs an API-level source (docs/musts.md): every descriptor agrees with the official SDK's @Param, as the
-// committed fact index contracts/sdk/actions.json records it, and every refusal the suite demands rests on the SDK
+// generated descriptors contracts/sdk/apis/ record it, and every refusal the suite demands rests on the SDK
 // or on server code a descriptor names. The guards are shown to catch the mistakes that once made the suite fail
 // conformant servers, rebuilt from the SDK's own facts.
 import { expect, test } from '@playwright/test';
@@ -12,10 +12,11 @@ const facts = loadSdkFacts();
 /** A copy to break on purpose (the loader caches its contracts). */
 const editable = () => structuredClone(loadValidatedContracts());
 
-test('the fact index comes from zstackio/zstack at a recorded commit and covers every API the contracts hold', () => {
+test('the SDK facts come from zstackio/zstack at a recorded commit and cover every API the contracts hold', () => {
   expect(facts.sdk.repository).toBe('zstackio/zstack');
   expect(facts.sdk.commit).toMatch(/^[0-9a-f]{40}$/);
   expect(Object.keys(facts.actions).sort()).toEqual([...loadValidatedContracts().apis.keys()].sort());
+  for (const a of Object.values(facts.actions)) expect(a.generated, a.name).toBe(true);
 });
 
 test("every descriptor declares what the SDK's @Param declares, and nothing else", () => {
@@ -28,7 +29,7 @@ test('every refusal the suite demands rests on the SDK or on server code the des
 
 test('the SDK facts behind two former false fails: srcType has no maxLength, CreateIAM2VirtualID has no type', () => {
   const srcType = facts.actions['CreateIAM2Organization']?.params['srcType'];
-  expect(srcType?.javaType).toBe('java.lang.String');
+  expect(srcType?.type).toBe('string');
   expect(srcType?.maxLength).toBeUndefined();
   expect(Object.keys(facts.actions['CreateIAM2VirtualID']?.params ?? {})).not.toContain('type');
   const contracts = loadValidatedContracts();
