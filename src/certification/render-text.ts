@@ -32,7 +32,14 @@ export function renderText(c: Certification): string {
   ];
   const certified = c.areas.filter((a) => a.certified);
   out.push(`  areas      ${certified.length ? certified.map((a) => a.area).join(', ') : 'none certified'}`);
-  if (c.areas.length) out.push('Query surface by area:', ...capped(c.areas.map((a) => `  ${areaLine(a)}`)));
+  // the certified areas first, every one of them; the rest as far as the cap allows
+  const byArea = [...certified, ...c.areas.filter((a) => !a.certified)];
+  if (c.areas.length)
+    out.push(
+      'Query surface by area (certified first):',
+      ...certified.map((a) => `  ${areaLine(a)}`),
+      ...capped(byArea.slice(certified.length).map((a) => `  ${areaLine(a)}`)),
+    );
   const areaFailures = certified.flatMap((a) => areaReasons(a).map((r) => `  ✗ ${a.area}: ${r}`));
   if (areaFailures.length) out.push('Failed (certified areas):', ...capped(areaFailures));
   const failed = c.cells.filter((x) => x.verdict === 'failed' && x.level === 'required' && !x.expected);
