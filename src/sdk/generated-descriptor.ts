@@ -2,23 +2,19 @@
 // ApiDescriptor the importer writes. Declared here because src/sdk depends on nothing but java-parser
 // (.dependency-cruiser.cjs); contracts/descriptor.schema.json checks every written file when the contracts load.
 
+import type { ParamConstraints } from './param-annotation.ts';
+
 export type GeneratedParamType = 'string' | 'boolean' | 'integer' | 'number' | 'list' | 'map' | 'any';
 
-export interface GeneratedParam {
+/** The @Param constraints kept under the SDK's names, and the two renamed to the descriptor's (enum, pattern). */
+type KeptConstraints = Omit<ParamConstraints, 'required' | 'validValues' | 'validRegexValues'>;
+
+export interface GeneratedParam extends KeptConstraints {
   in: 'path' | 'body' | 'query';
   type: GeneratedParamType;
   required?: true;
   enum?: string[];
   pattern?: string;
-  maxLength?: number;
-  minLength?: number;
-  nonempty?: boolean;
-  nullElements?: boolean;
-  emptyString?: boolean;
-  /** bigint: a Java long bound (Long.MAX_VALUE) a double would round, written as its exact digits */
-  numberRange?: Array<number | bigint>;
-  numberRangeUnit?: string[];
-  noTrim?: boolean;
   default?: string | number | bigint | boolean;
   since?: string;
 }
