@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { ConfigError, loadConfig, loadEnvFile } from './src/config.ts';
 import { configuredWorkers, runWorkers } from './src/run-workers.ts';
@@ -18,9 +19,13 @@ try {
   process.exit(2);
 }
 
+// The tests, setup and reference server are the package's (Playwright resolves them from this file's folder);
+// reports/ is the user's, in the folder the run was started from (`zstack-conformance run` from anywhere).
+const reports = (file: string): string => resolve('reports', file);
+
 export default defineConfig({
   testDir: 'tests',
-  outputDir: 'reports/test-results',
+  outputDir: reports('test-results'),
   fullyParallel: false,
   forbidOnly: !!process.env['CI'],
   retries: 0,
@@ -31,11 +36,11 @@ export default defineConfig({
   globalTeardown: './playwright/global-teardown.ts',
   reporter: [
     ['list'],
-    ['json', { outputFile: 'reports/results.json' }],
-    ['junit', { outputFile: 'reports/junit.xml' }],
-    ['html', { outputFolder: 'reports/html', open: 'never' }],
+    ['json', { outputFile: reports('results.json') }],
+    ['junit', { outputFile: reports('junit.xml') }],
+    ['html', { outputFolder: reports('html'), open: 'never' }],
     // the query sweep's not-served list and per-area counts (console and reports/sweep.json)
-    ['./playwright/sweep-reporter.ts', { outputFile: 'reports/sweep.json' }],
+    ['./playwright/sweep-reporter.ts', { outputFile: reports('sweep.json') }],
   ],
   projects: [
     { name: 'self', testDir: 'tests/self' },

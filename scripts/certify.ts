@@ -82,7 +82,7 @@ const pw = [
   fileURLToPath(import.meta.resolve('@playwright/test/cli')),
   'test',
   '-c',
-  'playwright.certify.config.ts',
+  fileURLToPath(new URL('../playwright.certify.config.ts', import.meta.url)),
   ...projects.flatMap((p) => ['--project', p]),
   ...(grep.length ? ['--grep', grep.join('|')] : []),
   ...passThrough,

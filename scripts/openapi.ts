@@ -15,8 +15,9 @@ commandLine({
 const started = performance.now();
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 const doc = buildOpenApi(loadValidatedContracts(), pkg.version);
-mkdirSync(new URL('../reports/', import.meta.url), { recursive: true });
-writeFileSync(new URL('../reports/openapi.json', import.meta.url), JSON.stringify(doc, null, 2) + '\n');
+// reports/ of the folder it runs in, like every report of the suite
+mkdirSync('reports', { recursive: true });
+writeFileSync('reports/openapi.json', JSON.stringify(doc, null, 2) + '\n');
 const paths = Object.values(doc['paths'] as Record<string, object>);
 const operations = paths.reduce((n, p) => n + Object.keys(p).length, 0);
 console.log(

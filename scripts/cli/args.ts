@@ -145,6 +145,18 @@ function positionalSyntax(p: PositionalSpec): string {
   return p.min > 0 ? one : `[${one}]`;
 }
 
+/**
+ * How the user called the command when `zstack-conformance <subcommand>` started it (bin/zstack-conformance.mjs
+ * sets it for the child): its help and messages then name that command instead of the npm script. Read once and
+ * removed, so a script the command starts in turn names itself again.
+ */
+export const INVOKED_AS_VARIABLE = 'CONFORMANCE_INVOKED_AS';
+let invokedAs: string | undefined;
+function takeInvokedAs(): void {
+  invokedAs ??= process.env[INVOKED_AS_VARIABLE] || undefined;
+  delete process.env[INVOKED_AS_VARIABLE];
+}
+
 /** `usage: npm run janitor -- [--yes] [--run ID]`: the positionals first, then the options in declared order. */
 export function usageLine(spec: CommandSpec): string {
   const parts = [
@@ -152,6 +164,7 @@ export function usageLine(spec: CommandSpec): string {
     ...Object.entries(spec.options).map(([name, o]) => `[${optionSyntax(name, o)}]${o.multiple ? '...' : ''}`),
     ...(spec.passThrough ? [`[-- ${spec.passThrough.name}...]`] : []),
   ];
+  if (invokedAs) return `usage: ${invokedAs}${parts.length ? ` ${parts.join(' ')}` : ''}`;
   return `usage: npm run ${spec.name}${parts.length ? ` -- ${parts.join(' ')}` : ''}`;
 }
 
@@ -173,7 +186,7 @@ export function helpText(spec: CommandSpec): string {
     ...rows.map(([left, right]) => `  ${left.padEnd(width)}${right}`),
     ...(spec.details?.length ? ['', ...spec.details] : []),
     '',
-    `example: ${spec.example}`,
+    `example: ${invokedAs ? spec.example.replace(`npm run ${spec.name} -- `, `${invokedAs} `) : spec.example}`,
     '',
   ].join('\n');
 }
@@ -186,12 +199,13 @@ export function commandLine<const O extends Record<string, OptionSpec>>(
   spec: CommandSpec<O>,
   argv: readonly string[] = process.argv.slice(2),
 ): CommandLine<O> {
+  takeInvokedAs();
   let parsed: CommandLine<O> | 'help';
   try {
     parsed = parseCommandLine(spec, argv);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    process.stderr.write(`${spec.name}: ${e.message} (see --help)\n`);
+    process.stderr.write(`${invokedAs ?? spec.name}: ${e.message} (see --help)\n`);
     process.exit(2);
   }
   if (parsed === 'help') {

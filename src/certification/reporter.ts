@@ -155,7 +155,7 @@ function judgeRun(entries: TestEntry[], config: SuiteConfig): Certification {
   );
   const profile = loadProfile(settings.profile);
   const baseline = settings.baseline ? loadBaseline(settings.baseline) : undefined;
-  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version?: string };
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
   const commit = gitCommit();
   return judge(
     entries,
@@ -175,15 +175,19 @@ function judgeRun(entries: TestEntry[], config: SuiteConfig): Certification {
 }
 
 /** The suite's commit when it runs from a git checkout (a clean one: a modified tree is marked), else nothing. */
+// the suite's own commit, wherever the run was started from
+const PACKAGE_DIR = new URL('../..', import.meta.url);
 function gitCommit(): string | undefined {
   try {
     const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
+      cwd: PACKAGE_DIR,
     }).trim();
     const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
+      cwd: PACKAGE_DIR,
     }).trim();
     return `${head}${dirty ? '+modified' : ''}`;
   } catch {
