@@ -2,49 +2,18 @@
 // flag with one line and exit 2; --help lists every subcommand; and a run started from an empty folder outside the
 // repository (no .env) passes against the embedded server and writes its reports/ there, not into the package.
 import { test, expect } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cleanEnv, REPO } from '../../fixtures/nested-run.ts';
+import { cleanEnv, REPO, runBounded, type BoundedRun } from '../../fixtures/nested-run.ts';
 import { SUBCOMMANDS } from '../../scripts/cli/subcommands.ts';
 
 const BIN = join(REPO, 'bin', 'zstack-conformance.mjs');
 const CLOSED_PORT = 'http://127.0.0.1:9';
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** The command in `cwd`, in its own process group, killed with its children after `limitMs`. */
-function zc(cwd: string, env: Record<string, string>, limitMs: number, ...args: string[]): Promise<Run> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd,
-      env: cleanEnv('repo', { TMPDIR: cwd, ...env }),
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const killGroup = (): void => {
-      try {
-        process.kill(-(child.pid as number), 'SIGKILL');
-      } catch {
-        // the group is gone already
-      }
-    };
-    const limit = setTimeout(killGroup, limitMs);
-    child.on('close', (status) => {
-      clearTimeout(limit);
-      killGroup();
-      done({ status, stdout, stderr });
-    });
-  });
+function zc(cwd: string, env: Record<string, string>, limitMs: number, ...args: string[]): Promise<BoundedRun> {
+  return runBounded([BIN, ...args], cwd, cleanEnv('repo', { TMPDIR: cwd, ...env }), limitMs);
 }
 
 let folder: string;

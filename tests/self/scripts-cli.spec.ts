@@ -2,10 +2,9 @@
 // usage and exit 0, and a bogus flag with one line naming it and exit 2, before it does anything else. A new
 // script is found through package.json, and a file under scripts/ that nothing runs or imports is named.
 import { test, expect } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanEnv, makeSandbox, REPO, type Sandbox } from '../../fixtures/nested-run.ts';
+import { cleanEnv, makeSandbox, REPO, runBounded, type BoundedRun, type Sandbox } from '../../fixtures/nested-run.ts';
 import { SUBCOMMANDS } from '../../scripts/cli/subcommands.ts';
 
 const CLOSED_PORT = 'http://127.0.0.1:9';
@@ -20,43 +19,18 @@ function entryPoints(): Array<{ name: string; file: string }> {
   });
 }
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /**
- * The command in a copy of the project, in its own process group, its target a closed port: should it ever start
- * its work instead of answering (the very breakage this file looks for), it writes into the copy, reaches no
- * server, and is killed with its children after RUN_LIMIT_MS.
+ * The command in a copy of the project, its target a closed port: should it ever start its work instead of
+ * answering (the very breakage this file looks for), it writes into the copy, reaches no server, and is killed
+ * with its children after RUN_LIMIT_MS.
  */
-function run(sandbox: Sandbox, file: string, ...args: string[]): Promise<Run> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], {
-      cwd: sandbox.dir,
-      env: cleanEnv(sandbox, { ZSTACK_BASE_URL: CLOSED_PORT }),
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const killGroup = (): void => {
-      try {
-        process.kill(-(child.pid as number), 'SIGKILL');
-      } catch {
-        // the group is gone already
-      }
-    };
-    const limit = setTimeout(killGroup, RUN_LIMIT_MS);
-    child.on('close', (status) => {
-      clearTimeout(limit);
-      killGroup(); // anything it started
-      done({ status, stdout, stderr });
-    });
-  });
+function run(sandbox: Sandbox, file: string, ...args: string[]): Promise<BoundedRun> {
+  return runBounded(
+    ['--import', 'tsx', file, ...args],
+    sandbox.dir,
+    cleanEnv(sandbox, { ZSTACK_BASE_URL: CLOSED_PORT }),
+    RUN_LIMIT_MS,
+  );
 }
 
 /** Each of the items through work, two at a time (the machine's cores are shared). */
