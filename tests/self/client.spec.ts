@@ -2,7 +2,7 @@
 // readable, bounded, redacted error, never a hang; and the job protocol follows ZStack's rules.
 import { test, expect } from '@playwright/test';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../../fixtures/loopback.ts';
 import { readConfig } from '../../src/config.ts';
 import { openSuite } from '../../src/suite.ts';
 import { Transport, TransportError } from '../../src/client/transport.ts';
@@ -21,16 +21,7 @@ async function serve(handler: Handler): Promise<{ url: string; close: () => Prom
     });
     req.on('end', () => handler(req, res, body));
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
+  return listenOnLoopback(server);
 }
 
 const PASSWORD = 'hunter2-secret-password';

@@ -6,7 +6,7 @@
 import { test, expect } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../../fixtures/loopback.ts';
 import { apiPath, loadContracts } from '../../contracts/index.ts';
 import { startReferenceServer } from '../../reference-server/server.ts';
 import { SWEEP_FAULT_API } from '../../reference-server/faults.ts';
@@ -280,18 +280,12 @@ async function hookReceiver(): Promise<{
       res.end();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    ...(await listenOnLoopback(server)),
     async waitFor(path) {
       for (let i = 0; i < 40 && !got.has(path); i++) await new Promise((r) => setTimeout(r, 50));
       return got.get(path) ?? 'none';
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
   };
 }
 

@@ -4,7 +4,7 @@
 // fail these bounds by far; the bounds leave room for a loaded machine).
 import { expect, test } from '@playwright/test';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../../fixtures/loopback.ts';
 import { readConfig } from '../../src/config.ts';
 import { pollDelay } from '../../src/client/jobs.ts';
 import { Transport } from '../../src/client/transport.ts';
@@ -40,8 +40,7 @@ async function jobsTaking(jobMs: number) {
       res.end(JSON.stringify({ inventory: { uuid: 'a'.repeat(32), state: 'Enabled' } }));
     });
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { url, close } = await listenOnLoopback(server);
   const c = readConfig({
     ZSTACK_BASE_URL: url,
     ZSTACK_PASSWORD: 'x',
@@ -61,8 +60,7 @@ async function jobsTaking(jobMs: number) {
     },
     async close() {
       transport.close();
-      server.closeAllConnections();
-      await new Promise<void>((r) => server.close(() => r()));
+      await close();
     },
   };
 }
