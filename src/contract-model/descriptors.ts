@@ -46,7 +46,20 @@ function validateOverlays(dir: string, ajv: Ajv2020, descriptor: SchemaNode): vo
   }
 }
 
+/**
+ * The contracts of contracts/ once validated: loadContracts caches what it reads there, so validating the same
+ * 1,905 descriptors again on every call (each suite a process opens) would only repeat the verdict.
+ */
+let validatedDefault: Contracts | undefined;
+
 export function loadValidatedContracts(dir = CONTRACTS_DIR): Contracts {
+  if (dir === CONTRACTS_DIR && validatedDefault) return validatedDefault;
+  const contracts = validateContracts(dir);
+  if (dir === CONTRACTS_DIR) validatedDefault = contracts;
+  return contracts;
+}
+
+function validateContracts(dir: string): Contracts {
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   const descriptor = JSON.parse(readFileSync(join(dir, 'descriptor.schema.json'), 'utf8')) as SchemaNode;
   validateOverlays(dir, ajv, descriptor);
