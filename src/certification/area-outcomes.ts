@@ -4,10 +4,9 @@
 // failure like a failed one; an area not chosen is shown and never decides the verdict.
 import type { AreaOutcome, TestEntry } from './certification.ts';
 import type { Profile } from './profile.ts';
+import { SWEEP_ANNOTATION } from '../reporting/sweep-summary.ts';
 
 export const SWEEP_PROJECT = 'sweep';
-/** The annotation a sweep test adds, skipping itself, when the target does not serve its query. */
-export const NOT_SERVED = 'not-served';
 
 export class AreaError extends Error {
   constructor(message: string) {
@@ -43,7 +42,7 @@ export function judgeAreas(
     const q = queryOf(e, queries);
     if (!q) continue;
     const was = outcomeOf.get(q);
-    const now = e.annotations.some((a) => a.type === NOT_SERVED)
+    const now = e.annotations.some((a) => a.type === SWEEP_ANNOTATION.notServed)
       ? 'notServed'
       : e.status === 'passed'
         ? 'served'

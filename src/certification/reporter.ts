@@ -20,6 +20,7 @@ import { renderText } from './render-text.ts';
 import { seal } from './bundle.ts';
 import { writeFailures, writePacts, type Collected } from './bundle-files.ts';
 import { readCertSettings } from './settings.ts';
+import { SWEEP_PROJECT } from './area-outcomes.ts';
 
 /** The projects whose tests certify the target (the self-tests do not). */
 export const CERTIFICATION_PROJECTS = [
@@ -30,7 +31,7 @@ export const CERTIFICATION_PROJECTS = [
   'derived',
   'pact-consumer',
   'pact',
-  'sweep',
+  SWEEP_PROJECT,
 ];
 
 // the escape sequences of terminal colours, which the saved text must not carry

@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { loadContracts, type ApiDescriptor, type Contracts } from '../../contracts/index.ts';
 import { queryAreasTable } from '../../src/certification/area-table.ts';
-import { AreaError, NOT_SERVED, SWEEP_PROJECT } from '../../src/certification/area-outcomes.ts';
+import { AreaError, SWEEP_PROJECT } from '../../src/certification/area-outcomes.ts';
+import { SWEEP_ANNOTATION } from '../../src/reporting/sweep-summary.ts';
 import { judge, type RunMeta, type TestEntry } from '../../src/certification/judge.ts';
 import { loadProfile, type Profile } from '../../src/certification/profile.ts';
 import { deriveProfile, profileProblems, queryAreas } from '../../src/certification/profile-derive.ts';
@@ -34,7 +35,7 @@ const sweep = (api: string, status: TestEntry['status'], notServed = false): Tes
   project: SWEEP_PROJECT,
   status,
   tags: [`@api:${api}`],
-  annotations: notServed ? [{ type: NOT_SERVED, description: `404 no api mapping to /v1/${api}` }] : [],
+  annotations: notServed ? [{ type: SWEEP_ANNOTATION.notServed, description: `404 no api mapping to /v1/${api}` }] : [],
 });
 const setup: TestEntry = { title: 'logs in', project: 'target', status: 'passed', annotations: [] };
 
