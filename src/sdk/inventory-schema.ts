@@ -3,32 +3,11 @@
 // fields are allowed. List items come from the server's inventory doc template (`ref { name ... clz X.class }`):
 // the SDK's fields are raw java.util.List and say nothing about their items.
 import type { DocTemplates } from './doc-templates.ts';
+import { jsonTypeOf } from './java-json-type.ts';
 import { type SdkClass, type SdkClasses, type SdkField } from './sdk-classes.ts';
 
 export type Schema = { [key: string]: unknown };
 
-const STRING = new Set(['java.lang.String', 'java.lang.Character', 'char']);
-const INTEGER = new Set([
-  'java.lang.Integer',
-  'java.lang.Long',
-  'java.lang.Short',
-  'java.lang.Byte',
-  'int',
-  'long',
-  'short',
-  'byte',
-]);
-const NUMBER = new Set(['java.lang.Float', 'java.lang.Double', 'float', 'double', 'java.math.BigDecimal']);
-const BOOLEAN = new Set(['java.lang.Boolean', 'boolean']);
-const ARRAY = new Set([
-  'java.util.List',
-  'java.util.ArrayList',
-  'java.util.Set',
-  'java.util.HashSet',
-  'java.util.Collection',
-  'java.util.LinkedList',
-]);
-const OBJECT = new Set(['java.util.Map', 'java.util.HashMap', 'java.util.LinkedHashMap', 'java.util.TreeMap']);
 const TIMESTAMP = new Set(['java.sql.Timestamp']);
 
 export const TIMESTAMP_REF = 'urn:zstack:common#/$defs/timestamp';
@@ -51,19 +30,16 @@ function fieldSchema(
   queue: (c: string) => void,
 ): Schema {
   const t = field.resolved;
-  if (STRING.has(t)) return { type: 'string' };
-  if (INTEGER.has(t)) return { type: 'integer' };
-  if (NUMBER.has(t)) return { type: 'number' };
-  if (BOOLEAN.has(t)) return { type: 'boolean' };
   if (TIMESTAMP.has(t)) return { $ref: TIMESTAMP_REF };
-  if (OBJECT.has(t)) return { type: 'object' };
-  if (ARRAY.has(t) || t.endsWith('[]')) {
+  const json = jsonTypeOf(t);
+  if (json === 'array') {
     if (itemClass && ctx.classes.has(itemClass) && ctx.classes.get(itemClass).kind === 'class') {
       queue(itemClass);
       return { type: 'array', items: { $ref: schemaId(ctx.classes.get(itemClass).simpleName) } };
     }
     return { type: 'array' };
   }
+  if (json) return { type: json };
   if (ctx.classes.has(t)) {
     const c = ctx.classes.get(t);
     if (c.kind === 'enum') return { type: 'string', enum: c.constants };

@@ -24,14 +24,17 @@ const CLASSES: Readonly<Record<string, JsonType>> = {
   'java.lang.Long': 'integer',
   'java.lang.Float': 'number',
   'java.lang.Double': 'number',
+  'java.math.BigDecimal': 'number',
   'java.util.List': 'array',
   'java.util.ArrayList': 'array',
   'java.util.Set': 'array',
   'java.util.HashSet': 'array',
   'java.util.Collection': 'array',
+  'java.util.LinkedList': 'array',
   'java.util.Map': 'object',
   'java.util.HashMap': 'object',
   'java.util.LinkedHashMap': 'object',
+  'java.util.TreeMap': 'object',
 };
 
 /** Where a simple class name of an SDK action resolves: java.lang implicitly, java.util by the actions' imports. */
