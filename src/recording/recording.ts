@@ -1,0 +1,81 @@
+// A recording: what one test sent and received, judged step by step, so that a later run can judge it again
+// (replay) or set it beside another endpoint's (diff) without touching either endpoint. One JSON-lines file per
+// test under reports/recordings/<runId>/: a header, one line per judged step, an end line. Everything in it went
+// through redact() (src/reporting/redact.ts) before it was written.
+import type { Exchange } from '../exchange/exchange.ts';
+import type { Expectation, WebHookObservation } from '../exchange/observation.ts';
+import type { JsonObject } from '../exchange/json.ts';
+
+export const RECORDING_FORMAT = 1;
+
+/** Which test a recording belongs to and the run that made it. */
+export interface RecordingHeader {
+  kind: 'header';
+  format: typeof RECORDING_FORMAT;
+  test: {
+    /** `<project> › <file> › <title path>`: the same test in two runs has the same id */
+    id: string;
+    project: string;
+    /** the spec file, relative to the tests folder */
+    file: string;
+    titlePath: string[];
+    tags: string[];
+    /** the test's annotations when it was declared (api, since, area) */
+    annotations: Array<{ type: string; description?: string }>;
+  };
+  run: {
+    runId: string;
+    /** ZSTACK_SEED of the run, when one was set (every property's seed is also in its end annotations) */
+    seed?: number;
+    suiteVersion: string;
+    targetVersion: string;
+    /** the target's origin, or "embedded" */
+    target: string;
+    startedAt: string;
+  };
+}
+
+/** An Observation as written: the descriptor by name only (replay reads today's contracts). */
+export interface RecordedObservation {
+  api: string;
+  exchange: Exchange;
+  sent: Record<string, unknown>;
+  expect: Expectation;
+  before?: JsonObject;
+  after?: JsonObject | null;
+  webHook?: WebHookObservation;
+}
+
+/** One judged step: the observation and the checks the run judged it with. */
+export interface RecordingStep {
+  kind: 'step';
+  /** position in the test, from 0 */
+  index: number;
+  /** the scenario, the property case and step, or the sweep the observation belongs to */
+  unit: string;
+  checks: string[];
+  observation: RecordedObservation;
+}
+
+/** How the test ended, as the runner saw it. */
+export interface RecordingEnd {
+  kind: 'end';
+  status: 'passed' | 'failed' | 'timedOut' | 'skipped' | 'interrupted';
+  /** the annotations the test added while it ran (seed, skip reasons, not-served, advisories, ...) */
+  annotations: Array<{ type: string; description?: string }>;
+  /** why it stopped, when not for a check: a setup refusal, the endpoint gone, a time guard (RecordError) */
+  stop?: { kind: string; message: string };
+  /** the error messages the runner reported, first lines only */
+  errors: string[];
+  durationMs: number;
+}
+
+export type RecordingLine = RecordingHeader | RecordingStep | RecordingEnd;
+
+/** One test's recording, read back. */
+export interface RecordedTest {
+  header: RecordingHeader;
+  steps: RecordingStep[];
+  /** undefined when the run ended before the test did */
+  end: RecordingEnd | undefined;
+}
