@@ -25,7 +25,7 @@ const reports = (file: string): string => resolve('reports', file);
 
 /** Self-tests that each start one or more whole nested runs (about 30-70 s each on two cores). */
 const SELF_WHOLE_RUNS =
-  /\/(secrets|read-only|certify-run|reply-breaker-run|interrupt-cleanup|pact-verify|cli)\.spec\.ts$/;
+  /\/(secrets|read-only|certify-run|reply-breaker-run|interrupt-cleanup|pact-verify|cli|replay)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: 'tests',

@@ -2,7 +2,7 @@
 // .env.example and in the README's configuration table; a bad value stops the run with one line naming it.
 import { config as loadDotenv } from 'dotenv';
 import { ConfigError } from './config-error.ts';
-import { readSafetySettings, SAFETY_VARIABLES, type SafetySettings } from './safety-settings.ts';
+import { flag, readSafetySettings, SAFETY_VARIABLES, type SafetySettings } from './safety-settings.ts';
 
 export { ConfigError };
 
@@ -42,6 +42,8 @@ export interface SuiteConfig extends SafetySettings {
   propertyTimeGuardMs: number | undefined;
   /** ZSTACK_PROFILE_AREAS: the API areas the target declares it covers; a query of one it does not serve fails */
   profileAreas: string[];
+  /** ZSTACK_RECORD: write every judged exchange to reports/recordings/<runId>/ (src/recording) */
+  record: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -182,6 +184,7 @@ export function readConfig(env: Env): SuiteConfig {
         ? undefined
         : positiveInt(env, 'ZSTACK_PROPERTY_TIME_GUARD_MS', 1, 1000),
     profileAreas: areasOf(env, 'ZSTACK_PROFILE_AREAS'),
+    record: flag(env, 'ZSTACK_RECORD'),
     ...safety,
   };
 }
@@ -236,6 +239,11 @@ export const KNOWN_VARIABLES = [
   'ZSTACK_NUM_RUNS',
   'ZSTACK_SEED',
   'ZSTACK_REPLAY_PATH',
+  'ZSTACK_RECORD',
+  // set by `npm run replay` for its Playwright child (scripts/replay.ts)
+  'ZSTACK_REPLAY_DIR',
+  'ZSTACK_REPLAY_CHECKS',
+  'ZSTACK_DIFF_ALLOW',
   'ZSTACK_ENV_FILE',
   'ZSTACK_REF_PORT',
   'ZSTACK_SESSION',

@@ -47,7 +47,8 @@ export const LOAD_DEFAULTS = {
   embedded: { maxInFlight: 64, maxRps: 5000 },
 } as const;
 
-function flag(env: Env, name: string): boolean {
+/** A true/false setting (also 1/0, yes/no); unset is false. */
+export function flag(env: Env, name: string): boolean {
   const v = env[name]?.trim().toLowerCase();
   if (v === undefined || v === '') return false;
   if (v === 'true' || v === '1' || v === 'yes') return true;

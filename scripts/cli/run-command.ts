@@ -33,6 +33,10 @@ export const RUN_SPEC = {
       help: "only the tests whose title matches (Playwright's --grep)",
     },
     'read-only': { type: 'boolean', help: 'run only what cannot change the target (ZSTACK_READ_ONLY=true)' },
+    record: {
+      type: 'boolean',
+      help: 'write every judged exchange to reports/recordings/<runId>/ for replay and diff (ZSTACK_RECORD=true)',
+    },
     depth: {
       type: 'string',
       value: 'quick|deep',
@@ -71,6 +75,7 @@ export function runArguments(line: CommandLine<typeof RUN_SPEC.options>): RunInv
   const env: Record<string, string> = {};
   if (values.areas !== undefined) env['ZSTACK_PROFILE_AREAS'] = values.areas;
   if (values['read-only']) env['ZSTACK_READ_ONLY'] = 'true';
+  if (values.record) env['ZSTACK_RECORD'] = 'true';
   if (values.depth !== undefined) env['ZSTACK_DEPTH'] = values.depth;
   if (values.workers !== undefined) env['ZSTACK_WORKERS'] = values.workers;
   return {

@@ -11,6 +11,8 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   { name: 'run', script: 'playwright', summary: 'the conformance run against ZSTACK_BASE_URL or the embedded server' },
   { name: 'certify', script: 'scripts/certify.ts', summary: 'a certification run that writes a sealed bundle' },
   { name: 'verify', script: 'scripts/certify-verify.ts', summary: 'checks a certification bundle DIR' },
+  { name: 'replay', script: 'scripts/replay.ts', summary: "judges a run's recording DIR again with today's checks" },
+  { name: 'diff', script: 'scripts/diff.ts', summary: 'what changed between two endpoints or recordings A and B' },
   { name: 'janitor', script: 'scripts/janitor.ts', summary: 'deletes what interrupted runs left on the target' },
   { name: 'import', script: 'scripts/import.ts', summary: 'turns saved API doc pages into contract descriptors' },
   {

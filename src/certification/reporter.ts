@@ -4,7 +4,6 @@
 // results, the pacts and their verification, the redacted exchanges of every failure, and the manifest.
 // Playwright's own json and junit reporters write results.json and junit.xml into the same folder before it
 // (playwright.certify.config.ts lists this reporter last, and onEnd runs reporter by reporter).
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
@@ -20,6 +19,7 @@ import { renderText } from './render-text.ts';
 import { seal } from './bundle.ts';
 import { writeFailures, writePacts, type Collected } from './bundle-files.ts';
 import { readCertSettings } from './settings.ts';
+import { suiteVersion } from '../suite-version.ts';
 import { SWEEP_PROJECT } from './area-outcomes.ts';
 
 /** The projects whose tests certify the target (the self-tests do not). */
@@ -156,13 +156,11 @@ function judgeRun(entries: TestEntry[], config: SuiteConfig): Certification {
   );
   const profile = loadProfile(settings.profile);
   const baseline = settings.baseline ? loadBaseline(settings.baseline) : undefined;
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
-  const commit = gitCommit();
   return judge(
     entries,
     profile,
     {
-      suiteVersion: `${pkg.version ?? '0.0.0'}${commit ? ` (${commit})` : ''}`,
+      suiteVersion: suiteVersion(),
       target: targetLabel(config, process.env),
       declaredVersion: config.targetVersion,
       date: new Date().toISOString(),
@@ -173,27 +171,6 @@ function judgeRun(entries: TestEntry[], config: SuiteConfig): Certification {
     },
     baseline,
   );
-}
-
-/** The suite's commit when it runs from a git checkout (a clean one: a modified tree is marked), else nothing. */
-// the suite's own commit, wherever the run was started from
-const PACKAGE_DIR = new URL('../..', import.meta.url);
-function gitCommit(): string | undefined {
-  try {
-    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-      cwd: PACKAGE_DIR,
-    }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-      cwd: PACKAGE_DIR,
-    }).trim();
-    return `${head}${dirty ? '+modified' : ''}`;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

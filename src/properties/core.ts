@@ -14,6 +14,7 @@ import { ZStackClient } from '../client/zstack-client.ts';
 import type { Suite } from '../suite.ts';
 import type { RefSlot, SlotEnv } from '../generators/slots.ts';
 import { CheckTally } from '../reporting/test-record.ts';
+import { recordJudged } from '../recording/recorder.ts';
 
 /** The checks the properties judge with: the same registry as the example scenarios. */
 export const PROPERTY_CHECKS: readonly Check[] = ALL_CHECKS;
@@ -39,7 +40,9 @@ export class PropertyEnv {
   readonly kit: ResourceKit;
   readonly fixtures: Fixtures = { refs: new Map() };
   /** every check result of every case, per API × rule (for the certification) */
-  readonly tally = new CheckTally();
+  readonly tally = new CheckTally(recordJudged);
+  /** cases started so far: a case's number names its steps in a recording */
+  casesStarted = 0;
   private fixtureSetup: Promise<void> | undefined;
 
   constructor(readonly suite: Suite) {
@@ -102,8 +105,11 @@ export class CaseRecord {
    */
   readonly zs: ZStackClient;
   private historyEnd: number | undefined;
+  /** the order in which the property started its cases (cases in flight start in index order) */
+  readonly caseNumber: number;
 
   constructor(readonly env: PropertyEnv) {
+    this.caseNumber = env.casesStarted++;
     this.zs = new ZStackClient(env.zs.transport, env.zs.config, env.zs.contracts);
     this.zs.session = env.zs.session;
     // the run's guards too: the case's creates go to the run's ledger (docs/safety.md), its jobs to the breaker
@@ -125,7 +131,7 @@ export class CaseRecord {
   judge(step: string, observations: Observation[]): void {
     this.steps.push(step);
     const results = runChecks(observations, { schemas: this.env.suite.schemas }, PROPERTY_CHECKS);
-    this.env.tally.add(results, observations);
+    this.env.tally.add(results, observations, { unit: `case ${this.caseNumber}`, label: step });
     for (const r of results) {
       if (r.status !== 'fail' || r.severity !== 'advisory') continue;
       for (const v of r.violations) this.advisories.push(`${v.check} ${v.api}: ${v.title} (${v.received})`);

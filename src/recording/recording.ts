@@ -53,6 +53,8 @@ export interface RecordingStep {
   index: number;
   /** the scenario, the property case and step, or the sweep the observation belongs to */
   unit: string;
+  /** the step's own label, when the unit has several (a property case's `CreateX: name=...`) */
+  label?: string;
   checks: string[];
   observation: RecordedObservation;
 }
@@ -65,6 +67,8 @@ export interface RecordingEnd {
   annotations: Array<{ type: string; description?: string }>;
   /** why it stopped, when not for a check: a setup refusal, the endpoint gone, a time guard (RecordError) */
   stop?: { kind: string; message: string };
+  /** required check violations found while recording (a failed test with none failed for another reason) */
+  checkFailures: number;
   /** the error messages the runner reported, first lines only */
   errors: string[];
   durationMs: number;

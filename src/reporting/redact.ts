@@ -27,6 +27,20 @@ export function redact(text: string): string {
   return out;
 }
 
+/** What a uuid-shaped secret (a session id) becomes in a recording: still a uuid, so the reply keeps its shape. */
+export const UUID_STAND_IN = '0'.repeat(32);
+const UUID = /^[0-9a-f]{32}$/;
+
+/**
+ * redact() for recordings, which are judged again later: a secret shaped like a uuid becomes UUID_STAND_IN
+ * instead of the marker, so a session inventory still matches its schema when replayed.
+ */
+export function redactKeepingShape(text: string): string {
+  let out = text;
+  for (const s of secrets) if (UUID.test(s)) out = out.split(s).join(UUID_STAND_IN);
+  return redact(out);
+}
+
 /** A deep copy of a JSON value with every string redacted (for attachments and pacts). */
 export function redactJson<T>(value: T): T {
   return JSON.parse(redact(JSON.stringify(value ?? null))) as T;

@@ -49,13 +49,31 @@ export interface TestRecord {
 const MAX_FINDINGS = 5;
 const MAX_FAILURES = 20;
 
+/** One unit's judged observations, as a tally hands them on (to a recording, src/recording/recorder.ts). */
+export interface JudgedUnit {
+  /** `scenario`, `sweep`, or `case <n>` of a property */
+  unit: string;
+  /** the step's label within its unit, when it has one */
+  label?: string;
+  results: readonly CheckResult[];
+  observations: readonly Observation[];
+}
+
 /** Accumulates check results (scenario or all cases of a property) into a TestRecord. */
 export class CheckTally {
   private readonly rules = new Map<string, RuleTally>();
   private readonly transitions = new Set<string>();
   private readonly failures: FailureExchange[] = [];
 
-  add(results: readonly CheckResult[], observations: readonly Observation[]): void {
+  /** `onJudged` also gets every unit added (a recording) */
+  constructor(private readonly onJudged?: (judged: JudgedUnit) => void) {}
+
+  add(
+    results: readonly CheckResult[],
+    observations: readonly Observation[],
+    unit: Pick<JudgedUnit, 'unit' | 'label'> = { unit: 'scenario' },
+  ): void {
+    this.onJudged?.({ ...unit, results, observations });
     for (const r of results) {
       const key = `${r.api}\u0000${r.check}`;
       let t = this.rules.get(key);
