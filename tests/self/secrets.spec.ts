@@ -1,4 +1,4 @@
-// No secret in any output: the whole conformance run (conformance, protocol, derived, properties and pact projects, the
+// No secret in any output: the whole conformance run, recorded, (conformance, protocol, derived, properties and pact projects, the
 // embedded
 // reference server with two fault modes, so failures are reported too) with a canary password, in a copy of the project
 // so that every file the run writes is
@@ -31,6 +31,9 @@ test('a whole run with a canary password writes and prints neither it, nor its S
       // faults that make checks fail in every project, so failure reports (curl lines, exchanges with the login
       // body and Authorization headers, property reports, pact mismatches) are written too, not only passes
       ZSTACK_REF_FAULTS: 'bad-session-accepted,state-event-renames',
+      // recordings hold every judged exchange, login bodies and Authorization headers included
+      ZSTACK_RECORD: 'true',
+      ZSTACK_RUN_ID: 'canary',
     },
   );
   try {
@@ -51,6 +54,7 @@ test('a whole run with a canary password writes and prints neither it, nor its S
     'reports/junit.xml',
     'reports/html/index.html',
     'reports/pacts/zstack-conformance-zstack.json',
+    'reports/recordings/canary',
   ]) {
     expect(existsSync(join(sandbox.dir, f)), f).toBe(true);
   }
