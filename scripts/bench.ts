@@ -8,6 +8,7 @@
 //   3. the harness's own share per request: generation, checks, schema validation, the client
 //   4. the reference server's query latency with 10, 10 000 and 100 000 stored organizations
 //   5. the query sweep (every swept Query API, one after another): its requests and its wall time over its floor
+//   6. with --recording N: what recording (ZSTACK_RECORD) costs a whole run, N pairs of runs without and with it
 // Options: see --help.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, cpus } from 'node:os';
@@ -25,6 +26,7 @@ import { measureRates, type Operation } from './bench/rates.ts';
 import { measureFloor, type FloorRow } from './bench/floor.ts';
 import { measureGrowth, type GrowthRow } from './bench/growth.ts';
 import { measureSweep, type SweepRow } from './bench/sweep.ts';
+import { measureRecording, type RecordingRow } from './bench/recording.ts';
 import { closeRawHttp, sequentialLatency } from './bench/raw-http.ts';
 import { startServerProcess, type ServerProcess } from './bench/server-process.ts';
 import { commandLine } from './cli/args.ts';
@@ -77,6 +79,13 @@ const { values: options } = commandLine({
       help: "share of each property's quick case count",
     },
     'no-growth': { type: 'boolean', help: "skip the reference server's growth measurement" },
+    recording: {
+      type: 'string',
+      value: 'N',
+      default: '0',
+      parse: numberFrom(0, 5),
+      help: 'pairs of whole runs without and with ZSTACK_RECORD (about 2 min a pair; 0: not measured)',
+    },
   },
   details: [
     'Loopback only: the embedded reference server in its own process, or ZSTACK_BASE_URL (docs/performance.md).',
@@ -281,6 +290,10 @@ async function main(): Promise<void> {
     // 4: growth of the reference server
     const growthRows: GrowthRow[] = growth ? await measureGrowth([10, 10_000, 100_000], 30) : [];
 
+    // 6: what recording costs a whole run
+    const recording: RecordingRow | undefined =
+      options.recording > 0 ? await measureRecording(options.recording, SEED) : undefined;
+
     const suiteRateOverCeiling = Math.min(...rates.map((r) => r.suiteRateOverCeiling));
     // the run as `npm run conformance` makes it (the default cases in flight) against the floor of its round trips
     // laid end to end; the one-case-at-a-time run beside it shows the harness's own overhead alone
@@ -338,6 +351,12 @@ async function main(): Promise<void> {
         wallOverFloor: round(sweep.wallOverFloor, 3),
       },
       harness: share,
+      recording: recording && {
+        ...recording,
+        offMedianMs: round(recording.offMedianMs, 0),
+        onMedianMs: round(recording.onMedianMs, 0),
+        overhead: round(recording.overhead, 3),
+      },
       growth: growthRows.map((g) => ({
         ...g,
         startMs: round(g.startMs, 0),
@@ -443,6 +462,23 @@ async function main(): Promise<void> {
         ],
       ),
     );
+    if (report.recording) {
+      out.push('', `Recording (ZSTACK_RECORD) over a whole run, ${report.recording.pairs} pair(s) of runs, medians:`);
+      out.push(
+        table(
+          ['wall ms, off', 'wall ms, on', 'overhead', 'tests recorded', 'recording bytes'],
+          [
+            [
+              report.recording.offMedianMs,
+              report.recording.onMedianMs,
+              `${round(report.recording.overhead * 100, 1)} %`,
+              report.recording.recordedTests,
+              report.recording.recordedBytes,
+            ],
+          ],
+        ),
+      );
+    }
     out.push('', 'Harness share per request:');
     out.push(
       table(
