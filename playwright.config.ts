@@ -22,7 +22,7 @@ try {
 // The tests, setup and reference server are the package's (Playwright resolves them from this file's folder);
 // reports/ is the user's, in the folder the run was started from (`zstack-conformance run` from anywhere).
 const reports = (file: string): string => resolve('reports', file);
-// On a terminal one progress line (tests done of total, failures printed as they happen); in CI or piped, a line a test.
+// On a terminal one progress line (tests done of total, failures printed as they happen); in CI or piped, one a test.
 const consoleReporter = process.stdout.isTTY && !process.env['CI'] ? 'line' : 'list';
 
 /** Self-tests that each start one or more whole nested runs (about 30-70 s each on two cores). */
