@@ -22,10 +22,12 @@ try {
 // The tests, setup and reference server are the package's (Playwright resolves them from this file's folder);
 // reports/ is the user's, in the folder the run was started from (`zstack-conformance run` from anywhere).
 const reports = (file: string): string => resolve('reports', file);
+// On a terminal one progress line (tests done of total, failures printed as they happen); in CI or piped, one a test.
+const consoleReporter = process.stdout.isTTY && !process.env['CI'] ? 'line' : 'list';
 
 /** Self-tests that each start one or more whole nested runs (about 30-70 s each on two cores). */
 const SELF_WHOLE_RUNS =
-  /\/(secrets|read-only|certify-run|reply-breaker-run|interrupt-cleanup|pact-verify|cli|replay)\.spec\.ts$/;
+  /\/(secrets|read-only|certify-run|reply-breaker-run|interrupt-cleanup|pact-verify|cli|replay|package-install)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: 'tests',
@@ -39,7 +41,7 @@ export default defineConfig({
   globalSetup: './playwright/global-setup.ts',
   globalTeardown: './playwright/global-teardown.ts',
   reporter: [
-    ['list'],
+    [consoleReporter],
     ['json', { outputFile: reports('results.json') }],
     ['junit', { outputFile: reports('junit.xml') }],
     ['html', { outputFolder: reports('html'), open: 'never' }],
