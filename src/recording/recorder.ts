@@ -57,17 +57,22 @@ export class TestRecorder {
     });
   }
 
-  /** Writes the recording into `dir`; returns its path. */
-  write(dir: string, end: RecordingEnd): string {
-    mkdirSync(dir, { recursive: true });
-    const path = join(dir, recordingFileName(this.header.test.id));
+  /** The recording as its file holds it: JSON lines, redacted. */
+  text(end: RecordingEnd): string {
     // the header names the test as its code declares it (no secret reaches a title); redacting it would only
     // garble words like "OAuth Authorization" in a title, which replay and diff match tests by
     const lines = [
       JSON.stringify(this.header),
       ...[...this.steps, end].map((l) => redactKeepingShape(JSON.stringify(l))),
     ];
-    writeFileSync(path, lines.join('\n') + '\n');
+    return lines.join('\n') + '\n';
+  }
+
+  /** Writes the recording into `dir`; returns its path. */
+  write(dir: string, end: RecordingEnd): string {
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, recordingFileName(this.header.test.id));
+    writeFileSync(path, this.text(end));
     return path;
   }
 }
