@@ -27,7 +27,7 @@ const consoleReporter = process.stdout.isTTY && !process.env['CI'] ? 'line' : 'l
 
 /** Self-tests that each start one or more whole nested runs (about 30-70 s each on two cores). */
 const SELF_WHOLE_RUNS =
-  /\/(secrets|read-only|certify-run|reply-breaker-run|interrupt-cleanup|pact-verify|cli|replay|package-install)\.spec\.ts$/;
+  /\/(secrets|read-only|certify-run|reply-breaker-run|interrupt-cleanup|pact-verify|cli|replay|package-install|diff)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: 'tests',

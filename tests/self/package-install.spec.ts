@@ -1,8 +1,8 @@
 // The package as a user gets it: `npm pack`, then `npm install <tarball>` into an empty folder, and there the
 // installed command (node_modules/.bin/zstack-conformance, no clone, no .env) lists every subcommand, runs the
-// whole conformance run against the embedded server with its reports in that folder, and certifies with a bundle
-// that `verify` accepts. A folder left out of package.json's `files`, a runtime package left in devDependencies,
-// or TypeScript the installed Playwright cannot load fails it.
+// whole conformance run against the embedded server with its reports and recording in that folder, replays the
+// recording, and certifies with a bundle that `verify` accepts. A folder left out of package.json's `files`, a
+// runtime package left in devDependencies, or TypeScript the installed Playwright cannot load fails it.
 import { test, expect } from '@playwright/test';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,7 +39,9 @@ test('the packed tarball installs into an empty folder and runs, certifies and v
   const tmp = join(folder, 'tmp');
   for (const dir of [packed, installed, tmp]) mkdirSync(dir);
   // as a user starts it: none of the outer run's settings, nor the npm_* of an outer `npm test`
-  const env = Object.fromEntries(Object.entries(cleanEnv('repo', { TMPDIR: tmp })).filter(([k]) => !/^npm_/i.test(k)));
+  const env = Object.fromEntries(
+    Object.entries(cleanEnv('repo', { TMPDIR: tmp, ZSTACK_RUN_ID: 'installed' })).filter(([k]) => !/^npm_/i.test(k)),
+  );
   const npm = (cwd: string, limitMs: number, ...args: string[]): Promise<BoundedRun> =>
     runBounded(args, cwd, env, limitMs, 'npm');
   const zc = (limitMs: number, ...args: string[]): Promise<BoundedRun> =>
@@ -70,12 +72,19 @@ test('the packed tarball installs into an empty folder and runs, certifies and v
     expect(r.status, said(r)).toBe(0);
     for (const s of SUBCOMMANDS) expect(r.stdout).toMatch(new RegExp(`^  ${s.name} +\\S`, 'm'));
   });
-  await test.step('run: every project of the conformance run passes, reports in the folder', async () => {
-    const r = await zc(240_000, 'run', '--workers', '2');
+  await test.step('run: every project of the conformance run passes, reports and recording in the folder', async () => {
+    const r = await zc(240_000, 'run', '--workers', '2', '--record');
     expect(r.status, said(r).slice(-4000)).toBe(0);
     const report = JSON.parse(readFileSync(join(installed, 'reports', 'results.json'), 'utf8')) as Report;
     expect(report.stats.unexpected).toBe(0);
     expect([...projectsRun(report)].sort()).toEqual(['target', 'pact-consumer', ...CONFORMANCE_PROJECTS].sort());
+  });
+  await test.step("replay judges the run's recording again, with no endpoint, and it passes again", async () => {
+    const r = await zc(120_000, 'replay', join('reports', 'recordings', 'installed'));
+    expect(r.status, said(r).slice(-4000)).toBe(0);
+    const report = JSON.parse(readFileSync(join(installed, 'reports', 'replay', 'results.json'), 'utf8')) as Report;
+    expect(report.stats.unexpected).toBe(0);
+    expect(report.stats.expected).toBeGreaterThan(300);
   });
   await test.step('certify writes a bundle that verify accepts', async () => {
     // narrowed like certify-run.spec.ts: the run above already ran every test the certification would
