@@ -209,7 +209,13 @@ test.describe('allow list and verdict', () => {
     expect(consoleLines(allowed)).toEqual([
       'ALLOWED ChangeIAM2OrganizationState an organization is created, disabled and queried step 2 inventory.state: "Disabled" → "Enabled" [state] (accepted; allow.txt:1)',
     ]);
-    const other = applyAllowList(ds, parseAllowList('Query* inventory.state accepted', 'allow.txt'));
+    const other = applyAllowList(
+      ds,
+      parseAllowList(
+        'Query* inventory.state no\nIAM2*State inventory.* no\nChange*Organization inventory.* no\n',
+        'allow.txt',
+      ),
+    );
     expect(diffVerdict(other).exitCode).toBe(1);
   });
 
@@ -263,7 +269,7 @@ test.describe('readRecordingDir', () => {
   test('a line that is not JSON, or a missing header, names the file and the line', () => {
     writeFileSync(join(dir, 'a.jsonl'), `${lines(A)}\n{"kind":"step",`);
     expect(() => readRecordingDir(dir)).toThrow(`${join(dir, 'a.jsonl')}:${A.steps.length + 3}: not JSON`);
-    writeFileSync(join(dir, 'a.jsonl'), JSON.stringify(A.steps[0]));
+    writeFileSync(join(dir, 'a.jsonl'), [A.steps[0], A.header].map((l) => JSON.stringify(l)).join('\n'));
     expect(() => readRecordingDir(dir)).toThrow(`${join(dir, 'a.jsonl')}:1: missing header`);
   });
 });
