@@ -75,11 +75,10 @@ class ReplyWalk {
     if (!rows) return this.scalarList(a, b, path);
     if (path === 'inventories' && this.inventoriesInOrder) return this.rowsInOrder(a, b, path);
     const { pairs, onlyA, onlyB } = pairRows(a, b, this.n);
-    for (const row of onlyA)
-      this.add('row-set', `${path}[${rowLabel(row, a.indexOf(row))}]`, rowUuid(row) ?? row, undefined);
-    for (const row of onlyB)
-      this.add('row-set', `${path}[${rowLabel(row, b.indexOf(row))}]`, undefined, rowUuid(row) ?? row);
-    for (const [ra, rb] of pairs) this.walk(ra, rb, `${path}[${rowLabel(ra, a.indexOf(ra))}]`, '');
+    const at = (rows: unknown[], i: number): string => `${path}[${rowLabel(rows[i], i)}]`;
+    for (const i of onlyA) this.add('row-set', at(a, i), rowUuid(a[i]) ?? a[i], undefined);
+    for (const i of onlyB) this.add('row-set', at(b, i), undefined, rowUuid(b[i]) ?? b[i]);
+    for (const [i, j] of pairs) this.walk(a[i], b[j], at(a, i), '');
   }
 
   private rowsInOrder(a: unknown[], b: unknown[], path: string): void {

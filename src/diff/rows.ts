@@ -5,9 +5,9 @@ import { isObject } from '../exchange/json.ts';
 import { fingerprintText, type Normalization } from './normalize.ts';
 
 export interface RowPairing {
-  pairs: Array<[unknown, unknown]>;
-  onlyA: unknown[];
-  onlyB: unknown[];
+  pairs: Array<[number, number]>;
+  onlyA: number[];
+  onlyB: number[];
 }
 
 export const rowUuid = (row: unknown): string | undefined =>
@@ -18,40 +18,44 @@ const TIMESTAMP_TEXT = /"[A-Z][a-z]{2} \d{1,2}, \d{4},? \d{1,2}:\d{2}:\d{2}[ \u2
 const fingerprint = (row: unknown, names: (t: string) => string): string =>
   fingerprintText(JSON.stringify(row) ?? 'null', names).replace(TIMESTAMP_TEXT, '"<time>"');
 
+/** The rows of A and B paired by index; the indices of the rows only one side has. */
 export function pairRows(a: readonly unknown[], b: readonly unknown[], n: Normalization): RowPairing {
-  const pairs: Array<[unknown, unknown]> = [];
-  const onlyA: unknown[] = [];
+  const pairs: Array<[number, number]> = [];
+  const onlyA: number[] = [];
   const restB = new Set(b.map((_, i) => i));
   const bByUuid = new Map<string, number>();
   b.forEach((row, i) => {
     const u = rowUuid(row);
     if (u !== undefined) bByUuid.set(u, i);
   });
-  const take = (i: number): unknown => (restB.delete(i), b[i]);
-  const unpairedA: unknown[] = [];
-  for (const row of a) {
+  const unpairedA: number[] = [];
+  a.forEach((row, i) => {
     const u = rowUuid(row);
     const partner = u === undefined ? undefined : n.pairing.toB(u);
     const at = partner === undefined ? undefined : bByUuid.get(partner);
-    if (at !== undefined && restB.has(at)) pairs.push([row, take(at)]);
-    else if (partner !== undefined) onlyA.push(row);
-    else unpairedA.push(row);
-  }
+    if (at !== undefined && restB.delete(at)) pairs.push([i, at]);
+    else if (partner !== undefined) onlyA.push(i);
+    else unpairedA.push(i);
+  });
   const onlyB = [...restB].filter((i) => {
     const u = rowUuid(b[i]);
     return u !== undefined && n.pairing.toA(u) !== undefined;
   });
   onlyB.forEach((i) => restB.delete(i));
-  const leftA: unknown[] = [];
-  for (const row of unpairedA) {
-    const print = fingerprint(row, n.namesA);
-    const at = [...restB].find((i) => fingerprint(b[i], n.namesB) === print);
-    if (at !== undefined) pairs.push([row, take(at)]);
-    else leftA.push(row);
+  const bByPrint = new Map<string, number[]>();
+  for (const i of restB) {
+    const print = fingerprint(b[i], n.namesB);
+    bByPrint.set(print, [...(bByPrint.get(print) ?? []), i]);
+  }
+  const leftA: number[] = [];
+  for (const i of unpairedA) {
+    const at = bByPrint.get(fingerprint(a[i], n.namesA))?.shift();
+    if (at !== undefined && restB.delete(at)) pairs.push([i, at]);
+    else leftA.push(i);
   }
   const leftB = [...restB];
-  leftA.forEach((row, k) => (k < leftB.length ? pairs.push([row, b[leftB[k]]]) : onlyA.push(row)));
-  return { pairs, onlyA, onlyB: [...onlyB, ...leftB.slice(leftA.length)].map((i) => b[i]) };
+  leftA.forEach((i, k) => (k < leftB.length ? pairs.push([i, leftB[k]]) : onlyA.push(i)));
+  return { pairs, onlyA, onlyB: [...onlyB, ...leftB.slice(leftA.length)] };
 }
 
 /** How a row is named in a path: its uuid, else its position. */

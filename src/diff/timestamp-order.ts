@@ -33,14 +33,16 @@ const order = (x: number, y: number): string => (x < y ? 'before' : x > y ? 'aft
  */
 export function timestampFindings(pairs: readonly TimestampPair[]): TimestampFinding[] {
   const found: TimestampFinding[] = [];
-  for (let i = 0; i < pairs.length; i++) {
-    for (let j = i + 1; j < pairs.length; j++) {
+  // one finding per timestamp at most: rows paired by chance (the sweep) must not multiply into pairs of pairs
+  for (let j = 1; j < pairs.length; j++) {
+    for (let i = 0; i < j; i++) {
       const [x, y] = [pairs[i], pairs[j]];
       const da = x.a.seconds - y.a.seconds;
       const db = x.b.seconds - y.b.seconds;
       if (da * db < 0) {
         const relation = (d: number): string => `${x.path} ${order(d, 0)} ${y.path}`;
         found.push({ kind: 'timestamp-order', path: y.path, a: relation(da), b: relation(db) });
+        break;
       }
     }
   }
