@@ -35,8 +35,11 @@ function side(name: string, s: RecordingStep | undefined): string {
 function stepBlock(ds: readonly Difference[]): string {
   const d = ds[0];
   const rows = ds.map(differenceRow).join('\n');
+  const sides = `<table class="sides"><tr>${side('A', d.stepA)}${side('B', d.stepB)}</tr></table>`;
+  // a step with informational differences only keeps its exchanges folded: a page of a whole run stays readable
+  const folded = ds.every((x) => x.class === 'informational');
   const exchanges =
-    d.step === undefined ? '' : `<table class="sides"><tr>${side('A', d.stepA)}${side('B', d.stepB)}</tr></table>`;
+    d.step === undefined ? '' : folded ? `<details><summary>both exchanges</summary>${sides}</details>` : sides;
   return `<section class="step"><h3>${esc(testTitle(d.testId))} · ${esc(d.unit || 'test')} · ${stepLabel(d)}</h3>
 <table class="diffs"><tr><th>class</th><th>kind</th><th>path</th><th>A</th><th>B</th></tr>
 ${rows}</table>

@@ -265,6 +265,14 @@ test.describe('the HTML page', () => {
     expect(html).not.toContain(canary);
     expect(html).toContain('id="api-ChangeIAM2OrganizationState"');
   });
+
+  test('a step with informational differences only keeps its exchanges folded', () => {
+    const restyled = organizationRun({ ...ENDPOINT_B, dateStyle: 'java9' });
+    const html = renderDiffHtml(compareRecordings([A], [restyled]), { a: 'A', b: 'B' });
+    const folded = html.match(/<details><summary>both exchanges<\/summary><table class="sides">/g)?.length ?? 0;
+    expect(folded).toBeGreaterThan(0);
+    expect(html.match(/<table class="sides">/g)?.length).toBe(folded);
+  });
 });
 
 test.describe('readRecordingDir', () => {
