@@ -179,6 +179,12 @@ module.exports = {
       '^src/(importer|openapi|contract-model)/|^contracts/index[.]ts$',
       'The doc-page importer and the OpenAPI export turn contracts into files and back: descriptors and their helpers only, nothing of the running suite.',
     ),
+    layer(
+      'diff-compares-recordings-only',
+      '^src/diff/',
+      '^src/(diff|recording|exchange|reporting)/|^src/contract-model/timestamps[.]ts$',
+      'The comparison engine of differential runs works on recordings alone (the format, the exchange model, timestamps, redaction and transcripts): it never talks to an endpoint, so two recordings compare the same wherever they were made.',
+    ),
     {
       name: 'sdk-reader-stands-alone',
       comment:

@@ -4,9 +4,9 @@
 // failure like a failed one; an area not chosen is shown and never decides the verdict.
 import type { AreaOutcome, TestEntry } from './certification.ts';
 import type { Profile } from './profile.ts';
-import { SWEEP_ANNOTATION } from '../reporting/sweep-summary.ts';
+import { SWEEP_ANNOTATION, SWEEP_PROJECT } from '../reporting/sweep-summary.ts';
 
-export const SWEEP_PROJECT = 'sweep';
+export { SWEEP_PROJECT };
 
 export class AreaError extends Error {
   constructor(message: string) {

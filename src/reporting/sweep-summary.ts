@@ -2,6 +2,9 @@
 // per area how many were served, not served and failed. Built from the sweep tests' annotations and outcomes, so
 // the console line, reports/sweep.json and any later reader agree.
 
+/** The Playwright project the query sweep runs in (certification and diff read its tests apart). */
+export const SWEEP_PROJECT = 'sweep';
+
 /** The annotation types a sweep test records (fixtures/sweep-test.ts). */
 export const SWEEP_ANNOTATION = {
   area: 'sweep-area',

@@ -66,6 +66,7 @@ const BREAKS: Record<string, Planted> = {
     to: 'src/scenarios/index.ts',
   },
   'tools-read-contracts-only': { from: 'src/importer/planted.ts', to: 'src/client/transport.ts' },
+  'diff-compares-recordings-only': { from: 'src/diff/planted.ts', to: 'src/client/transport.ts' },
   'sdk-reader-stands-alone': { from: 'src/sdk/planted.ts', to: 'ajv' },
   'product-never-imports-its-tests': { from: 'src/certification/uses-fixtures.ts', to: 'fixtures/test.ts' },
 };
@@ -84,6 +85,7 @@ const ALLOWED: Planted[] = [
   { from: 'src/properties/core.ts', to: 'src/suite.ts' },
   { from: 'src/certification/judge.ts', to: 'src/pact/interactions.ts' },
   { from: 'src/sdk/java-cst.ts', to: 'java-parser' },
+  { from: 'src/diff/compare.ts', to: 'src/recording/recording.ts', typeOnly: true },
   { from: 'fixtures/test.ts', to: 'src/scenarios/index.ts' },
   { from: 'tests/self/planted.spec.ts', to: 'src/checks/support.ts' },
 ];
