@@ -4,14 +4,15 @@
 import type { RecordedTest, RecordingStep } from '../recording/recording.ts';
 import { SWEEP_PROJECT } from '../reporting/sweep-summary.ts';
 import { compareReplies, type Finding } from './compare-reply.ts';
+import { compareAroundCall, signalKeysAsChanges } from './compare-step.ts';
 import { classOf, type Difference, type DifferenceKind } from './difference.ts';
 import { normalization, requestShape, sortAsked, type Normalization } from './normalize.ts';
 
 /**
  * The sweep queries each endpoint's own rows: only the status, the error code, the JSON types of fields both
- * sides have and whether the steps line up are changes there.
+ * sides have, whether the steps line up and the checks' verdicts are changes there.
  */
-const SWEEP_CHANGES: ReadonlySet<DifferenceKind> = new Set(['status', 'error-code', 'field-type', 'steps']);
+const SWEEP_CHANGES: ReadonlySet<DifferenceKind> = new Set(['status', 'error-code', 'field-type', 'steps', 'verdict']);
 
 const testApi = (t: RecordedTest): string => t.header.test.annotations.find((a) => a.type === 'api')?.description ?? '';
 
@@ -75,7 +76,8 @@ class TestComparison {
         this.n,
         sortAsked(sa),
       );
-      for (const f of replies) this.add(f, unit, sa, sb);
+      for (const f of [...signalKeysAsChanges(replies), ...compareAroundCall(sa, sb, this.n)])
+        this.add(f, unit, sa, sb);
     }
   }
 

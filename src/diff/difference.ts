@@ -13,9 +13,12 @@ export type ChangeKind =
   | 'row-set'
   | 'timestamp-order'
   | 'steps'
-  | 'test-outcome';
+  | 'test-outcome'
+  /** a check failed on one side's step and not on the other's */
+  | 'verdict';
 
-export type InformationalKind = 'field-added' | 'date-style' | 'description';
+/** `advisory`: an advisory finding on one side's step only (a required one is a `verdict` change) */
+export type InformationalKind = 'field-added' | 'date-style' | 'description' | 'advisory';
 
 export type DifferenceKind = ChangeKind | InformationalKind;
 
@@ -40,7 +43,7 @@ export interface Difference {
   allowed?: { reason: string; entry: string };
 }
 
-const INFORMATIONAL: ReadonlySet<DifferenceKind> = new Set(['field-added', 'date-style', 'description']);
+const INFORMATIONAL: ReadonlySet<DifferenceKind> = new Set(['field-added', 'date-style', 'description', 'advisory']);
 
 /** The class a kind has in an ordinary test (the sweep demotes some changes to informational). */
 export const classOf = (kind: DifferenceKind): Difference['class'] =>

@@ -8,6 +8,7 @@ import { isObject, parseJsonBody } from '../exchange/json.ts';
 import {
   RECORDING_FORMAT,
   type RecordedTest,
+  type RecordingEnd,
   type RecordingHeader,
   type RecordingLine,
   type RecordingStep,
@@ -27,30 +28,45 @@ export function restoredExchange(x: Exchange): Exchange {
   };
 }
 
+function parseLine(text: string, where: string): RecordingLine {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new RecordingError(`${where}: not JSON (${e instanceof Error ? e.message : String(e)})`);
+  }
+  if (!isObject(value) || typeof value['kind'] !== 'string' || !['header', 'step', 'end'].includes(value['kind']))
+    throw new RecordingError(`${where}: not a recording line (expected kind header, step or end)`);
+  return value as unknown as RecordingLine;
+}
+
+/** One test's recording from the text of its file; `file` names it in errors. */
 export function parseRecording(text: string, file: string): RecordedTest {
-  const lines = text.split('\n').filter((l) => l.trim() !== '');
-  const parsed = lines.map((l, i): RecordingLine => {
-    let v: unknown;
-    try {
-      v = JSON.parse(l);
-    } catch {
-      throw new RecordingError(`${file}:${i + 1}: not a JSON line`);
-    }
-    if (!isObject(v) || !['header', 'step', 'end'].includes(String(v['kind'])))
-      throw new RecordingError(`${file}:${i + 1}: not a recording line (kind header, step or end)`);
-    return v as unknown as RecordingLine;
+  let header: RecordingHeader | undefined;
+  const steps: RecordingStep[] = [];
+  let end: RecordingEnd | undefined;
+  text.split('\n').forEach((raw, i) => {
+    if (raw.trim() === '') return;
+    const where = `${file}:${i + 1}`;
+    const line = parseLine(raw, where);
+    if (!header && line.kind !== 'header')
+      throw new RecordingError(`${where}: missing header (the first line must be one)`);
+    if (line.kind === 'header') {
+      if (header) throw new RecordingError(`${where}: a second header`);
+      if (line.format !== RECORDING_FORMAT)
+        throw new RecordingError(
+          `${where}: recording format ${String(line.format)}; this suite reads ${RECORDING_FORMAT}`,
+        );
+      header = line;
+    } else if (line.kind === 'step')
+      steps.push({
+        ...line,
+        observation: { ...line.observation, exchange: restoredExchange(line.observation.exchange) },
+      });
+    else end = line;
   });
-  const header = parsed[0];
-  if (header?.kind !== 'header') throw new RecordingError(`${file}:1: a recording starts with its header line`);
-  if (header.format !== RECORDING_FORMAT)
-    throw new RecordingError(
-      `${file}:1: recording format ${String(header.format)}; this suite reads ${RECORDING_FORMAT}`,
-    );
-  const steps = parsed
-    .filter((l): l is RecordingStep => l.kind === 'step')
-    .map((s) => ({ ...s, observation: { ...s.observation, exchange: restoredExchange(s.observation.exchange) } }));
-  const last = parsed[parsed.length - 1];
-  return { header, steps, end: last?.kind === 'end' ? last : undefined };
+  if (!header) throw new RecordingError(`${file}:1: missing header (the file is empty)`);
+  return { header, steps, end };
 }
 
 function recordingFiles(dir: string): string[] {

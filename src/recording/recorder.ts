@@ -45,13 +45,18 @@ export class TestRecorder {
   add(judged: JudgedUnit): void {
     const { unit, label, results, observations } = judged;
     observations.forEach((o, i) => {
-      const checks = [...new Set(results.filter((r) => r.observation === i).map((r) => r.check))];
+      const mine = results.filter((r) => r.observation === i);
+      const checks = [...new Set(mine.map((r) => r.check))];
+      const failed = mine
+        .filter((r) => r.status === 'fail')
+        .map((r) => `${r.check} [${r.severity}]: ${r.violations[0]?.title ?? ''}`);
       this.steps.push({
         kind: 'step',
         index: this.steps.length,
         unit,
         ...(label !== undefined ? { label } : {}),
         checks,
+        ...(failed.length ? { failed } : {}),
         observation: recordedObservation(o),
       });
     });

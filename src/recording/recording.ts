@@ -56,6 +56,8 @@ export interface RecordingStep {
   /** the step's own label, when the unit has several (a property case's `CreateX: name=...`) */
   label?: string;
   checks: string[];
+  /** the checks that failed on it when it was recorded: `<check> [<severity>]: <title>` (the diff compares them) */
+  failed?: string[];
   observation: RecordedObservation;
 }
 

@@ -11,7 +11,7 @@ import { compareRecordings } from '../../src/diff/compare.ts';
 import type { Difference } from '../../src/diff/difference.ts';
 import { renderDiffHtml } from '../../src/diff/render-html.ts';
 import { consoleLines, diffVerdict, jsonReport } from '../../src/diff/render.ts';
-import { readRecordingDir } from '../../src/recording/read-recording.ts';
+import { readRecordingDir } from '../../src/recording/read.ts';
 import type { RecordedTest } from '../../src/recording/recording.ts';
 import { forgetSecrets, registerSecret } from '../../src/reporting/redact.ts';
 import { response } from '../../fixtures/exchanges.ts';
