@@ -81,14 +81,20 @@ const recordedSeed = sides
   .flatMap((s) => (s.kind === 'recording' ? s.tests.map((t) => t.header.run.seed) : []))
   .find((s) => s !== undefined);
 const seed = values.seed ?? recordedSeed ?? Math.floor(Math.random() * 2 ** 31);
-const base = `d${Date.now().toString(36).slice(-6)}`;
+// Generated names are cut to their parameter's maximum length after the run id (src/generators/slots.ts): a side
+// run beside a recording gets a run id as long as the recording's, so both cut their names alike.
+const recordedRunId = sides.flatMap((s) => (s.kind === 'recording' ? [s.tests[0]?.header.run.runId ?? ''] : []))[0];
+const runIdOfLength = (length: number, label: string): string => {
+  const stem = `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`.replace(/[^a-z0-9]/g, '');
+  return `${stem.slice(-(Math.max(2, length) - 1))}${label}`.slice(-Math.max(2, length));
+};
 
 async function recordingOf(side: Side, label: 'a' | 'b'): Promise<RecordedTest[]> {
   if (side.kind === 'recording') return side.tests;
   console.log(`diff: running ${label.toUpperCase()} (${side.arg}) with seed ${seed}`);
   return recordEndpoint(side, {
     seed,
-    runId: `${base}${label}`,
+    runId: runIdOfLength(recordedRunId?.length ?? 8, label),
     grep: values.grep,
     readOnly: values['read-only'],
     workers: values.workers,

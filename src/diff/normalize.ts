@@ -32,12 +32,13 @@ export class UuidPairing {
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * The suite's names `zc-<runId>-<label>-<kitId>-<n>` (src/resources/resource-kit.ts) with the run id and the
- * kit id (6 hex) blanked: two runs name the same resource alike.
+ * The suite's names `zc-<runId>-<label>-<kitId>-<n>` (src/resources/resource-kit.ts) with the run id, the kit id
+ * (6 hex) and the counter blanked: two runs name the same resource alike. The counter too, because cases that run
+ * at once draw names from one kit in whatever order they get there.
  */
 export function runNameNormalizer(runId: string): (text: string) => string {
-  const name = new RegExp(`zc-${escapeRegExp(runId)}-([\\w-]+?)-[0-9a-f]{6}-(\\d+)(?!\\d)`, 'g');
-  return (text) => text.replace(name, 'zc-<run>-$1-<kit>-$2');
+  const name = new RegExp(`zc-${escapeRegExp(runId)}-([\\w-]+?)-[0-9a-f]{6}-\\d+(?!\\d)`, 'g');
+  return (text) => text.replace(name, 'zc-<run>-$1-<kit>-<n>');
 }
 
 /** Both sides' normalizers and the uuid pairing of one test. */

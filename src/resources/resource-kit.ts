@@ -26,9 +26,12 @@ export class ResourceKit {
 
   constructor(readonly zs: ZStackClient) {}
 
-  /** A name that says which run made it: zc-<runId>-<label>-<kit>-<n>. */
+  /**
+   * A name that says which run made it: zc-<runId>-<label>-<kit>-<n>. The counter has four digits, so that a
+   * generated name cut to its parameter's maximum length keeps the same text in every run (docs/differential.md).
+   */
   name(label: string): string {
-    return `zc-${this.zs.config.runId}-${label}-${this.kitId}-${++this.counter}`;
+    return `zc-${this.zs.config.runId}-${label}-${this.kitId}-${String(++this.counter).padStart(4, '0')}`;
   }
 
   private api(resource: string, kind: ApiDescriptor['kind']): ApiDescriptor {
