@@ -108,6 +108,6 @@ if (!existsSync(file)) {
 }
 const cert = JSON.parse(readFileSync(file, 'utf8')) as Certification;
 console.log(
-  `certify: ${cert.verdict} in ${((Date.now() - started) / 1000).toFixed(1)} s; bundle ${dir} (check it with: npm run certify:verify -- ${dir})`,
+  `certify: ${cert.verdict} in ${((Date.now() - started) / 1000).toFixed(1)} s; bundle ${dir} (check it with: zstack-conformance verify ${dir}, or npm run certify:verify -- ${dir} in a clone)`,
 );
 process.exit(cert.exitCode);

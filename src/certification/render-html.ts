@@ -125,7 +125,7 @@ ${c.baseline ? list(`Baseline ${c.baseline.file}`, [...c.baseline.applied.map((x
 <table><tr><th>test</th><th>kind</th><th>level</th><th>verdict</th><th>why</th></tr>
 ${c.tests.map((t) => `<tr><td>${esc(t.title)}</td><td>${t.kind}</td><td>${t.level}</td><td class="${t.expected ? 'expected' : t.verdict}">${esc(VERDICT_LABEL[t.verdict].toLowerCase())}${t.expected ? ' (expected)' : ''}</td><td class="small">${esc(t.reason ?? '')}</td></tr>`).join('\n')}
 </table>
-<p class="small">Integrity: every file of this bundle is listed with its SHA-256 in manifest.json; check with <code>npm run certify:verify -- DIR</code>.</p>
+<p class="small">Integrity: every file of this bundle is listed with its SHA-256 in manifest.json; check with <code>zstack-conformance verify DIR</code> (in a clone: <code>npm run certify:verify -- DIR</code>).</p>
 </body></html>
 `;
 }

@@ -1,6 +1,7 @@
 // `zstack-conformance diff` end to end, from an empty folder: the embedded server against a copy of it started with a
 // fault mode exits 1 and names the API, the step and the field; against a conformant variant (read from the clean
-// side's recording, so that side is not run again) exits 0; a recording against itself shows no difference at all.
+// side's recording, so that side is not run again) exits 0; allowed changes do not fail it; a recording against
+// itself shows no difference at all.
 import { test, expect } from '@playwright/test';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,6 +37,12 @@ test('diff: a fault mode is a change naming API, step and field; a conformant va
 
   const recordings = join(folder, 'reports', 'recordings');
   const cleanRun = join(recordings, readdirSync(recordings).find((d) => d.endsWith('a')) ?? 'none');
+  const faultyRun = join(recordings, readdirSync(recordings).find((d) => d.endsWith('b')) ?? 'none');
+  writeFileSync(join(folder, 'allow.txt'), '* *  the renaming is looked at and accepted here\n');
+  const allowed = await diff(cleanRun, faultyRun, '--allow', 'allow.txt');
+  expect(allowed.status, allowed.stdout.slice(-2000) + allowed.stderr).toBe(0);
+  expect(allowed.stdout).toMatch(/^ALLOWED ChangeIAM2OrganizationState .*\(the renaming is looked at and accepted here; /m);
+  expect(allowed.stdout).not.toMatch(/^CHANGE /m);
   const conformant = await diff(cleanRun, variant);
   expect(conformant.status, conformant.stdout.slice(-3000) + conformant.stderr).toBe(0);
   expect(conformant.stdout).not.toMatch(/^CHANGE /m);
@@ -47,18 +54,20 @@ test('diff: a fault mode is a change naming API, step and field; a conformant va
   rmSync(folder, { recursive: true, force: true });
 });
 
-test('diff: a side that is neither a settings file nor a recording is one line and exit 2', async () => {
+test('diff: a side that is neither a settings file nor a recording, or an allow list line without a reason, is one line and exit 2', async () => {
   const folder = mkdtempSync(join(tmpdir(), 'zc-diff-'));
   const env = cleanEnv('repo', { TMPDIR: folder });
   const missing = await runBounded([BIN, 'diff', 'nowhere.env', 'nowhere-too'], folder, env, 30_000);
   expect(missing.status).toBe(2);
   expect(missing.stderr).toBe('diff: nowhere.env: no such file or folder (a recording folder or a settings file)\n');
-  const bad = join(folder, 'bad');
   writeFileSync(join(folder, 'x.env'), '');
-  rmSync(bad, { force: true, recursive: true });
   const empty = mkdtempSync(join(folder, 'empty-'));
   const none = await runBounded([BIN, 'diff', empty, 'x.env'], folder, env, 30_000);
   expect(none.status).toBe(2);
   expect(none.stderr).toMatch(/^diff: .*no recording in it \(\*\.jsonl files\)\n$/);
+  writeFileSync(join(folder, 'allow.txt'), '# accepted changes\nQueryVm* inventories[*].state\n');
+  const noReason = await runBounded([BIN, 'diff', 'x.env', 'x.env', '--allow', 'allow.txt'], folder, env, 30_000);
+  expect(noReason.status).toBe(2);
+  expect(noReason.stderr).toMatch(/^diff: allow list .*allow\.txt:2: expected .*\(no reason\)\n$/);
   rmSync(folder, { recursive: true, force: true });
 });
