@@ -41,7 +41,9 @@ test('diff: a fault mode is a change naming API, step and field; a conformant va
   writeFileSync(join(folder, 'allow.txt'), '* *  the renaming is looked at and accepted here\n');
   const allowed = await diff(cleanRun, faultyRun, '--allow', 'allow.txt');
   expect(allowed.status, allowed.stdout.slice(-2000) + allowed.stderr).toBe(0);
-  expect(allowed.stdout).toMatch(/^ALLOWED ChangeIAM2OrganizationState .*\(the renaming is looked at and accepted here; /m);
+  expect(allowed.stdout).toMatch(
+    /^ALLOWED ChangeIAM2OrganizationState .*\(the renaming is looked at and accepted here; /m,
+  );
   expect(allowed.stdout).not.toMatch(/^CHANGE /m);
   const conformant = await diff(cleanRun, variant);
   expect(conformant.status, conformant.stdout.slice(-3000) + conformant.stderr).toBe(0);
