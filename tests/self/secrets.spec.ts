@@ -1,10 +1,9 @@
-// No secret in any output: the whole conformance run, recorded, (conformance, protocol, derived, properties and pact projects, the
-// embedded
-// reference server with two fault modes, so failures are reported too) with a canary password, in a copy of the project
-// so that every file the run writes is
-// there (reports, JUnit, JSON, HTML with its embedded data, attachments, pacts, traces, temp files through
-// TMPDIR). Every file and everything printed is searched for the password, its SHA-512 (either case) and
-// every session id the reference server issued (it logs them to ZSTACK_REF_SESSION_LOG).
+// No secret in any output: the whole conformance run (conformance, protocol, derived, properties and pact projects),
+// recorded, against the embedded reference server with two fault modes (so failures are reported too) and a canary
+// password, in a copy of the project so that every file the run writes is there (reports, JUnit, JSON, HTML with its
+// embedded data, attachments, pacts, traces, recordings, temp files through TMPDIR). Every file and everything
+// printed is searched for the password, its SHA-512 (either case) and every session id the reference server issued
+// (it logs them to ZSTACK_REF_SESSION_LOG).
 import { test, expect } from '@playwright/test';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
