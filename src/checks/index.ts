@@ -134,3 +134,12 @@ export function runChecks(
   }
   return results;
 }
+
+/** The results that fail a test (required violations) and those that only annotate it (advisory ones). */
+export function failuresOf(results: readonly CheckResult[]): { failed: CheckResult[]; advisories: CheckResult[] } {
+  const failing = results.filter((r) => r.status === 'fail');
+  return {
+    failed: failing.filter((r) => r.severity === 'required'),
+    advisories: failing.filter((r) => r.severity === 'advisory'),
+  };
+}

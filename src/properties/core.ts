@@ -3,7 +3,7 @@
 // the resources the case made (deleted when the case ends, also when it fails), and `judge`, which runs the
 // same checks as the example scenarios over a step's observations and fails the case on a required violation.
 import { findApi, type ApiDescriptor } from '../../contracts/index.ts';
-import { ALL_CHECKS, runChecks, type Check, type CheckResult } from '../checks/index.ts';
+import { failuresOf, ALL_CHECKS, runChecks, type Check, type CheckResult } from '../checks/index.ts';
 import type { Observation } from '../exchange/observation.ts';
 import type { Exchange } from '../exchange/exchange.ts';
 import type { JsonObject } from '../exchange/json.ts';
@@ -132,11 +132,9 @@ export class CaseRecord {
     this.steps.push(step);
     const results = runChecks(observations, { schemas: this.env.suite.schemas }, PROPERTY_CHECKS);
     this.env.tally.add(results, observations, { unit: `case ${this.caseNumber}`, label: step });
-    for (const r of results) {
-      if (r.status !== 'fail' || r.severity !== 'advisory') continue;
+    const { failed, advisories } = failuresOf(results);
+    for (const r of advisories)
       for (const v of r.violations) this.advisories.push(`${v.check} ${v.api}: ${v.title} (${v.received})`);
-    }
-    const failed = results.filter((r) => r.status === 'fail' && r.severity === 'required');
     if (failed.length > 0) throw new StepFailure(step, failed, observations);
   }
 

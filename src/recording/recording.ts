@@ -2,9 +2,7 @@
 // (replay) or set it beside another endpoint's (diff) without touching either endpoint. One JSON-lines file per
 // test under reports/recordings/<runId>/: a header, one line per judged step, an end line. Everything in it went
 // through redact() (src/reporting/redact.ts) before it was written.
-import type { Exchange } from '../exchange/exchange.ts';
-import type { Expectation, WebHookObservation } from '../exchange/observation.ts';
-import type { JsonObject } from '../exchange/json.ts';
+import type { Observation } from '../exchange/observation.ts';
 
 export const RECORDING_FORMAT = 1;
 
@@ -36,15 +34,7 @@ export interface RecordingHeader {
 }
 
 /** An Observation as written: the descriptor by name only (replay reads today's contracts). */
-export interface RecordedObservation {
-  api: string;
-  exchange: Exchange;
-  sent: Record<string, unknown>;
-  expect: Expectation;
-  before?: JsonObject;
-  after?: JsonObject | null;
-  webHook?: WebHookObservation;
-}
+export type RecordedObservation = Omit<Observation, 'api'> & { api: string };
 
 /** One judged step: the observation and the checks the run judged it with. */
 export interface RecordingStep {

@@ -1,6 +1,6 @@
 // Judges a recorded test again with today's checks and contracts: the checks each step was judged with when it
 // was recorded (today's code of them), plus any named in `extraChecks`. No endpoint is involved.
-import { checkNamed, runChecks, type Check, type CheckResult } from '../checks/index.ts';
+import { failuresOf, checkNamed, runChecks, type Check, type CheckResult } from '../checks/index.ts';
 import type { Contracts } from '../../contracts/index.ts';
 import type { SchemaRegistry } from '../contract-model/schemas.ts';
 import type { Observation } from '../exchange/observation.ts';
@@ -57,8 +57,7 @@ export function rejudge(
   return {
     observations,
     results,
-    failed: results.filter((r) => r.status === 'fail' && r.severity === 'required'),
-    advisories: results.filter((r) => r.status === 'fail' && r.severity === 'advisory'),
+    ...failuresOf(results),
     tally,
     unknown: [...unknown].sort(),
   };

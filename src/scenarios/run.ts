@@ -1,6 +1,6 @@
 // Runs a scenario, cleans up what it created, and judges its observations with the checks
 // (src/reporting/failures.ts renders what failed).
-import { runChecks, type Check, type CheckResult } from '../checks/index.ts';
+import { failuresOf, runChecks, type Check, type CheckResult } from '../checks/index.ts';
 import type { SchemaRegistry } from '../contract-model/schemas.ts';
 import type { Observation } from '../exchange/observation.ts';
 import { redact } from '../reporting/redact.ts';
@@ -36,8 +36,7 @@ export async function runScenario(
   return {
     observations,
     results,
-    failed: results.filter((r) => r.status === 'fail' && r.severity === 'required'),
-    advisories: results.filter((r) => r.status === 'fail' && r.severity === 'advisory'),
+    ...failuresOf(results),
     leftovers,
     ...(stopped ? { stopped } : {}),
   };

@@ -3,7 +3,7 @@
 // apply to it. Nothing is created; a row set that changes between two requests (a live shared server) is met with
 // filters that cannot change (q=uuid=<a row>) and one retry of the unfiltered pair.
 import type { ApiDescriptor } from '../../contracts/index.ts';
-import { checkNamed, runChecks, type CheckResult } from '../checks/index.ts';
+import { failuresOf, checkNamed, runChecks, type CheckResult } from '../checks/index.ts';
 import type { SchemaRegistry } from '../contract-model/schemas.ts';
 import { dereference } from '../contract-model/schemas.ts';
 import type { QueryOptions, ZStackClient } from '../client/zstack-client.ts';
@@ -91,8 +91,7 @@ export async function sweepQuery(zs: ZStackClient, api: ApiDescriptor, schemas: 
       notApplicable,
       observations: steps.map((s) => s.o),
       results,
-      failed: results.filter((r) => r.status === 'fail' && r.severity === 'required'),
-      advisories: results.filter((r) => r.status === 'fail' && r.severity === 'advisory'),
+      ...failuresOf(results),
       requests: zs.exchangeCount - startCount,
     };
   };
