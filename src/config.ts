@@ -277,11 +277,15 @@ function defaultRunId(): string {
 }
 
 let loaded = false;
-/** Loads .env once (without overriding the real environment) and pins the run id for worker processes. */
+/** Loads .env once (without overriding the real environment) and pins the run id (and a recorded run's seed) for
+ * worker processes. */
 export function loadEnvFile(): void {
   if (loaded) return;
   loadDotenv({ quiet: true, path: process.env['ZSTACK_ENV_FILE'] ?? '.env' });
   process.env['ZSTACK_RUN_ID'] ??= defaultRunId();
+  // a recorded run has one seed, so that a diff can run the same properties again (docs/differential.md)
+  if (/^(true|1|yes)$/i.test(process.env['ZSTACK_RECORD']?.trim() ?? '') && !process.env['ZSTACK_SEED']?.trim())
+    process.env['ZSTACK_SEED'] = String(Math.floor(Math.random() * 2 ** 31));
   loaded = true;
 }
 

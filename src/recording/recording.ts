@@ -3,6 +3,7 @@
 // test under reports/recordings/<runId>/: a header, one line per judged step, an end line. Everything in it went
 // through redact() (src/reporting/redact.ts) before it was written.
 import type { Observation } from '../exchange/observation.ts';
+import type { RecordError } from '../reporting/test-record.ts';
 
 export const RECORDING_FORMAT = 1;
 
@@ -58,7 +59,7 @@ export interface RecordingEnd {
   /** the annotations the test added while it ran (seed, skip reasons, not-served, advisories, ...) */
   annotations: Array<{ type: string; description?: string }>;
   /** why it stopped, when not for a check: a setup refusal, the endpoint gone, a time guard (RecordError) */
-  stop?: { kind: string; message: string };
+  stop?: RecordError;
   /** required check violations found while recording (a failed test with none failed for another reason) */
   checkFailures: number;
   /** the error messages the runner reported, first lines only */
