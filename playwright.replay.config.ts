@@ -3,12 +3,22 @@
 // does; reports go to reports/replay/ in the folder the replay was started from.
 import { join, resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { readRecordingHeaders } from './src/recording/read.ts';
+import { readRecordingHeaders, RecordingError } from './src/recording/read.ts';
 import { recordedProjectTag } from './fixtures/replay-body.ts';
 
 const dir = process.env['ZSTACK_REPLAY_DIR'] ?? '';
 const out = resolve('reports', 'replay');
-const projects = [...new Set(readRecordingHeaders(dir).map((r) => r.header.test.project))].sort();
+let recorded: string[];
+try {
+  if (dir === '') throw new RecordingError('ZSTACK_REPLAY_DIR is not set');
+  recorded = readRecordingHeaders(dir).map((r) => r.header.test.project);
+} catch (e) {
+  if (!(e instanceof RecordingError)) throw e;
+  // started without `npm run replay -- DIR`, or with a folder that is no recording
+  console.error(`replay: ${e.message}; start it with: npm run replay -- DIR`);
+  process.exit(2);
+}
+const projects = [...new Set(recorded)].sort();
 const escaped = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export default defineConfig({
