@@ -315,6 +315,13 @@ export function apisOf(contracts: Contracts, resource: string): ApiDescriptor[] 
   return [...contracts.apis.values()].filter((a) => a.resource === resource);
 }
 
+/**
+ * The descriptor of an API by name: the hand-written family first (at a target version its parameters are cut to
+ * that version, src/contract-model/versions.ts), then the whole surface.
+ */
+export const apiNamed = (contracts: Contracts, name: string): ApiDescriptor | undefined =>
+  contracts.apis.get(name) ?? contracts.surface.get(name);
+
 /** The one API of a resource with this kind (and effect kind), e.g. the query of organizations. */
 export function findApi(
   contracts: Contracts,

@@ -2,7 +2,7 @@
 // follows async jobs, and returns the whole Exchange. Nothing about an API is written here; it all comes
 // from contracts/apis.
 import { createHash, randomUUID } from 'node:crypto';
-import { apiPath, findApi, type ApiDescriptor, type Contracts } from '../../contracts/index.ts';
+import { apiNamed, apiPath, findApi, type ApiDescriptor, type Contracts } from '../../contracts/index.ts';
 import type { SuiteConfig } from '../config.ts';
 import { finalBody, type Exchange, type Hop, type WireRequest } from '../exchange/exchange.ts';
 import { isObject } from '../exchange/json.ts';
@@ -86,7 +86,7 @@ export class ZStackClient {
 
   /** The descriptor of an API: a hand-written one, else one of the whole surface (the query sweep). */
   api(name: string): ApiDescriptor {
-    const a = this.contracts.apis.get(name) ?? this.contracts.surface.get(name);
+    const a = apiNamed(this.contracts, name);
     if (!a) throw new Error(`no descriptor for API ${name} in contracts/apis or contracts/sdk/apis`);
     return a;
   }

@@ -1,7 +1,7 @@
 // Judges a recorded test again with today's checks and contracts: the checks each step was judged with when it
 // was recorded (today's code of them), plus any named in `extraChecks`. No endpoint is involved.
 import { failuresOf, checkNamed, runChecks, type Check, type CheckResult } from '../checks/index.ts';
-import type { Contracts } from '../../contracts/index.ts';
+import { apiNamed, type Contracts } from '../../contracts/index.ts';
 import type { SchemaRegistry } from '../contract-model/schemas.ts';
 import type { Observation } from '../exchange/observation.ts';
 import { CheckTally } from '../reporting/test-record.ts';
@@ -40,7 +40,8 @@ export function rejudge(
   const results: CheckResult[] = [];
   const tally = new CheckTally();
   for (const step of rec.steps) {
-    const api = contracts.surface.get(step.observation.api) ?? contracts.apis.get(step.observation.api);
+    // looked up as the live client looks it up, so a recorded step is judged with the same descriptor
+    const api = apiNamed(contracts, step.observation.api);
     if (!api) {
       unknown.add(`API ${step.observation.api}`);
       continue;
