@@ -2,10 +2,8 @@
 // bundle (ZSTACK_CERT_DIR, default reports/certification). Its exit code is the verdict: 0 passed, 1 failed,
 // 2 error, 3 nothing required was judged. Options narrow the run, and the certificate says how; anything after
 // `--` goes to Playwright as it is.
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from '../src/config.ts';
 import { ALL_CHECKS } from '../src/checks/index.ts';
 import { BaselineError, loadBaseline } from '../src/certification/baseline.ts';
@@ -15,6 +13,7 @@ import { AreaError, judgeAreas } from '../src/certification/area-outcomes.ts';
 import { EXIT_CODES } from '../src/certification/verdict.ts';
 import type { Certification } from '../src/certification/judge.ts';
 import { commandLine } from './cli/args.ts';
+import { runPlaywright } from './cli/playwright-child.ts';
 
 function fail(message: string): never {
   console.error(`certify: ${message}`);
@@ -78,32 +77,24 @@ try {
 }
 
 const started = Date.now();
-const pw = [
-  fileURLToPath(import.meta.resolve('@playwright/test/cli')),
-  'test',
-  '-c',
-  fileURLToPath(new URL('../playwright.certify.config.ts', import.meta.url)),
-  ...projects.flatMap((p) => ['--project', p]),
-  ...(grep.length ? ['--grep', grep.join('|')] : []),
-  ...passThrough,
-];
-const run = spawnSync(process.execPath, pw, {
-  stdio: 'inherit',
-  env: {
+// as a child that gets this process's SIGTERM, so an interrupted certification still cleans up (docs/safety.md)
+const status = await runPlaywright(
+  'playwright.certify.config.ts',
+  [...projects.flatMap((p) => ['--project', p]), ...(grep.length ? ['--grep', grep.join('|')] : []), ...passThrough],
+  {
     ...process.env,
     ...env,
     PACT_DO_NOT_TRACK: 'true',
     ZSTACK_CERT_DIR: dir,
     ZSTACK_CERT_SELECTION: JSON.stringify([...selection, ...passThrough]),
   },
-});
-if (run.error) fail(`could not start Playwright: ${run.error.message}`);
+);
 
 const file = join(dir, 'certification.json');
 if (!existsSync(file)) {
   const why = existsSync(join(dir, 'certification-error.txt'))
     ? readFileSync(join(dir, 'certification-error.txt'), 'utf8').trim()
-    : `Playwright ended with ${run.status ?? run.signal} and wrote no certification`;
+    : `Playwright ended with ${status} and wrote no certification`;
   fail(why);
 }
 const cert = JSON.parse(readFileSync(file, 'utf8')) as Certification;

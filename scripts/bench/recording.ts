@@ -1,15 +1,11 @@
 // What recording costs a run (ZSTACK_RECORD): the conformance run's recorded projects against the embedded server,
 // run with recording off and on, alternately, in a temporary folder so the bench's own reports stay. Its wall time
 // and the recording's size beside each other; the overhead is the on-median over the off-median.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const PLAYWRIGHT_CLI = fileURLToPath(import.meta.resolve('@playwright/test/cli'));
-const CONFIG = fileURLToPath(new URL('../../playwright.config.ts', import.meta.url));
-const RECORDED = ['conformance', 'protocol', 'sweep', 'derived', 'properties'];
+import { RECORDED_PROJECTS } from '../cli/diff-sides.ts';
+import { runPlaywright, withOnlySettings } from '../cli/playwright-child.ts';
 
 export interface RecordingRow {
   pairs: number;
@@ -21,19 +17,13 @@ export interface RecordingRow {
   recordedBytes: number;
 }
 
-function timedRun(cwd: string, record: boolean, seed: number, runId: string): Promise<number> {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('ZSTACK_')) env[k] = v;
-  Object.assign(env, { ZSTACK_SEED: String(seed), ZSTACK_RUN_ID: runId, ZSTACK_RECORD: String(record) });
-  const args = [PLAYWRIGHT_CLI, 'test', '-c', CONFIG, ...RECORDED.map((p) => `--project=${p}`), '--reporter=dot'];
+async function timedRun(cwd: string, record: boolean, seed: number, runId: string): Promise<number> {
+  const env = withOnlySettings({ ZSTACK_SEED: String(seed), ZSTACK_RUN_ID: runId, ZSTACK_RECORD: String(record) });
+  const args = [...RECORDED_PROJECTS.map((p) => `--project=${p}`), '--reporter=dot'];
   const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd, env, stdio: 'ignore' });
-    child.on('error', reject);
-    child.on('exit', (code) =>
-      code === 0 ? resolve(performance.now() - started) : reject(new Error(`a timed run ended with exit ${code}`)),
-    );
-  });
+  const code = await runPlaywright('playwright.config.ts', args, env, { cwd, quiet: true });
+  if (code !== 0) throw new Error(`a timed run ended with exit ${code}`);
+  return performance.now() - started;
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { readRecordingDir, RecordingError } from '../../src/recording/read.ts';
 import type { RecordedTest } from '../../src/recording/recording.ts';
 import { recordingsDir } from '../../src/recording/recorder.ts';
-import { runPlaywright } from './playwright-child.ts';
+import { runPlaywright, withOnlySettings } from './playwright-child.ts';
 
 /** The projects whose tests judge exchanges and so are recorded (pacts are compared by Pact, not here). */
 export const RECORDED_PROJECTS = ['conformance', 'protocol', 'sweep', 'derived', 'properties'] as const;
@@ -43,9 +43,7 @@ export interface SideRun {
 
 /** Runs an endpoint side and reads its recording; a run that recorded nothing (a bad setting) is a SideError. */
 export async function recordEndpoint(side: Side & { kind: 'endpoint' }, run: SideRun): Promise<RecordedTest[]> {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('ZSTACK_')) env[k] = v;
-  Object.assign(env, {
+  const env = withOnlySettings({
     ZSTACK_ENV_FILE: side.settingsFile,
     ZSTACK_RECORD: 'true',
     ZSTACK_RUN_ID: run.runId,
