@@ -276,6 +276,15 @@ function defaultRunId(): string {
   return Date.now().toString(36).slice(-6);
 }
 
+/** ZSTACK_RECORD as readConfig reads it; a bad value is left for readConfig to name. */
+function recording(): boolean {
+  try {
+    return flag(process.env, 'ZSTACK_RECORD');
+  } catch {
+    return false;
+  }
+}
+
 let loaded = false;
 /** Loads .env once (without overriding the real environment) and pins the run id (and a recorded run's seed) for
  * worker processes. */
@@ -284,7 +293,7 @@ export function loadEnvFile(): void {
   loadDotenv({ quiet: true, path: process.env['ZSTACK_ENV_FILE'] ?? '.env' });
   process.env['ZSTACK_RUN_ID'] ??= defaultRunId();
   // a recorded run has one seed, so that a diff can run the same properties again (docs/differential.md)
-  if (/^(true|1|yes)$/i.test(process.env['ZSTACK_RECORD']?.trim() ?? '') && !process.env['ZSTACK_SEED']?.trim())
+  if (recording() && !process.env['ZSTACK_SEED']?.trim())
     process.env['ZSTACK_SEED'] = String(Math.floor(Math.random() * 2 ** 31));
   loaded = true;
 }

@@ -25,7 +25,9 @@ const asAnswer = (inventory: JsonObject): WireResponse => ({
   durationMs: 0,
 });
 
-const verdictKey = (failed: string): string => failed.slice(0, failed.indexOf(':'));
+type FailedCheck = NonNullable<RecordingStep['failed']>[number];
+const verdictKey = (f: FailedCheck): string => `${f.check} [${f.severity}]`;
+const shown = (f: FailedCheck): string => `${verdictKey(f)}: ${f.title}`;
 
 export function compareAroundCall(sa: RecordingStep, sb: RecordingStep, n: Normalization): Finding[] {
   const out: Finding[] = [];
@@ -51,12 +53,12 @@ export function compareAroundCall(sa: RecordingStep, sb: RecordingStep, n: Norma
 
   const [failedA, failedB] = [sa.failed ?? [], sb.failed ?? []];
   // a required check failing on one side only is a change; an advisory one is worth a look, no more
-  const kindOf = (f: string): Finding['kind'] => (verdictKey(f).endsWith('[required]') ? 'verdict' : 'advisory');
+  const kindOf = (f: FailedCheck): Finding['kind'] => (f.severity === 'required' ? 'verdict' : 'advisory');
   const keysB = new Set(failedB.map(verdictKey));
   const keysA = new Set(failedA.map(verdictKey));
   for (const f of failedA)
-    if (!keysB.has(verdictKey(f))) out.push({ kind: kindOf(f), path: verdictKey(f), a: f, b: 'passed' });
+    if (!keysB.has(verdictKey(f))) out.push({ kind: kindOf(f), path: verdictKey(f), a: shown(f), b: 'passed' });
   for (const f of failedB)
-    if (!keysA.has(verdictKey(f))) out.push({ kind: kindOf(f), path: verdictKey(f), a: 'passed', b: f });
+    if (!keysA.has(verdictKey(f))) out.push({ kind: kindOf(f), path: verdictKey(f), a: 'passed', b: shown(f) });
   return out;
 }

@@ -49,7 +49,7 @@ export class TestRecorder {
       const checks = [...new Set(mine.map((r) => r.check))];
       const failed = mine
         .filter((r) => r.status === 'fail')
-        .map((r) => `${r.check} [${r.severity}]: ${r.violations[0]?.title ?? ''}`);
+        .map((r) => ({ check: r.check, severity: r.severity, title: r.violations[0]?.title ?? '' }));
       this.steps.push({
         kind: 'step',
         index: this.steps.length,
@@ -90,10 +90,8 @@ export function startRecording(recorder: TestRecorder): void {
   active = recorder;
 }
 
-export function stopRecording(): TestRecorder | undefined {
-  const r = active;
+export function stopRecording(): void {
   active = undefined;
-  return r;
 }
 
 /** What a tally calls with every judged unit; a no-op while nothing is being recorded. */

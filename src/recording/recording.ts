@@ -1,8 +1,10 @@
 // A recording: what one test sent and received, judged step by step, so that a later run can judge it again
 // (replay) or set it beside another endpoint's (diff) without touching either endpoint. One JSON-lines file per
-// test under reports/recordings/<runId>/: a header, one line per judged step, an end line. Everything in it went
-// through redact() (src/reporting/redact.ts) before it was written.
+// test under reports/recordings/<runId>/: a header, one line per judged step, an end line. Every step and end line
+// went through redaction (src/reporting/redact.ts) before it was written; the header holds only what the test's
+// code declares and the run's settings.
 import type { Observation } from '../exchange/observation.ts';
+import type { Severity } from '../checks/index.ts';
 import type { RecordError } from '../reporting/test-record.ts';
 
 export const RECORDING_FORMAT = 1;
@@ -24,7 +26,7 @@ export interface RecordingHeader {
   };
   run: {
     runId: string;
-    /** ZSTACK_SEED of the run, when one was set (every property's seed is also in its end annotations) */
+    /** ZSTACK_SEED of the run (a recorded run pins one when it is unset, src/config.ts) */
     seed?: number;
     suiteVersion: string;
     targetVersion: string;
@@ -47,8 +49,8 @@ export interface RecordingStep {
   /** the step's own label, when the unit has several (a property case's `CreateX: name=...`) */
   label?: string;
   checks: string[];
-  /** the checks that failed on it when it was recorded: `<check> [<severity>]: <title>` (the diff compares them) */
-  failed?: string[];
+  /** the checks that failed on it when it was recorded, each with its first finding (the diff compares them) */
+  failed?: Array<{ check: string; severity: Severity; title: string }>;
   observation: RecordedObservation;
 }
 
