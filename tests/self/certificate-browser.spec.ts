@@ -1,6 +1,7 @@
 // The certificate page in a real browser (Debian's Chromium, headless): it renders offline from the file alone,
 // requests nothing from any network, and shows the verdict. .ci/run installs Chromium; no browser is downloaded.
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { TEST_RUN_META } from '../../fixtures/run-meta.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,13 +13,7 @@ import { renderHtml } from '../../src/certification/render-html.ts';
 const CHROMIUM = '/usr/bin/chromium';
 const profile = loadProfile();
 const title = profile.tests.find((t) => t.title.includes('moves an organization'))?.title as string;
-const meta = {
-  suiteVersion: '0.1.0',
-  target: 'http://zstack.example:8080',
-  declaredVersion: '5.0.0',
-  date: '2026-12-01T12:00:00.000Z',
-  selection: [],
-};
+const meta = TEST_RUN_META;
 const entryWith = (failed: number): TestEntry => ({
   title,
   project: 'conformance',

@@ -2,12 +2,13 @@
 // (project `sweep`: passed = served, annotated `not-served` = not served, failed) are counted per area; in an
 // area the vendor certifies (ZSTACK_PROFILE_AREAS) a query not served fails the certificate, elsewhere it is shown.
 import { readFileSync } from 'node:fs';
+import { TEST_RUN_META } from '../../fixtures/run-meta.ts';
 import { expect, test } from '@playwright/test';
 import { loadContracts, type ApiDescriptor, type Contracts } from '../../contracts/index.ts';
 import { queryAreasTable } from '../../src/certification/area-table.ts';
 import { AreaError, SWEEP_PROJECT } from '../../src/certification/area-outcomes.ts';
 import { SWEEP_ANNOTATION } from '../../src/reporting/sweep-summary.ts';
-import { judge, type RunMeta, type TestEntry } from '../../src/certification/judge.ts';
+import { judge, type TestEntry } from '../../src/certification/judge.ts';
 import { loadProfile, type Profile } from '../../src/certification/profile.ts';
 import { deriveProfile, profileProblems, queryAreas } from '../../src/certification/profile-derive.ts';
 import { renderHtml } from '../../src/certification/render-html.ts';
@@ -16,13 +17,7 @@ import { readCertSettings } from '../../src/certification/settings.ts';
 import { ConfigError } from '../../src/config.ts';
 import { allScenarios } from '../../src/scenarios/all.ts';
 
-const meta: RunMeta = {
-  suiteVersion: '0.0.0-test',
-  target: 'http://zstack.example:8080',
-  declaredVersion: '5.0.0',
-  date: '2026-12-01T12:00:00.000Z',
-  selection: [],
-};
+const meta = TEST_RUN_META;
 
 const base = loadProfile();
 // a profile of two areas (the sweep reads areas from the profile, whatever the surface holds today)

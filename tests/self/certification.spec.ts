@@ -3,6 +3,7 @@
 // passing again, expired), the version filter (APIs, parameters, pacts, fields), the profile derivation, and the
 // bundle's integrity check.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { TEST_RUN_META } from '../../fixtures/run-meta.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -14,7 +15,7 @@ import { buildInteractions } from '../../src/pact/interactions.ts';
 import { resourceProfiles } from '../../src/properties/targets.ts';
 import { PACT_VERIFY_TEST } from '../../src/pact/names.ts';
 import { parseBaseline, BaselineError } from '../../src/certification/baseline.ts';
-import { judge, type TestEntry, type RunMeta } from '../../src/certification/judge.ts';
+import { judge, type TestEntry } from '../../src/certification/judge.ts';
 import { applicable, assertCovers, loadProfile } from '../../src/certification/profile.ts';
 import { deriveProfile, profileProblems } from '../../src/certification/profile-derive.ts';
 import type { RuleTally, TestRecord } from '../../src/reporting/test-record.ts';
@@ -24,13 +25,7 @@ import { renderText } from '../../src/certification/render-text.ts';
 import { worstOf } from '../../src/certification/verdict.ts';
 
 const profile = loadProfile();
-const meta: RunMeta = {
-  suiteVersion: '0.0.0-test',
-  target: 'http://zstack.example:8080',
-  declaredVersion: '5.0.0',
-  date: '2026-12-01T12:00:00.000Z',
-  selection: [],
-};
+const meta = TEST_RUN_META;
 const ORG = 'moves an organization';
 const orgTitle = profile.tests.find((t) => t.title.includes(ORG))?.title as string;
 const loginTitle = profile.tests.find((t) => t.kind === 'scenario' && t.apis[0] === 'LogInByAccount')?.title as string;
