@@ -1,6 +1,7 @@
 // Rows of an answer whose order means nothing (a query without `sort`, a nested list of a resource) paired as
 // sets: by their uuids as the test paired them so far, then by their content with uuids and run names blanked,
 // then what is left in order. What finds no partner is a row one side has and the other has not.
+import { TIMESTAMP_PATTERN } from '../contract-model/timestamps.ts';
 import { isObject } from '../exchange/json.ts';
 import { fingerprintText, type Normalization } from './normalize.ts';
 
@@ -13,7 +14,8 @@ export interface RowPairing {
 export const rowUuid = (row: unknown): string | undefined =>
   isObject(row) && typeof row['uuid'] === 'string' ? row['uuid'] : undefined;
 
-const TIMESTAMP_TEXT = /"[A-Z][a-z]{2} \d{1,2}, \d{4},? \d{1,2}:\d{2}:\d{2}[ \u202f][AP]M"/g;
+/** A ZStack timestamp as a JSON string, in any of its spellings (TIMESTAMP_PATTERN without its anchors). */
+const TIMESTAMP_TEXT = new RegExp(`"${TIMESTAMP_PATTERN.slice(1, -1)}"`, 'g');
 
 const fingerprint = (row: unknown, names: (t: string) => string): string =>
   fingerprintText(JSON.stringify(row) ?? 'null', names).replace(TIMESTAMP_TEXT, '"<time>"');
