@@ -1,7 +1,7 @@
 // Reads recordings back (src/recording/recording.ts): every *.jsonl file of a folder, each reply's JSON derived
 // from its text the way the transport derives it (src/client/transport.ts). A file that is not a recording is one
 // error naming the file and the line.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Exchange, WireResponse } from '../exchange/exchange.ts';
 import { isObject, parseJsonBody } from '../exchange/json.ts';
@@ -80,13 +80,28 @@ function recordingFiles(dir: string): string[] {
   return files;
 }
 
-/** The header of every recording in `dir`, with its file (cheap: the first line of each file only). */
+/** The first line of a file, read in chunks until its end: a recording's steps can run to megabytes. */
+function firstLine(file: string): string {
+  const fd = openSync(file, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    const chunk = Buffer.alloc(64 * 1024);
+    for (;;) {
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      const newline = chunk.subarray(0, n).indexOf(0x0a);
+      chunks.push(Buffer.from(chunk.subarray(0, newline < 0 ? n : newline)));
+      if (newline >= 0) break;
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The header of every recording in `dir`, with its file (the first line of each file only). */
 export function readRecordingHeaders(dir: string): Array<{ file: string; header: RecordingHeader }> {
-  return recordingFiles(dir).map((file) => {
-    const text = readFileSync(file, 'utf8');
-    const end = text.indexOf('\n');
-    return { file, header: parseRecording(end < 0 ? text : text.slice(0, end), file).header };
-  });
+  return recordingFiles(dir).map((file) => ({ file, header: parseRecording(firstLine(file), file).header }));
 }
 
 export const readRecordingFile = (file: string): RecordedTest => parseRecording(readFileSync(file, 'utf8'), file);
